@@ -1,0 +1,8 @@
+/**
+ * The public library API of `postmortem`. The CLI is a thin layer over these functions;
+ * nothing exported here prints, prompts or exits.
+ */
+export * from './model/postmortem.js';
+export { PostmortemError, isPostmortemError, type ErrorLocation } from './model/errors.js';
+export { parseZone, toIsoInstant, formatDuration, formatClock, minutesBetween, type Zone, type ClockTime } from './model/time.js';
+export { parsePostmortem, type ParseOptions } from './parse/parse-postmortem.js';

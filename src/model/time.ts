@@ -1,0 +1,164 @@
+/**
+ * Time helpers shared by the parser, the renderer, lint and the interview: timezones as
+ * people declare them, clock times as people write them, instants and durations.
+ */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+
+export { dayjs };
+
+/** A timezone as understood: a fixed offset or an IANA zone. */
+export type Zone =
+  | { kind: 'fixed'; offsetMinutes: number; label: string }
+  | { kind: 'iana'; name: string; label: string };
+
+/** A wall-clock time of day, with whatever else was written next to it. */
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  second: number;
+  /** A date written with the time (YYYY-MM-DD), if any. */
+  date: string | null;
+  /** A timezone written with the time (`UTC`, `PST`, `UTC-4`), if any. */
+  zoneText: string | null;
+}
+
+/**
+ * Common timezone abbreviations and their offsets in minutes. Abbreviations are ambiguous in
+ * general (IST, CST); these are the readings most postmortems mean.
+ */
+const ABBREVIATIONS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, UT: 0, WET: 0,
+  BST: 60, CET: 60, WAT: 60, WEST: 60,
+  CEST: 120, EET: 120, SAST: 120, CAT: 120,
+  EEST: 180, EAT: 180, MSK: 180, AST: 180,
+  GST: 240, PKT: 300, IST: 330, NPT: 345, ICT: 420, WIB: 420,
+  SGT: 480, HKT: 480, AWST: 480, PHT: 480,
+  JST: 540, KST: 540, ACST: 570, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+  HST: -600, AKST: -540, AKDT: -480,
+  PST: -480, PDT: -420, PT: -480,
+  MST: -420, MDT: -360, MT: -420,
+  CST: -360, CDT: -300, CT: -360,
+  EST: -300, EDT: -240, ET: -300,
+  ART: -180, BRT: -180,
+};
+
+const ianaCache = new Map<string, boolean>();
+
+function isIanaZone(name: string): boolean {
+  let known = ianaCache.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = /\//.test(name) || name === 'UTC';
+    } catch {
+      known = false;
+    }
+    ianaCache.set(name, known);
+  }
+  return known;
+}
+
+/**
+ * Reads a timezone as people declare it: `UTC`, `GMT`, `UTC-4`, `UTC+05:30`, `GMT-04:00`,
+ * `America/New_York`, `PST`, `South African Standard Time, UTC+2` (the offset wins).
+ * Returns null when nothing in the text names a zone.
+ */
+export function parseZone(text: string | null | undefined): Zone | null {
+  if (!text) return null;
+  const label = text.trim().replace(/^\(|\)$/g, '').trim();
+  if (!label) return null;
+  const offset = /\b(?:UTC|GMT|UT)\s*([+-−–])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)/i.exec(label);
+  if (offset) {
+    const sign = offset[1] === '+' ? 1 : -1;
+    const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
+    if (minutes <= 14 * 60) return { kind: 'fixed', offsetMinutes: sign * minutes, label };
+  }
+  const iana = /\b([A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_+-]+)+)\b/.exec(label);
+  if (iana?.[1] && isIanaZone(iana[1])) return { kind: 'iana', name: iana[1], label };
+  const abbreviation = /(?:^|[^A-Za-z])([A-Z]{1,5})(?![A-Za-z])/g;
+  for (const match of label.matchAll(abbreviation)) {
+    const value = ABBREVIATIONS[match[1] as string];
+    if (value !== undefined && (match[1] !== 'Z' || label === 'Z')) {
+      return { kind: 'fixed', offsetMinutes: value, label };
+    }
+  }
+  return null;
+}
+
+/** Formats an offset in minutes as `+HH:MM`. */
+export function formatOffset(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  return `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+}
+
+/** The offset of a zone at a local date and time, in minutes. */
+export function zoneOffsetAt(zone: Zone, localDateTime: string): number {
+  if (zone.kind === 'fixed') return zone.offsetMinutes;
+  return dayjs.tz(localDateTime, zone.name).utcOffset();
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/**
+ * The ISO 8601 instant of a wall-clock time on a date in a zone
+ * (`2023-05-07T02:00:00-04:00`), or a local date-time without offset when the zone is unknown.
+ */
+export function toIsoInstant(date: string, clock: Pick<ClockTime, 'hour' | 'minute' | 'second'>, zone: Zone | null): string {
+  const local = `${date}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}`;
+  if (!zone) return local;
+  return local + formatOffset(zoneOffsetAt(zone, local));
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return dayjs.utc(date, 'YYYY-MM-DD').add(days, 'day').format('YYYY-MM-DD');
+}
+
+/** Milliseconds since the epoch of an ISO 8601 string; local strings without offset are read as UTC. */
+export function instantMillis(iso: string): number {
+  return /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) ? Date.parse(iso) : Date.parse(`${iso}Z`);
+}
+
+/** Minutes from one ISO instant to another. */
+export function minutesBetween(startIso: string, endIso: string): number {
+  return Math.round((instantMillis(endIso) - instantMillis(startIso)) / 60000);
+}
+
+/** The wall-clock parts of an ISO 8601 string as written (its own offset kept). */
+export function wallClockOf(iso: string): { date: string; hour: number; minute: number; second: number; offset: string | null } | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  if (!match) return null;
+  return {
+    date: match[1] as string,
+    hour: Number(match[2]),
+    minute: Number(match[3]),
+    second: Number(match[4] ?? 0),
+    offset: match[5] ? (match[5] === 'Z' ? '+00:00' : match[5]) : null,
+  };
+}
+
+/** `2:05 PM` (12-hour) or `14:05` (24-hour) for a wall-clock time. */
+export function formatClock(clock: { hour: number; minute: number }, style: '12h' | '24h' = '12h'): string {
+  if (style === '24h') return `${pad(clock.hour)}:${pad(clock.minute)}`;
+  const suffix = clock.hour < 12 ? 'AM' : 'PM';
+  const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
+  return `${hour}:${pad(clock.minute)} ${suffix}`;
+}
+
+/** `4 h 0 min`, `45 min`, `1 d 2 h 5 min` for a number of minutes. */
+export function formatDuration(minutes: number): string {
+  const total = Math.round(minutes);
+  if (total < 60) return `${total} min`;
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  return days > 0 ? `${days} d ${hours} h ${rest} min` : `${hours} h ${rest} min`;
+}
