@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Start-up benchmarks: `npm run bench [-- --runs N]`. Each benchmark is a function that
+// returns timings; main() runs them all and prints one table. Add a benchmark by writing a
+// function and listing it in BENCHMARKS. Not a test: nothing here passes or fails.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/postmortem.js', import.meta.url));
+
+/** Wall time of one run of `node ...args`, in milliseconds. Throws if the process fails. */
+function timeNode(args) {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
+  return elapsed;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Times `node ...args` `runs` times after a few unmeasured warm-up runs (file cache, CPU clocks). */
+function timeCommand(args, { runs, warmups = 3 }) {
+  for (let index = 0; index < warmups; index += 1) timeNode(args);
+  const times = [];
+  for (let index = 0; index < runs; index += 1) times.push(timeNode(args));
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
+}
+
+/** The floor: Node starting and doing nothing. Other rows are compared with this one. */
+function benchNodeBaseline(options) {
+  return { name: 'node -e 0', ...timeCommand(['-e', '0'], options) };
+}
+
+/** `postmortem --version`: should be close to the baseline (fast path, no commander). */
+function benchVersion(options) {
+  return { name: 'postmortem --version', ...timeCommand([bin, '--version'], options) };
+}
+
+/** `postmortem --help`: commander and chalk, but no parser, renderer or prompts. */
+function benchHelp(options) {
+  return { name: 'postmortem --help', ...timeCommand([bin, '--help'], options) };
+}
+
+/** `postmortem templates`: the cheapest real command, with its lazily imported module. */
+function benchTemplates(options) {
+  return { name: 'postmortem templates', ...timeCommand([bin, 'templates'], options) };
+}
+
+const BENCHMARKS = [benchNodeBaseline, benchVersion, benchHelp, benchTemplates];
+
+function parseRuns(argv) {
+  const index = argv.indexOf('--runs');
+  const runs = index === -1 ? 20 : Number(argv[index + 1]);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive whole number');
+  return runs;
+}
+
+function main() {
+  const runs = parseRuns(process.argv.slice(2));
+  const results = BENCHMARKS.map((benchmark) => benchmark({ runs }));
+  const baseline = results[0].median;
+  const width = Math.max(...results.map((result) => result.name.length));
+  const format = (value) => value.toFixed(1).padStart(8);
+  console.log(`Node ${process.version}, ${runs} runs each (after 3 warm-up runs), wall time in ms\n`);
+  console.log(`${'benchmark'.padEnd(width)}   median      min      max   vs node`);
+  for (const result of results) {
+    const ratio = `${(result.median / baseline).toFixed(2)}x`.padStart(9);
+    console.log(`${result.name.padEnd(width)} ${format(result.median)} ${format(result.min)} ${format(result.max)} ${ratio}`);
+  }
+}
+
+main();

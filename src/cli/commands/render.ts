@@ -1,0 +1,26 @@
+/** `postmortem render`: answers file (JSON or YAML) -> Markdown postmortem. */
+import { normalizePostmortem } from '../../model/validate.js';
+import { readPostmortemFile } from '../../parse/read-file.js';
+import { renderMarkdown } from '../../render/render-markdown.js';
+import { parseAnswersFile } from '../answers-file.js';
+import type { CommandContext } from '../command-context.js';
+import { writeCommandOutput, type OutputOptions } from '../write-output.js';
+
+/** Options of `postmortem render`. */
+export interface RenderCommandOptions extends OutputOptions {
+  /** Built-in template name or path to a template; the renderer's default when absent. */
+  template?: string;
+}
+
+/** Renders the answers file at `answersPath` and writes the Markdown. Returns the exit code. */
+export async function renderCommand(answersPath: string, options: RenderCommandOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const text = await readPostmortemFile(answersPath, { cwd: io.cwd });
+  const postmortem = normalizePostmortem(parseAnswersFile(text, answersPath), { filePath: answersPath });
+  const markdown = renderMarkdown(postmortem, {
+    cwd: io.cwd,
+    ...(options.template === undefined ? {} : { template: options.template }),
+  });
+  await writeCommandOutput(markdown, options, io);
+  return 0;
+}

@@ -1,0 +1,131 @@
+/**
+ * The commander wiring: commands, flags, help text and where commander writes. Each action
+ * imports its command module only when it runs, so `--help` (and a typo) never loads the
+ * parser, the renderer or their dependencies.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext } from './command-context.js';
+import { readPackageInfo } from './package-info.js';
+
+/** Filled in by the action that ran; `run()` returns it. */
+export interface ProgramResult {
+  exitCode: number;
+}
+
+/** Global flags, available before or after the command name. */
+export interface GlobalOptions {
+  debug?: boolean;
+}
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+}
+
+/**
+ * Builds the `postmortem` program. Output goes to `context.io`; commander's own exits are
+ * turned into thrown `CommanderError`s ({@link usageExitCode} maps them to exit codes).
+ */
+export function createProgram(context: CommandContext, result: ProgramResult): Command {
+  const { io, colors } = context;
+  const program = new Command('postmortem');
+  // Configured before adding commands: subcommands copy these settings when created.
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+      getOutHasColors: () => colors.stdout.level > 0,
+      getErrHasColors: () => colors.stderr.level > 0,
+      outputError: (text, write) => write(`${colors.stderr.red('postmortem:')} ${text.replace(/^error: /, '')}`),
+    })
+    .configureHelp({
+      styleTitle: (text) => colors.stdout.bold(text),
+      styleCommandText: (text) => colors.stdout.cyan(text),
+      styleSubcommandText: (text) => colors.stdout.cyan(text),
+      styleOptionText: (text) => colors.stdout.green(text),
+    })
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run 'postmortem --help' for usage)");
+
+  program
+    .description('Write, check and publish incident postmortems.')
+    .version(readPackageInfo().version, '-V, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'show help')
+    .option('--debug', 'print stack traces for errors (use when reporting a bug)')
+    .addHelpText(
+      'after',
+      examples([
+        'postmortem render answers.yaml -o postmortems/2026-03-14-checkout.md',
+        'postmortem export postmortems/*.md -o postmortems.json',
+        'postmortem templates',
+        'postmortem render --help',
+      ]),
+    );
+
+  program
+    .command('render')
+    .description('render an answers file (JSON or YAML) to a Markdown postmortem')
+    .argument('<answers>', 'answers file: .json, .yaml or .yml (other names: detected from the content)')
+    .option('-t, --template <name-or-path>', 'built-in template name (see `postmortem templates`) or a template file path')
+    .option('-o, --output <file>', 'write to this file instead of standard output (`-` means standard output)')
+    .option('-f, --force', 'overwrite the output file if it exists')
+    .showHelpAfterError("(run 'postmortem render --help' for usage)")
+    .addHelpText(
+      'after',
+      examples([
+        'postmortem render answers.yaml',
+        'postmortem render answers.json --template google-sre -o postmortem.md',
+        'postmortem render answers.yaml -o postmortem.md --force',
+      ]),
+    )
+    .action(async (answers: string, options: { template?: string; output?: string; force?: boolean }) => {
+      const { renderCommand } = await import('./commands/render.js');
+      result.exitCode = await renderCommand(answers, options, context);
+    });
+
+  program
+    .command('export')
+    .description('print Markdown postmortems as data (JSON)')
+    .argument('<file...>', 'Markdown postmortem files')
+    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .option('-o, --output <file>', 'write to this file instead of standard output (`-` means standard output)')
+    .option('-f, --force', 'overwrite the output file if it exists')
+    .showHelpAfterError("(run 'postmortem export --help' for usage)")
+    .addHelpText(
+      'after',
+      examples([
+        'postmortem export postmortem.md',
+        'postmortem export 2026-*.md --format json -o postmortems.json',
+        "postmortem export postmortem.md | jq '.timeline'",
+      ]),
+    )
+    .action(async (files: string[], options: { format: 'json'; output?: string; force?: boolean }) => {
+      const { exportCommand } = await import('./commands/export.js');
+      result.exitCode = await exportCommand(files, options, context);
+    });
+
+  program
+    .command('templates')
+    .description('list the built-in templates for `render --template`')
+    .showHelpAfterError("(run 'postmortem templates --help' for usage)")
+    .addHelpText('after', examples(['postmortem templates']))
+    .action(async () => {
+      const { templatesCommand } = await import('./commands/templates.js');
+      result.exitCode = await templatesCommand(context);
+    });
+
+  return program;
+}
+
+/**
+ * The exit code for something commander threw, or null when it is not commander's:
+ * 0 after `--help` or `--version`, 2 for every usage error (commander would use 1, which
+ * this tool keeps for "ran and found problems").
+ */
+export function usageExitCode(error: unknown): number | null {
+  if (!(error instanceof CommanderError)) return null;
+  // Help and version exit 0; `help` printed because no command was given exits 1 in commander.
+  return error.exitCode === 0 ? 0 : 2;
+}

@@ -1,0 +1,132 @@
+/**
+ * Writing an output file so that readers never see half of it and an existing file is never
+ * clobbered by accident. The content goes to a temporary file in the same directory (same
+ * file system, so the final step is atomic), is flushed to disk, and then either replaces
+ * the target with `rename` or, when overwriting is not allowed, is hard-linked into place:
+ * `link` fails if the target exists, so there is no window between "check" and "write".
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, mkdir, open, rename, stat, unlink, chmod } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PostmortemError } from '../model/errors.js';
+
+/** Options for {@link writeFileAtomic}. */
+export interface WriteFileAtomicOptions {
+  /** Replace an existing file. Without it an existing target is left untouched and an error thrown. */
+  overwrite?: boolean;
+  /** Directory a relative path is resolved from. Default `process.cwd()`. */
+  cwd?: string;
+  /** How the file is named in error messages. Default the path as given. */
+  displayPath?: string;
+  /** What to tell the user to do about an existing file. Default `use --force to overwrite it`. */
+  overwriteHint?: string;
+}
+
+/** Link is not available on every file system (some network and FUSE mounts); these codes mean "try a copy". */
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+function writeError(error: unknown, displayPath: string): PostmortemError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const location = { filePath: displayPath };
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    ENOTDIR: 'a parent of this path is not a directory',
+    EISDIR: 'is a directory',
+    ENAMETOOLONG: 'file name too long',
+  };
+  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  return new PostmortemError(`cannot write this file: ${reason}`, location, { cause: error });
+}
+
+async function existsError(target: string, displayPath: string, hint: string): Promise<PostmortemError> {
+  const existing = await lstat(target).catch(() => null);
+  if (existing?.isDirectory()) return new PostmortemError('is a directory; name a file to write', { filePath: displayPath });
+  return new PostmortemError(`already exists; ${hint}`, { filePath: displayPath });
+}
+
+/** Makes the rename or link itself survive a crash; not possible everywhere (Windows), so best effort. */
+async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Durability of the directory entry is a bonus; the data itself was already synced.
+  }
+}
+
+/**
+ * Writes `content` to `filePath` atomically, creating missing parent directories. Without
+ * `overwrite`, refuses (without a race) to replace an existing file. Throws
+ * `PostmortemError` naming the file for an existing target or a failed write; no temporary
+ * file is left behind either way.
+ */
+export async function writeFileAtomic(
+  filePath: string,
+  content: string | Uint8Array,
+  options: WriteFileAtomicOptions = {},
+): Promise<void> {
+  const displayPath = options.displayPath ?? filePath;
+  const hint = options.overwriteHint ?? 'use --force to overwrite it';
+  const target = resolve(options.cwd ?? process.cwd(), filePath);
+  const directory = dirname(target);
+  const temporary = join(directory, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+
+  if (!options.overwrite) {
+    // Not the guard (link below is): an early, cheap refusal before creating directories or temp files.
+    if (await lstat(target).then(() => true, () => false)) throw await existsError(target, displayPath, hint);
+  }
+
+  try {
+    await mkdir(directory, { recursive: true });
+  } catch (error) {
+    throw writeError(error, displayPath);
+  }
+
+  let temporaryExists = false;
+  try {
+    const handle = await open(temporary, 'wx', 0o666);
+    temporaryExists = true;
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.overwrite) {
+      // Keep the permissions of the file being replaced (an executable script stays executable).
+      const previous = await stat(target).catch(() => null);
+      if (previous?.isFile()) await chmod(temporary, previous.mode & 0o7777).catch(() => undefined);
+      await rename(temporary, target);
+      temporaryExists = false;
+    } else {
+      try {
+        await link(temporary, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (code === 'EEXIST') throw await existsError(target, displayPath, hint);
+        if (!LINK_UNSUPPORTED.has(code)) throw error;
+        // COPYFILE_EXCL keeps the no-overwrite guarantee; only atomic visibility is lost here.
+        try {
+          await copyFile(temporary, target, constants.COPYFILE_EXCL);
+        } catch (copyError) {
+          if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') throw await existsError(target, displayPath, hint);
+          throw copyError;
+        }
+      }
+    }
+    await syncDirectory(directory);
+  } catch (error) {
+    throw error instanceof PostmortemError ? error : writeError(error, displayPath);
+  } finally {
+    if (temporaryExists) await unlink(temporary).catch(() => undefined);
+  }
+}

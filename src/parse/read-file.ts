@@ -1,0 +1,159 @@
+/**
+ * Reading an input file (a Markdown postmortem or an answers file) as text, with one clear
+ * `PostmortemError` for each way that can go wrong, so callers never see a raw `ENOENT` or a
+ * page of mojibake from a file that was never text.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PostmortemError } from '../model/errors.js';
+
+/** Largest input file read, in bytes. Postmortems are a few KB; anything near this is the wrong file. */
+export const MAX_INPUT_FILE_BYTES = 5 * 1024 * 1024;
+
+/** How much of the start of a file is searched for a NUL byte, as git and grep do to spot binaries. */
+const BINARY_SNIFF_BYTES = 8 * 1024;
+
+/** Options for {@link readPostmortemFile}. */
+export interface ReadFileOptions {
+  /** Directory a relative path is resolved from. Default `process.cwd()`. */
+  cwd?: string;
+  /** Size limit in bytes. Default {@link MAX_INPUT_FILE_BYTES}. */
+  maxBytes?: number;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+function openError(error: unknown, filePath: string): PostmortemError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const location = { filePath };
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new PostmortemError('no such file', location, { cause: error });
+    case 'EACCES':
+    case 'EPERM':
+      return new PostmortemError('permission denied: cannot read this file', location, { cause: error });
+    case 'EISDIR':
+      return new PostmortemError('is a directory, not a file', location, { cause: error });
+    default:
+      return new PostmortemError(
+        `cannot read this file (${code ?? (error instanceof Error ? error.message : String(error))})`,
+        location,
+        { cause: error },
+      );
+  }
+}
+
+/** Reads at most `limit + 1` bytes, so an endless device or a file growing under us cannot exhaust memory. */
+async function readCapped(handle: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Offset of the first byte that is not part of well-formed UTF-8 (as the WHATWG decoder
+ * judges it: no overlongs, no surrogates, nothing above U+10FFFF), or -1.
+ */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    let length: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) lower = 0xa0;
+      if (lead === 0xed) upper = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) lower = 0x90;
+      if (lead === 0xf4) upper = 0x8f;
+    } else return index;
+    for (let next = 1; next < length; next += 1) {
+      const byte = bytes[index + next];
+      const [min, max] = next === 1 ? [lower, upper] : [0x80, 0xbf];
+      if (byte === undefined || byte < min || byte > max) return index;
+    }
+    index += length;
+  }
+  return -1;
+}
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}
+
+/**
+ * Reads a UTF-8 text file the tool takes as input, such as a Markdown postmortem or an
+ * answers file, and returns its text with a leading UTF-8 byte order mark removed. Line
+ * endings are kept as they are. An empty file gives `''`.
+ *
+ * Throws `PostmortemError` (exit code 2) naming the file, as given, when it does not exist,
+ * is a directory, cannot be read, is larger than {@link MAX_INPUT_FILE_BYTES}, looks binary
+ * (a NUL byte in the first 8 KB, or a UTF-16 byte order mark) or is not valid UTF-8 (with the
+ * line and byte offset of the first bad byte).
+ */
+export async function readPostmortemFile(filePath: string, options: ReadFileOptions = {}): Promise<string> {
+  const limit = options.maxBytes ?? MAX_INPUT_FILE_BYTES;
+  const location = { filePath };
+  let handle: FileHandle;
+  try {
+    handle = await open(resolve(options.cwd ?? process.cwd(), filePath), 'r');
+  } catch (error) {
+    throw openError(error, filePath);
+  }
+  let bytes: Buffer;
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new PostmortemError('is a directory, not a file', location);
+    if (stats.size > limit) {
+      throw new PostmortemError(`is too large (${stats.size} bytes; the limit is ${formatSize(limit)})`, location);
+    }
+    bytes = await readCapped(handle, limit);
+  } catch (error) {
+    throw error instanceof PostmortemError ? error : openError(error, filePath);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  if (bytes.length > limit) {
+    throw new PostmortemError(`is too large (more than ${formatSize(limit)})`, location);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new PostmortemError('is UTF-16 text; save it as UTF-8', location);
+  }
+  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul !== -1) {
+    throw new PostmortemError(`looks like a binary file (NUL byte at offset ${nul}), not text`, location);
+  }
+  try {
+    // fatal: refuse bad bytes rather than turning them into U+FFFD; ignoreBOM false strips a UTF-8 BOM.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    const offset = firstInvalidUtf8Offset(bytes);
+    if (offset === -1) throw new PostmortemError('is not valid UTF-8; save it as UTF-8', location, { cause: error });
+    throw new PostmortemError(
+      `is not valid UTF-8 (bad byte 0x${(bytes[offset] as number).toString(16).padStart(2, '0')} at byte offset ${offset}); save it as UTF-8`,
+      { filePath, line: lineOfOffset(bytes, offset) },
+      { cause: error },
+    );
+  }
+}
