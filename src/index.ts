@@ -9,3 +9,4 @@ export { parsePostmortem, type ParseOptions } from './parse/parse-postmortem.js'
 export { renderMarkdown, type RenderOptions } from './render/render-markdown.js';
 export { listTemplates, type TemplateInfo } from './render/templates.js';
 export { normalizePostmortem, type NormalizeOptions } from './model/validate.js';
+export { postmortemSchema, postmortemSchemaPath } from './model/schema.js';
