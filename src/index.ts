@@ -10,3 +10,4 @@ export { renderMarkdown, type RenderOptions } from './render/render-markdown.js'
 export { listTemplates, type TemplateInfo } from './render/templates.js';
 export { normalizePostmortem, type NormalizeOptions } from './model/validate.js';
 export { postmortemSchema, postmortemSchemaPath } from './model/schema.js';
+export { readPostmortemFile, MAX_INPUT_FILE_BYTES, type ReadFileOptions } from './parse/read-file.js';
