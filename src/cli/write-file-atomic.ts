@@ -26,8 +26,7 @@ export interface WriteFileAtomicOptions {
 /** Link is not available on every file system (some network and FUSE mounts); these codes mean "try a copy". */
 const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
-function writeError(error: unknown, displayPath: string): PostmortemError {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
+function writeError(error: unknown, displayPath: string, code = (error as NodeJS.ErrnoException | null)?.code): PostmortemError {
   const location = { filePath: displayPath };
   const reasons: Record<string, string> = {
     EACCES: 'permission denied',
@@ -88,7 +87,9 @@ export async function writeFileAtomic(
   try {
     await mkdir(directory, { recursive: true });
   } catch (error) {
-    throw writeError(error, displayPath);
+    // mkdir -p reports a file standing where a directory should be as EEXIST, not ENOTDIR.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw writeError(error, displayPath, code === 'EEXIST' ? 'ENOTDIR' : code);
   }
 
   let temporaryExists = false;

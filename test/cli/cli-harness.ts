@@ -1,0 +1,73 @@
+/**
+ * Drives the CLI in tests: in-process through `run()` with string-collecting streams, or as
+ * a real process through `bin/postmortem.js` (needs `npm run build`, which `npm test` does first).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run, type CliIo, type OutputStream } from '../../src/cli/run.js';
+
+/** The repository root. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The installed command's script. */
+export const binPath = join(repoRoot, 'bin', 'postmortem.js');
+
+/** What a CLI run produced. */
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** An output stream that keeps what is written; a TTY of the given colour depth when `tty` is set. */
+export class CapturedStream implements OutputStream {
+  text = '';
+  isTTY: boolean;
+  columns = 100;
+  constructor(private readonly tty: { colorDepth: number } | null = null) {
+    this.isTTY = tty !== null;
+  }
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+  getColorDepth(): number {
+    return this.tty?.colorDepth ?? 1;
+  }
+}
+
+/** Options for {@link runInProcess}. */
+export interface InProcessOptions {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  /** Make both streams look like a terminal with this colour depth. */
+  ttyColorDepth?: number;
+}
+
+/** Runs `postmortem ...args` through `run()`. The environment is empty unless given, so the host's NO_COLOR etc. do not leak in. */
+export async function runInProcess(args: string[], options: InProcessOptions): Promise<CliResult> {
+  const tty = options.ttyColorDepth === undefined ? null : { colorDepth: options.ttyColorDepth };
+  const stdout = new CapturedStream(tty);
+  const stderr = new CapturedStream(tty);
+  const io: CliIo = { stdout, stderr, cwd: options.cwd, env: options.env ?? {} };
+  const exitCode = await run(args, io);
+  return { exitCode, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Runs the real `bin/postmortem.js` in `cwd` with no standard input and colour variables removed. */
+export function runBin(args: string[], options: { cwd: string; env?: Record<string, string> }): CliResult {
+  const env = { ...process.env, ...options.env };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR']) if (!options.env || !(name in options.env)) delete env[name];
+  const child = spawnSync(process.execPath, [binPath, ...args], { cwd: options.cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.error) throw child.error;
+  return { exitCode: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** A fresh temporary directory and a function that removes it. */
+export async function makeTempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'postmortem-cli-'));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
