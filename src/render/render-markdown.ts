@@ -1,5 +1,9 @@
-/** Postmortem -> Markdown through Handlebars. Stub: being written. */
+/** Postmortem -> Markdown (YAML front matter + body) through a Handlebars template. */
+import path from 'node:path';
+import { PostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
+import { createTemplateEnvironment, partialsSignature, templateError, type TemplateEnvironment } from './template-environment.js';
+import { resolveTemplate, type ResolvedTemplate } from './templates.js';
 
 /** Options for {@link renderMarkdown}. */
 export interface RenderOptions {
@@ -9,9 +13,51 @@ export interface RenderOptions {
   cwd?: string;
 }
 
+let builtInEnvironment: TemplateEnvironment | undefined;
+const directoryEnvironments = new Map<string, { signature: string; environment: TemplateEnvironment }>();
+
+function environmentFor(template: ResolvedTemplate, displayDirectory: string): TemplateEnvironment {
+  if (!template.partialsDirectory) {
+    builtInEnvironment ??= createTemplateEnvironment();
+    return builtInEnvironment;
+  }
+  // Re-created only when the directory's partials change, so a long-lived process sees edits.
+  const signature = partialsSignature(template.partialsDirectory);
+  const cached = directoryEnvironments.get(template.partialsDirectory);
+  if (cached && cached.signature === signature) return cached.environment;
+  const environment = createTemplateEnvironment(template.partialsDirectory, path.join(displayDirectory, 'partials'));
+  directoryEnvironments.set(template.partialsDirectory, { signature, environment });
+  return environment;
+}
+
+/** A path as the user would recognise it: relative to the working directory when inside it. */
+function displayPath(filePath: string, cwd: string): string {
+  const relative = path.relative(cwd, filePath);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filePath;
+}
+
 /** Renders a postmortem to Markdown with YAML front matter. Throws `PostmortemError` for a bad template. */
 export function renderMarkdown(postmortem: Postmortem, options: RenderOptions = {}): string {
-  void postmortem;
-  void options;
-  throw new Error('renderMarkdown: not implemented yet');
+  const cwd = options.cwd ?? process.cwd();
+  const template = resolveTemplate(options.template, cwd);
+  const templateDisplayPath = displayPath(template.templatePath, cwd);
+  const environment = environmentFor(template, path.dirname(templateDisplayPath));
+  const compiled = environment.compileFile(template.templatePath, templateDisplayPath);
+  let output: string;
+  try {
+    output = compiled(postmortem);
+  } catch (error) {
+    // A missing partial or helper in the user's template is their mistake; in ours it is a bug.
+    if (template.kind === 'built-in' || error instanceof PostmortemError) throw error;
+    throw templateError(error, templateDisplayPath, 'error');
+  }
+  return tidyDocument(output);
+}
+
+/**
+ * Blank lines a template leaves at the very start (no front matter) or end are dropped, and
+ * the file ends with exactly one newline. Nothing inside is touched: it holds user text.
+ */
+function tidyDocument(markdown: string): string {
+  return `${markdown.replace(/^(?:[ \t]*\n)+/, '').trimEnd()}\n`;
 }

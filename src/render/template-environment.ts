@@ -1,0 +1,107 @@
+/**
+ * Handlebars environments for Markdown templates. Each is its own `Handlebars.create()`
+ * instance with the helpers and built-in partials registered once, when it is made, and a
+ * cache of compiled templates: nothing is registered on the global Handlebars object or
+ * per render. A user template directory gets an environment of its own, so its partials
+ * never leak into another template's.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { PostmortemError } from '../model/errors.js';
+import { registerTemplateHelpers } from './helpers/index.js';
+import { builtInTemplatesDirectory } from './templates.js';
+
+/** A compiled Markdown template: call it with the postmortem. */
+export type MarkdownTemplate = Handlebars.TemplateDelegate;
+
+/** A Handlebars instance set up for Markdown templates, with its compiled-template cache. */
+export interface TemplateEnvironment {
+  /** The instance; never the global Handlebars object. */
+  readonly handlebars: typeof Handlebars;
+  /** Compiles a template file, or returns it from the cache when the file has not changed. */
+  compileFile(filePath: string, displayPath?: string): MarkdownTemplate;
+}
+
+// Markdown is not HTML: escaping `&` or `<` in user text would corrupt it.
+const COMPILE_OPTIONS: CompileOptions = { noEscape: true };
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+const builtInPartialsDirectory = path.join(builtInTemplatesDirectory, 'partials');
+
+/** Creates an environment with the helpers, the built-in partials and, optionally, a user's partials. */
+export function createTemplateEnvironment(userPartialsDirectory: string | null = null, displayDirectory?: string): TemplateEnvironment {
+  const handlebars = Handlebars.create();
+  registerTemplateHelpers(handlebars);
+  registerPartialsFrom(handlebars, builtInPartialsDirectory, null);
+  // Registered after the built-ins, so a user partial of the same name replaces the built-in one.
+  if (userPartialsDirectory) registerPartialsFrom(handlebars, userPartialsDirectory, displayDirectory ?? userPartialsDirectory);
+  const compiled = new Map<string, { modifiedMs: number; template: MarkdownTemplate }>();
+  return {
+    handlebars,
+    compileFile(filePath, displayPath = filePath) {
+      const modifiedMs = statSync(filePath).mtimeMs;
+      const cached = compiled.get(filePath);
+      if (cached && cached.modifiedMs === modifiedMs) return cached.template;
+      const template = compileSource(handlebars, readFileSync(filePath, 'utf8'), displayPath);
+      compiled.set(filePath, { modifiedMs, template });
+      return template;
+    },
+  };
+}
+
+/** The signature of a partials directory: its files and their modification times. */
+export function partialsSignature(directory: string): string {
+  return partialFiles(directory)
+    .map((file) => `${file}:${statSync(path.join(directory, file)).mtimeMs}`)
+    .join('|');
+}
+
+function partialFiles(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.hbs'))
+    .sort();
+}
+
+function registerPartialsFrom(handlebars: typeof Handlebars, directory: string, displayDirectory: string | null): void {
+  for (const file of partialFiles(directory)) {
+    const filePath = path.join(directory, file);
+    const displayPath = displayDirectory ? path.join(displayDirectory, file) : filePath;
+    // `timeline-entry.hbs` and `task.md.hbs` register as `timeline-entry` and `task`.
+    const name = file.replace(/(?:\.md)?\.hbs$/, '');
+    handlebars.registerPartial(name, compileSource(handlebars, readFileSync(filePath, 'utf8'), displayPath));
+  }
+}
+
+/**
+ * Parses eagerly (Handlebars otherwise parses on first use) so that a syntax error is reported
+ * as the user's mistake, with the file and line, before anything is rendered.
+ */
+function compileSource(handlebars: typeof Handlebars, source: string, displayPath: string): MarkdownTemplate {
+  let program: ReturnType<typeof Handlebars.parse>;
+  try {
+    program = handlebars.parse(source);
+  } catch (error) {
+    throw templateError(error, displayPath, 'syntax error');
+  }
+  return handlebars.compile(program, COMPILE_OPTIONS);
+}
+
+/**
+ * A PostmortemError for a Handlebars failure in a user's template: the file, the line when
+ * Handlebars says it ("Parse error on line 3", or a block mismatch's location), and the
+ * first line of what Handlebars reported.
+ */
+export function templateError(error: unknown, displayPath: string, what: string): PostmortemError {
+  const message = error instanceof Error ? error.message : String(error);
+  const located = error as { lineNumber?: unknown };
+  const line = typeof located.lineNumber === 'number' ? located.lineNumber : Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
+  const expecting = /\n(Expecting [^\n]*)/.exec(message)?.[1];
+  const firstLine = message.split('\n')[0]?.replace(/:$/, '') ?? message;
+  const detail = expecting ? `${firstLine}: ${expecting}` : firstLine;
+  return new PostmortemError(
+    `template ${what}: ${detail}`,
+    { filePath: displayPath, line: Number.isNaN(line) ? null : line },
+    { cause: error },
+  );
+}
