@@ -1,5 +1,17 @@
-/** Markdown (with optional YAML front matter) -> Postmortem. Work in progress: see src/parse. */
-import { emptyPostmortem, type Postmortem } from '../model/postmortem.js';
+/**
+ * Markdown (with optional YAML front matter) -> Postmortem. Reads what people really write:
+ * see docs/format.md for everything it recognises.
+ */
+import { emptyPostmortem, POSTMORTEM_STATUSES, type Postmortem, type PostmortemStatus, type SectionLocation } from '../model/postmortem.js';
+import { PostmortemError } from '../model/errors.js';
+import { parseZone } from '../model/time.js';
+import { findDate } from './clock.js';
+import { parseCorrectiveActions } from './corrective-actions.js';
+import { splitFrontMatter } from './front-matter.js';
+import { analyzeLines, type SourceLine } from './markdown-lines.js';
+import { classifyHeading, linesToText, splitSections, type Section } from './sections.js';
+import { impactSentence, readImpactWindow, readLabel, readSummaryParts, readUsersAffected, rootCauseSentence, type SummaryLabel } from './summary.js';
+import { looksLikeTimeline, parseTimeline } from './timeline.js';
 
 /** Options for {@link parsePostmortem}. */
 export interface ParseOptions {
@@ -7,9 +19,264 @@ export interface ParseOptions {
   filePath?: string | null;
 }
 
+type ParsedSection = Section & { headingKind: ReturnType<typeof classifyHeading> };
+
+/** Reads a status as people write it (`Draft`, `In review`, `Final`, `Complete`). */
+export function normalizeStatus(value: unknown): PostmortemStatus | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if ((POSTMORTEM_STATUSES as readonly string[]).includes(text)) return text as PostmortemStatus;
+  if (/^(?:review|in-progress|under-review|reviewing|pending-review)$/.test(text)) return 'in-review';
+  if (/^(?:complete|completed|published|done|closed|approved|finished)$/.test(text)) return 'final';
+  if (/^(?:wip|work-in-progress|draft-\w+)$/.test(text)) return 'draft';
+  return null;
+}
+
+function stringOrNull(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+function authorsFrom(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((item) => stringOrNull(item)).filter((item): item is string => item !== null);
+  const text = stringOrNull(value);
+  if (!text) return [];
+  return text.split(/\s*(?:,|;|\band\b|&)\s*/).map((name) => name.trim()).filter(Boolean);
+}
+
+function dateFrom(value: unknown): string | null {
+  const text = stringOrNull(value);
+  if (!text) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const found = findDate(text);
+  return found?.hasYear ? found.date : null;
+}
+
+function joinTexts(parts: ReadonlyArray<string | null>): string | null {
+  const present = parts.filter((part): part is string => Boolean(part && part.trim()));
+  return present.length > 0 ? present.join('\n\n') : null;
+}
+
+const RESOLUTION_START = /^(?:to (?:fix|resolve|mitigate|address|remedy|restore|correct)|the (?:fix|resolution|solution|remedy)|we (?:fixed|resolved|mitigated|restored|rolled back|reverted)|(?:this|the issue|the problem|it|the incident|the outage) was (?:fixed|resolved|mitigated)|resolution\b|to resolve)/i;
+
+/** Splits a combined Root Cause and Resolution section where the text marks them. */
+function splitRootCauseAndResolution(section: ParsedSection): { rootCause: string | null; resolution: string | null } {
+  const lines = section.lines;
+  const labelIndex = lines.findIndex((line) => {
+    if (line.kind === 'heading') return classifyHeading(line.headingText ?? '') === 'resolution';
+    if (line.kind !== 'text' || (line.listItemDepth ?? 0) > 0) return false;
+    const label = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{1,40}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)(?:\s|$)/.exec(line.text);
+    return label !== null && classifyHeading(label[1] as string) === 'resolution';
+  });
+  const stripLabel = (text: string | null, kind: 'rootCause' | 'resolution'): string | null => {
+    if (!text) return null;
+    const heading = /^#{1,6}\s+(.+?)\s*#*\s*(?:\n|$)/.exec(text);
+    if (heading && classifyHeading(heading[1] as string) === kind) return linesToText(text.slice(heading[0].length).split('\n').map((lineText, index) => ({ index, number: 0, text: lineText, kind: 'text', inList: false })));
+    const match = /^(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{1,40}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)[ \t]*\n?/.exec(text);
+    if (match && classifyHeading(match[1] as string) === kind) {
+      const rest = text.slice(match[0].length);
+      // A bulleted label ("- Root Cause: ...") indents its continuation lines; dedent them.
+      return linesToText(rest.split('\n').map((lineText, index) => ({ index, number: 0, text: lineText, kind: 'text', inList: false })));
+    }
+    return text;
+  };
+  if (labelIndex >= 0) {
+    const before = linesToText(lines.slice(0, labelIndex), section.inlineText);
+    const after = linesToText(lines.slice(labelIndex));
+    return { rootCause: stripLabel(before, 'rootCause'), resolution: stripLabel(after, 'resolution') };
+  }
+  const text = linesToText(lines, section.inlineText);
+  if (!text) return { rootCause: null, resolution: null };
+  const paragraphs = text.split(/\n\s*\n/);
+  const split = paragraphs.findIndex((paragraph, index) => index > 0 && RESOLUTION_START.test(paragraph.trim()));
+  if (split > 0) {
+    return {
+      rootCause: stripLabel(paragraphs.slice(0, split).join('\n\n'), 'rootCause'),
+      resolution: paragraphs.slice(split).join('\n\n').trim() || null,
+    };
+  }
+  return { rootCause: stripLabel(text, 'rootCause'), resolution: null };
+}
+
+/** The title: a first heading that names no section, or a short first line that reads like one. */
+function titleFrom(preamble: ParsedSection, allSections: readonly ParsedSection[]): { title: string | null; line: SourceLine | null } {
+  for (const line of preamble.lines) {
+    if (line.kind === 'blank') continue;
+    if (line.kind === 'heading') return { title: (line.headingText ?? '').replace(/[*_]{2}/g, '').trim() || null, line };
+    const text = line.text.trim().replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1').trim();
+    if (line.kind === 'text' && text.length <= 120 && !/[.!?:]$/.test(text) && !readLabel(text) &&
+      (/\b(?:post-?mortem|incident|outage|report|rca)\b/i.test(text) || /^(?:\*\*|__).*(?:\*\*|__)$/.test(line.text.trim()))) {
+      return { title: text.replace(/^(?:post-?mortem|incident report)\s*[:\-–—]\s*/i, (prefix) => prefix).trim(), line };
+    }
+    break;
+  }
+  // A document whose first line is a section (student postmortems) has no title line.
+  void allSections;
+  return { title: null, line: null };
+}
+
 /** Parses a Markdown postmortem into the model. Throws `PostmortemError` for malformed front matter. */
 export function parsePostmortem(text: string, options: ParseOptions = {}): Postmortem {
-  void text;
-  void options;
-  return emptyPostmortem();
+  const filePath = options.filePath ?? null;
+  if (typeof text !== 'string') throw new PostmortemError('expected the text of a postmortem', { filePath });
+  const source = text.replace(/^\uFEFF/, '');
+  const front = splitFrontMatter(source, filePath);
+  const data = front.data ?? {};
+  const lines = analyzeLines(front.body, front.bodyLineOffset);
+  const sections = splitSections(lines);
+  // A section under any heading whose items mostly begin with a time is a timeline.
+  for (const section of sections) {
+    if (section.kind === 'other' && section.headingKind === null && looksLikeTimeline(section.lines)) section.kind = 'timeline';
+  }
+  const model = emptyPostmortem();
+  const locations: SectionLocation[] = [];
+
+  const preamble = sections[0] as ParsedSection;
+  const summarySections = sections.filter((section) => section.kind === 'summary');
+  const title = titleFrom(preamble, sections);
+  const preambleLines = preamble.lines.filter((line) => line !== title.line);
+
+  // Summary: its sections, or the preamble when there is no summary section.
+  const summaryLines: SourceLine[] = summarySections.length > 0
+    ? summarySections.flatMap((section, index) => {
+      const head = section.inlineText ? [{ ...(section.headingLine as SourceLine), text: section.inlineText }] : [];
+      return index === 0 ? [...head, ...section.lines] : [{ ...(section.headingLine as SourceLine), kind: 'blank' as const, text: '' }, ...head, ...section.lines];
+    })
+    : preambleLines;
+  const summary = readSummaryParts(summaryLines);
+  // Metadata labels in the preamble count even when the summary is a section of its own.
+  const preambleParts = summarySections.length > 0 ? readSummaryParts(preambleLines) : summary;
+  const label = (name: SummaryLabel): string | null => summary.labels.get(name)?.value || preambleParts.labels.get(name)?.value || null;
+
+  const metadataSection = (pattern: RegExp): string | null => {
+    const section = sections.find((candidate) => candidate.headingKind === 'metadata' && pattern.test(candidate.heading.trim()));
+    return section ? linesToText(section.lines) : null;
+  };
+
+  model.title = stringOrNull(data.title) ?? title.title;
+  model.severity = stringOrNull(data.severity) ?? label('severity') ?? metadataSection(/^severity$/i);
+  model.status = normalizeStatus(data.status) ?? normalizeStatus(label('status')) ?? normalizeStatus(metadataSection(/^status$/i));
+  model.authors = data.authors !== undefined ? authorsFrom(data.authors) : data.author !== undefined ? authorsFrom(data.author) : authorsFrom(label('authors') ?? metadataSection(/^authors?$/i)?.replace(/^\s*[-*+]\s+/gm, '').replace(/\n/g, ', ') ?? null);
+
+  const impactSections = sections.filter((section) => section.kind === 'impact');
+  const impactText = joinTexts(impactSections.map((section) => linesToText(section.lines, section.inlineText)));
+  const summaryText = summary.text;
+  model.date = dateFrom(data.date)
+    ?? dateFrom(label('date'))
+    ?? [label('duration'), label('start'), summaryText, model.title, metadataSection(/^date$/i)].map((value) => (value ? findDate(value) : null)).find((found) => found?.hasYear)?.date
+    ?? null;
+
+  // Timezone as declared: front matter, the summary's window, the timeline heading, the entries.
+  const frontZoneText = stringOrNull(data.timezone) ?? label('timezone');
+  const window = readImpactWindow([label('duration'), [label('start'), label('end')].filter(Boolean).join(' to ') || null, summaryText, impactText, label('impact')], model.date, parseZone(frontZoneText));
+  const timelineSections = sections.filter((section) => section.kind === 'timeline');
+  const headingZoneText = timelineSections.map((section) => /\(([^)]*)\)/.exec(section.heading)?.[1] ?? null).find((zoneText) => zoneText && parseZone(zoneText)) ?? null;
+  const headingZone = headingZoneText ? headingZoneText.replace(/^(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+|listed in\s+)?/i, '').trim() : null;
+  let declaredZone = frontZoneText ?? window.zoneText ?? headingZone;
+  model.date ??= window.date;
+
+  const start = stringOrNull(data.start) ?? window.start;
+  const end = stringOrNull(data.end) ?? window.end;
+  model.summary = {
+    text: summaryText,
+    start,
+    end,
+    durationMinutes: start && end && !Number.isNaN(Date.parse(start)) && !Number.isNaN(Date.parse(end))
+      ? Math.round((Date.parse(end) - Date.parse(start)) / 60000)
+      : window.durationMinutes,
+    impact: label('impact') ?? impactText ?? (summaryText ? impactSentence(summaryText) : null),
+    usersAffectedPercent: readUsersAffected(label('percent'), [label('impact'), impactText, summaryText]),
+    rootCause: label('rootCause') ?? null,
+  };
+
+  // Timeline.
+  for (const section of timelineSections) {
+    const headingDate = findDate(section.heading);
+    const { entries, zoneText } = parseTimeline(section.lines, {
+      date: model.date,
+      headingDate: headingDate?.hasYear ? headingDate.date : null,
+      zone: parseZone(headingZone ?? declaredZone),
+      windowStart: model.summary.start,
+      windowEnd: model.summary.end,
+    });
+    model.timeline.push(...entries);
+    declaredZone ??= zoneText;
+  }
+  if (!declaredZone) {
+    const entryZone = model.timeline.map((entry) => (entry.time ? /\b(UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|\b[A-Z]{2,5}\b/.exec(entry.time.replace(/\b[AP]M\b/i, ''))?.[0] ?? null : null)).find((zoneText) => zoneText && parseZone(zoneText));
+    declaredZone = entryZone ?? null;
+  }
+  model.timezone = declaredZone;
+
+  // Root cause, resolution, corrective actions, lessons, conclusion, everything else.
+  const rootCauses: Array<string | null> = [];
+  const resolutions: Array<string | null> = [];
+  const lessons: Array<string | null> = [];
+  const conclusions: Array<string | null> = [];
+  for (const section of sections) {
+    const body = (): string | null => linesToText(section.lines, section.inlineText);
+    if (section.kind !== 'preamble' && section.headingLine) {
+      const last = section.lines.filter((line) => line.kind !== 'blank').at(-1) ?? section.headingLine;
+      locations.push({ kind: section.kind, heading: section.heading, line: section.headingLine.number, endLine: last.number });
+    }
+    switch (section.kind) {
+      case 'rootCause':
+        rootCauses.push(body());
+        break;
+      case 'resolution':
+        resolutions.push(body());
+        break;
+      case 'rootCauseAndResolution': {
+        const split = splitRootCauseAndResolution(section);
+        rootCauses.push(split.rootCause);
+        resolutions.push(split.resolution);
+        break;
+      }
+      case 'correctiveActions': {
+        const measures = parseCorrectiveActions(section.inlineText ? [{ ...(section.headingLine as SourceLine), text: section.inlineText }, ...section.lines] : section.lines, section.heading);
+        model.correctiveActions.improvements.push(...measures.improvements);
+        model.correctiveActions.tasks.push(...measures.tasks);
+        break;
+      }
+      case 'lessonsLearned': {
+        const text = body();
+        const named = /^lessons?\b/i.test(section.heading.trim()) ? null : `**${section.heading.replace(/:\s*$/, '')}**`;
+        lessons.push(text && named ? `${named}\n\n${text}` : text ?? named);
+        break;
+      }
+      case 'conclusion':
+        conclusions.push(body());
+        break;
+      case 'other': {
+        if (section.headingKind === 'trigger' && !model.summary.rootCause) {
+          model.summary.rootCause = body();
+          break;
+        }
+        model.otherSections.push({ heading: section.heading, text: body() ?? '', line: section.headingLine?.number ?? 1 });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  model.rootCause = joinTexts(rootCauses);
+  model.resolution = joinTexts(resolutions);
+  model.lessonsLearned = joinTexts(lessons);
+  model.conclusion = joinTexts(conclusions);
+  model.summary.rootCause ??= summaryText ? rootCauseSentence(summaryText) : null;
+
+  // The preamble is kept when the summary came from its own section.
+  if (summarySections.length > 0) {
+    const rest = linesToText(preambleLines.filter((line) => !(line.kind === 'text' && readLabel(line.text))));
+    if (rest) model.otherSections.unshift({ heading: '', text: rest, line: preambleLines.find((line) => line.kind !== 'blank')?.number ?? 1 });
+  }
+
+  model.source = {
+    filePath,
+    sections: locations,
+    frontMatterLines: front.bodyLineOffset,
+    frontMatter: front.data,
+  };
+  return model;
 }

@@ -1,0 +1,194 @@
+/**
+ * Corrective and preventative measures: improvements and tasks from nested lists under
+ * `Improvements/Fixes:` and `Tasks:` labels, flat lists, checklists and tables, with
+ * `(owner: X, due: 2026-03-28, priority: P2)` annotations.
+ */
+import type { CorrectiveActions, CorrectiveTask } from '../model/postmortem.js';
+import { findDate } from './clock.js';
+import type { SourceLine } from './markdown-lines.js';
+import { parseTable } from './table.js';
+
+type Bucket = 'improvements' | 'tasks';
+
+const TASK_WORDS = /\b(?:tasks?|action items?|actions?|to-?dos?|follow[- ]?ups?|next steps|todo list|task list|remediation items)\b/i;
+const IMPROVEMENT_WORDS = /\b(?:improvements?|fixes|measures|preventa?ti?ve|corrective|prevention|changes|recommendations?)\b/i;
+
+/** Which bucket a label names, if any. */
+function bucketOf(label: string): Bucket | null {
+  if (TASK_WORDS.test(label)) return 'tasks';
+  if (IMPROVEMENT_WORDS.test(label)) return 'improvements';
+  return null;
+}
+
+/** A label line: ends with a colon, is bold, or is a heading, and is short. */
+function labelOf(line: SourceLine, content: string): string | null {
+  if (line.kind === 'heading') return line.headingText ?? null;
+  const text = content.trim();
+  const bold = /^(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__):?$/.exec(text) ?? /^(?:\*\*|__)([^*_]{2,80}?):(?:\*\*|__)$/.exec(text);
+  if (bold) return bold[1] as string;
+  if (/:$/.test(text) && text.length <= 120) return text.slice(0, -1);
+  return null;
+}
+
+/** Reads `(owner: X, due: D, priority: P)` style annotations from the end of a task. */
+export function readAnnotations(text: string): { text: string; owner: string | null; due: string | null; priority: string | null } {
+  let owner: string | null = null;
+  let due: string | null = null;
+  let priority: string | null = null;
+  let rest = text;
+  const group = /\s*[([]\s*((?:owner|assignee|who|due|deadline|by|priority|pri)\s*:[^()[\]]*)[)\]]\s*$/i.exec(rest);
+  if (group) {
+    for (const part of (group[1] as string).split(/\s*[,;]\s*(?=(?:owner|assignee|who|due|deadline|by|priority|pri)\s*:)/i)) {
+      const pair = /^(\w+)\s*:\s*(.*?)\s*$/.exec(part);
+      if (!pair) continue;
+      const key = (pair[1] as string).toLowerCase();
+      const value = (pair[2] as string).trim() || null;
+      if (key === 'owner' || key === 'assignee' || key === 'who') owner = value;
+      else if (key === 'due' || key === 'deadline' || key === 'by') due = value;
+      else priority = value;
+    }
+    rest = rest.slice(0, group.index);
+  }
+  if (due) {
+    const date = findDate(due);
+    if (date?.hasYear && date.written.trim() === due.trim()) due = date.date;
+  }
+  return { text: rest.trim(), owner, due, priority };
+}
+
+function isDone(value: string): boolean {
+  return /^(?:done|yes|y|true|complete|completed|closed|fixed|resolved|finished|x|✅|✔️?|☑️?)$/i.test(value.trim());
+}
+
+/** A task from an item's text; a checkbox sets done. */
+function taskFrom(text: string, done: boolean, line: number): CorrectiveTask {
+  const annotated = readAnnotations(text);
+  return { text: annotated.text, owner: annotated.owner, due: annotated.due, priority: annotated.priority, done, line };
+}
+
+const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/;
+
+/** Reads the measures of a corrective actions section. `heading` decides where unlabelled lists go. */
+export function parseCorrectiveActions(lines: readonly SourceLine[], heading: string): CorrectiveActions {
+  const result: CorrectiveActions = { improvements: [], tasks: [] };
+  const defaultBucket: Bucket = /\b(?:tasks?|action items?|follow[- ]?ups?|next steps|to-?dos?|remediation items)\b/i.test(heading) ? 'tasks' : 'improvements';
+  let bucket: Bucket = defaultBucket;
+  // A label item ("- Tasks:") owns the items nested under it.
+  let labelDepth: number | null = null;
+  let open: { kind: Bucket; index: number; depth: number } | null = null;
+  let previousBlank = false;
+
+  const add = (kind: Bucket, text: string, done: boolean | null, line: SourceLine, depth: number): void => {
+    const annotated = readAnnotations(text);
+    const target: Bucket = done !== null || annotated.owner || annotated.due ? 'tasks' : kind;
+    if (target === 'tasks') {
+      result.tasks.push(taskFrom(text, done ?? false, line.number));
+      open = { kind: 'tasks', index: result.tasks.length - 1, depth };
+    } else {
+      result.improvements.push(text.trim());
+      open = { kind: 'improvements', index: result.improvements.length - 1, depth };
+    }
+  };
+  const extend = (text: string, separator: string): void => {
+    if (!open) return;
+    if (open.kind === 'tasks') {
+      const task = result.tasks[open.index] as CorrectiveTask;
+      const merged = readAnnotations(`${task.text}${separator}${text}`);
+      task.text = merged.text;
+      task.owner ??= merged.owner;
+      task.due ??= merged.due;
+      task.priority ??= merged.priority;
+    } else {
+      result.improvements[open.index] = `${result.improvements[open.index]}${separator}${text}`;
+    }
+  };
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as SourceLine;
+    if (line.kind === 'blank') {
+      previousBlank = true;
+      continue;
+    }
+    if (line.kind === 'table') {
+      const block: SourceLine[] = [];
+      while (index < lines.length && (lines[index] as SourceLine).kind === 'table') block.push(lines[index++] as SourceLine);
+      index--;
+      readTaskTable(block, result);
+      open = null;
+      previousBlank = false;
+      continue;
+    }
+    if (line.kind !== 'text' && line.kind !== 'heading') {
+      previousBlank = false;
+      continue;
+    }
+    const item = line.listItemDepth !== undefined ? ITEM.exec(line.text) : null;
+    const content = item ? (item[2] as string) : line.text.trim();
+    const depth = line.listItemDepth ?? 0;
+    const label = labelOf(line, content);
+    const labelBucket = label ? bucketOf(label) : null;
+    if (label && (labelBucket || !item)) {
+      if (labelBucket) bucket = labelBucket;
+      labelDepth = item ? depth : null;
+      open = null;
+      previousBlank = false;
+      continue;
+    }
+    if (item) {
+      if (labelDepth !== null && depth <= labelDepth) {
+        labelDepth = null;
+        bucket = defaultBucket;
+      }
+      const currentOpen = open as { kind: Bucket; index: number; depth: number } | null;
+      if (currentOpen && depth > currentOpen.depth) {
+        extend(`- ${content}`, `\n${'  '.repeat(depth - currentOpen.depth - 1)}`);
+      } else {
+        const box = item[1];
+        add(bucket, content, box === undefined ? null : box.toLowerCase() === 'x', line, depth);
+      }
+    } else if (open && !previousBlank) {
+      extend(content, ' ');
+    } else if (labelDepth === null && bucket !== defaultBucket && !previousBlank) {
+      // Plain lines right under a label ("Tasks:" then one task per line, no bullets).
+      add(bucket, content, null, line, 0);
+    } else {
+      open = null;
+    }
+    previousBlank = false;
+  }
+  return result;
+}
+
+function readTaskTable(block: readonly SourceLine[], result: CorrectiveActions): void {
+  const table = parseTable(block);
+  if (!table) return;
+  const headers = table.headers.map((header) => header.toLowerCase().replace(/[*_]/g, '').trim());
+  const find = (pattern: RegExp): number => headers.findIndex((header) => pattern.test(header));
+  let textColumn = find(/^(?:action items?|actions?|tasks?|items?|description|what|follow[- ]?ups?|todo|to-do|measure|improvement|title)$/);
+  if (textColumn < 0) textColumn = 0;
+  const ownerColumn = find(/^(?:owners?|assignees?|who|responsible|team)$/);
+  const dueColumn = find(/^(?:due|due date|deadline|date|by|eta|target)$/);
+  const priorityColumn = find(/^(?:priority|pri|p)$/);
+  const doneColumn = find(/^(?:done|status|state|complete|completed)$/);
+  const typeColumn = find(/^(?:type|kind|category)$/);
+  for (const row of table.rows) {
+    const cell = (column: number): string | null => (column >= 0 ? (row.cells[column] ?? '').trim() || null : null);
+    const text = cell(textColumn);
+    if (!text) continue;
+    if (typeColumn >= 0 && /^improvements?$/i.test(cell(typeColumn) ?? '')) {
+      result.improvements.push(text);
+      continue;
+    }
+    const annotated = readAnnotations(text);
+    const dueText = cell(dueColumn);
+    const dueDate = dueText ? findDate(dueText) : null;
+    result.tasks.push({
+      text: annotated.text,
+      owner: cell(ownerColumn) ?? annotated.owner,
+      due: dueText ? (dueDate?.hasYear && dueDate.written.trim() === dueText ? dueDate.date : dueText) : annotated.due,
+      priority: cell(priorityColumn) ?? annotated.priority,
+      done: doneColumn >= 0 ? isDone(cell(doneColumn) ?? '') : false,
+      line: row.line.number,
+    });
+  }
+}
