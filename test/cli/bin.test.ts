@@ -144,6 +144,6 @@ describe('bin/postmortem.js render with the real renderer', () => {
     const forced = runBin(['render', 'answers.json', '-o', 'postmortem.md', '--force'], { cwd });
     expect(forced).toEqual({ exitCode: 0, stdout: '', stderr: '' });
     expect(await readFile(join(cwd, 'postmortem.md'), 'utf8')).toBe(printed.stdout);
-    expect((await readdir(cwd)).sort()).toEqual(['answers.json', 'postmortem.md']);
+    expect((await readdir(cwd)).sort()).toEqual(['answers.json', 'one.md', 'postmortem.md']);
   });
 });
