@@ -11,7 +11,7 @@ import { parseTable } from './table.js';
 type Bucket = 'improvements' | 'tasks';
 
 const TASK_WORDS = /\b(?:tasks?|action items?|actions?|to-?dos?|follow[- ]?ups?|next steps|todo list|task list|remediation items)\b/i;
-const IMPROVEMENT_WORDS = /\b(?:improvements?|fixes|measures|preventa?ti?ve|corrective|prevention|changes|recommendations?)\b/i;
+const IMPROVEMENT_WORDS = /\b(?:improvements?|fixes|measures|prevent(?:at)?ive|corrective|prevention|changes|recommendations?)\b/i;
 
 /** Which bucket a label names, if any. */
 function bucketOf(label: string): Bucket | null {

@@ -151,7 +151,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
 
   const metadataSection = (pattern: RegExp): string | null => {
     const section = sections.find((candidate) => candidate.headingKind === 'metadata' && pattern.test(candidate.heading.trim()));
-    return section ? linesToText(section.lines) : null;
+    return section ? linesToText(section.lines, section.inlineText) : null;
   };
 
   model.title = stringOrNull(data.title) ?? title.title;
@@ -164,7 +164,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const summaryText = summary.text;
   model.date = dateFrom(data.date)
     ?? dateFrom(label('date'))
-    ?? [label('duration'), label('start'), summaryText, model.title, metadataSection(/^date$/i)].map((value) => (value ? findDate(value) : null)).find((found) => found?.hasYear)?.date
+    ?? [label('duration'), label('start'), summaryText, metadataSection(/^(?:date|dates|incident dates?)$/i), linesToText(preambleLines), model.title].map((value) => (value ? findDate(value) : null)).find((found) => found?.hasYear)?.date
     ?? null;
 
   // Timezone as declared: front matter, the summary's window, the timeline heading, the entries.

@@ -4,6 +4,7 @@
  */
 import type { SectionKind } from '../model/postmortem.js';
 import type { SourceLine } from './markdown-lines.js';
+import { readLabel as readSummaryLabel } from './summary-labels.js';
 
 /** A section of the body: a heading (or label line) and the lines under it. */
 export interface Section {
@@ -31,15 +32,15 @@ interface KindPattern {
 const KIND_PATTERNS: KindPattern[] = [
   { kind: 'rootCauseAndResolution', pattern: /^(?:root[- ]?causes?(?: analysis)?|causes?)\s*(?:and|&|\/|\+)\s*(?:resolutions?|fix(?:es)?|remediation|mitigation|recovery|solution)\b/ },
   { kind: 'timeline', pattern: /^(?:timeline|time line|chronology|sequence of events|timeline of events)\b/ },
-  { kind: 'correctiveActions', pattern: /^(?:corrective|preventa?ti?ve|prevention|action items?|actions? (?:taken|plan)|follow[- ]?ups?|follow[- ]up actions|next steps|remediation (?:items|actions|plan)|tasks?\b|task list|to-?dos?\b|improvements?|fixes\b|measures|what we(?:'re| are) doing|future work|preventing recurrence)/ },
-  { kind: 'summary', pattern: /^(?:summary|overview|tl;?dr|abstract|what happened|description|synopsis|resume of (?:the )?problem|report)\b/ },
+  { kind: 'correctiveActions', pattern: /^(?:corrective|prevent(?:at)?ive|prevention|action items?|recommendations?|actions? (?:taken|plan)|follow[- ]?ups?|follow[- ]up actions|next steps|remediation (?:items|actions|plan)|tasks?\b|task list|to-?dos?\b|improvements?|fixes\b|measures|what we(?:'re| are) doing|future work|preventing recurrence)/ },
+  { kind: 'summary', pattern: /^(?:summary|sumary|summery|details$|incident details$|overview|tl;?dr|abstract|what happened|description|synopsis|resume of (?:the )?problem|report)\b/ },
   { kind: 'impact', pattern: /^(?:impact|user impact|customer impact|scope(?: of impact)?|affected (?:users|services))\b/ },
   { kind: 'trigger', pattern: /^trigger\b/ },
   { kind: 'rootCause', pattern: /^(?:root[- ]?causes?|causes?|contributing factors?|why (?:it|did it|this) happen|main cause|underlying cause|details of (?:the )?incident)\b/ },
-  { kind: 'resolution', pattern: /^(?:resolution|fix\b|the fix|details of (?:the )?fix|mitigation|recovery|how (?:the (?:incident|issue|problem) )?(?:it )?was (?:resolved|fixed)|resolving|solution|remediation\b)/ },
-  { kind: 'lessonsLearned', pattern: /^(?:lessons?(?: learned| learnt)?|what went (?:well|wrong|badly)|what (?:worked|didn'?t work|did not work)|where we got lucky|learnings|takeaways|key takeaways|retrospective)\b/ },
+  { kind: 'resolution', pattern: /^(?:resolution|fix\b|the fix|details of (?:the )?(?:fix|mitigation)|mitigation|recovery|how (?:the (?:incident|issue|problem) )?(?:it )?was (?:resolved|fixed)|resolving|solution|remediation\b)/ },
+  { kind: 'lessonsLearned', pattern: /^(?:lessons?(?: learned| learnt)?|what went (?:well|wrong|badly|better)|what (?:could have gone|could we do) better|what didn'?t go (?:so )?well|what (?:worked|didn'?t work|did not work)|where we got lucky|learnings|takeaways|key takeaways|retrospective)\b/ },
   { kind: 'conclusion', pattern: /^(?:conclusions?|closing(?: thoughts)?|final thoughts|summation|in summary|wrap[- ]?up)\b/ },
-  { kind: 'metadata', pattern: /^(?:authors?|date|status|severity)$/ },
+  { kind: 'metadata', pattern: /^(?:authors?|date|dates|incident dates?|status|severity|time)$/ },
 ];
 
 /** What a heading names: a section kind, `trigger`, `metadata` (Authors, Date), or null for anything else. */
@@ -100,7 +101,16 @@ const LABEL_LINE = /^\s{0,3}(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([^:*_]{
 function candidateAt(line: SourceLine): Candidate | null {
   if (line.kind === 'heading') {
     const heading = (line.headingText ?? '').trim();
-    return { kind: classifyHeading(heading), heading: heading.replace(/[*_]{2}/g, '').replace(/:\s*$/, ''), level: line.headingLevel ?? 1, inlineText: null, isHeading: true };
+    const level = line.headingLevel ?? 1;
+    const kind = classifyHeading(heading);
+    // "## Root Cause: the certificate expired": a heading that is a label with its value.
+    const labelled = kind === null ? /^(?:\*\*|__)?([^:]{2,40}?)(?:\*\*|__)?:\s*(?:\*\*|__)?\s*(.+)$/.exec(heading) : null;
+    if (labelled) {
+      const labelKind = classifyHeading(labelled[1] as string);
+      if (labelKind) return { kind: labelKind, heading: (labelled[1] as string).trim(), level, inlineText: (labelled[2] as string).trim(), isHeading: true };
+      if (readSummaryLabel(heading)) return { kind: 'summary', heading: (labelled[1] as string).trim(), level, inlineText: heading, isHeading: true };
+    }
+    return { kind, heading: heading.replace(/[*_]{2}/g, '').replace(/:\s*$/, ''), level, inlineText: null, isHeading: true };
   }
   if (line.kind !== 'text') return null;
   const text = line.text.replace(/\s+$/, '');

@@ -6,34 +6,9 @@ import { addDays, instantMillis, minutesBetween, parseZone, toIsoInstant, type Z
 import { AFFECTED_WHO, findDate, findTimes, readAffectedPercent, readDuration, readPercent } from './clock.js';
 import type { SourceLine } from './markdown-lines.js';
 import { linesToText } from './sections.js';
+import { readLabel, type SummaryLabel } from './summary-labels.js';
 
-/** Fields a summary (or a preamble) may label. */
-export type SummaryLabel = 'duration' | 'start' | 'end' | 'impact' | 'percent' | 'rootCause' | 'severity' | 'status' | 'authors' | 'date' | 'timezone';
-
-const LABELS: Array<[SummaryLabel, RegExp]> = [
-  ['duration', /^(?:duration|outage duration|incident duration|time ?frame|time window|period|when)$/i],
-  ['start', /^(?:start|start time|started|began|impact start|outage start)$/i],
-  ['end', /^(?:end|end time|ended|impact end|outage end|resolved at)$/i],
-  ['impact', /^(?:impact|user impact|customer impact|business impact|effect)$/i],
-  ['percent', /^(?:users affected|affected users|share of users affected|% of users affected|percentage of users affected|affected)$/i],
-  ['rootCause', /^(?:root cause|cause|main cause|trigger)$/i],
-  ['severity', /^(?:severity|sev|severity level|priority)$/i],
-  ['status', /^(?:status)$/i],
-  ['authors', /^(?:authors?|written by|prepared by|by)$/i],
-  ['date', /^(?:date|incident date|date of incident)$/i],
-  ['timezone', /^(?:time ?zone|tz)$/i],
-];
-
-const LABELLED = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z%][A-Za-z% ]{1,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*(.*)$/;
-
-/** Reads `Label: value` (bulleted or not, label bold or not) when the label is a summary field. */
-export function readLabel(text: string): { label: SummaryLabel; value: string } | null {
-  const match = LABELLED.exec(text);
-  if (!match) return null;
-  const name = (match[1] as string).trim();
-  for (const [label, pattern] of LABELS) if (pattern.test(name)) return { label, value: (match[2] as string).trim() };
-  return null;
-}
+export { readLabel, type SummaryLabel };
 
 /** What a summary says, field by field, before anything is worked out. */
 export interface SummaryParts {
