@@ -12,11 +12,6 @@ export interface ProgramResult {
   exitCode: number;
 }
 
-/** Global flags, available before or after the command name. */
-export interface GlobalOptions {
-  debug?: boolean;
-}
-
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
 }
