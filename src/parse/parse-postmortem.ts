@@ -9,7 +9,7 @@ import { findDate } from './clock.js';
 import { parseCorrectiveActions } from './corrective-actions.js';
 import { splitFrontMatter } from './front-matter.js';
 import { analyzeLines, type SourceLine } from './markdown-lines.js';
-import { classifyHeading, linesToText, splitSections, type Section } from './sections.js';
+import { classifyHeading, dedentText, linesToText, splitSections, type Section } from './sections.js';
 import { impactSentence, readImpactWindow, readLabel, readSummaryParts, readUsersAffected, rootCauseSentence, type SummaryLabel } from './summary.js';
 import { looksLikeTimeline, parseTimeline } from './timeline.js';
 
@@ -72,12 +72,12 @@ function splitRootCauseAndResolution(section: ParsedSection): { rootCause: strin
   const stripLabel = (text: string | null, kind: 'rootCause' | 'resolution'): string | null => {
     if (!text) return null;
     const heading = /^#{1,6}\s+(.+?)\s*#*\s*(?:\n|$)/.exec(text);
-    if (heading && classifyHeading(heading[1] as string) === kind) return linesToText(text.slice(heading[0].length).split('\n').map((lineText, index) => ({ index, number: 0, text: lineText, kind: 'text', inList: false })));
+    if (heading && classifyHeading(heading[1] as string) === kind) return dedentText(text.slice(heading[0].length));
     const match = /^(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{1,40}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)[ \t]*\n?/.exec(text);
     if (match && classifyHeading(match[1] as string) === kind) {
       const rest = text.slice(match[0].length);
       // A bulleted label ("- Root Cause: ...") indents its continuation lines; dedent them.
-      return linesToText(rest.split('\n').map((lineText, index) => ({ index, number: 0, text: lineText, kind: 'text', inList: false })));
+      return dedentText(rest);
     }
     return text;
   };

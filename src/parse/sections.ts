@@ -36,7 +36,7 @@ const KIND_PATTERNS: KindPattern[] = [
   { kind: 'summary', pattern: /^(?:summary|sumary|summery|details$|incident details$|overview|tl;?dr|abstract|what happened|description|synopsis|resume of (?:the )?problem|report)\b/ },
   { kind: 'impact', pattern: /^(?:impact|user impact|customer impact|scope(?: of impact)?|affected (?:users|services))\b/ },
   { kind: 'trigger', pattern: /^trigger\b/ },
-  { kind: 'rootCause', pattern: /^(?:root[- ]?causes?|causes?|contributing factors?|why (?:it|did it|this) happen|main cause|underlying cause|details of (?:the )?incident)\b/ },
+  { kind: 'rootCause', pattern: /^(?:root[- ]?causes?|causes?|contributing factors?|why (?:it|did it|this) happen|main cause|underlying cause|what caused|details of (?:the )?(?:incident|vulnerability|exploit|issue|bug)|(?:a?pparent|probable|likely) (?:reason|cause))\b/ },
   { kind: 'resolution', pattern: /^(?:resolution|fix\b|the fix|details of (?:the )?(?:fix|mitigation)|mitigation|recovery|how (?:the (?:incident|issue|problem) )?(?:it )?was (?:resolved|fixed)|resolving|solution|remediation\b)/ },
   { kind: 'lessonsLearned', pattern: /^(?:lessons?(?: learned| learnt)?|what went (?:well|wrong|badly|better)|what (?:could have gone|could we do) better|what didn'?t go (?:so )?well|what (?:worked|didn'?t work|did not work)|where we got lucky|learnings|takeaways|key takeaways|retrospective)\b/ },
   { kind: 'conclusion', pattern: /^(?:conclusions?|closing(?: thoughts)?|final thoughts|summation|in summary|wrap[- ]?up)\b/ },
@@ -193,8 +193,14 @@ export function splitSections(lines: SourceLine[]): Array<Section & { headingKin
 
 /** The Markdown source of some lines: common indentation removed, blank lines at both ends dropped. */
 export function linesToText(lines: readonly SourceLine[], leading: string | null = null): string | null {
-  const texts = lines.filter((line) => line.kind !== 'setext-underline').map((line) => line.text.replace(/\s+$/, ''));
+  const texts = lines.filter((line) => line.kind !== 'setext-underline').map((line) => line.text);
   if (leading) texts.unshift(leading);
+  return dedentText(texts);
+}
+
+/** Lines of text with common indentation removed, trailing spaces and blank lines at both ends dropped; null when nothing is left. */
+export function dedentText(lines: readonly string[] | string): string | null {
+  const texts = (typeof lines === 'string' ? lines.split('\n') : [...lines]).map((text) => text.replace(/\s+$/, ''));
   while (texts.length > 0 && (texts[0] as string).trim() === '') texts.shift();
   while (texts.length > 0 && (texts[texts.length - 1] as string).trim() === '') texts.pop();
   if (texts.length === 0) return null;

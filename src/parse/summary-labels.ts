@@ -9,7 +9,7 @@ const LABELS: Array<[SummaryLabel, RegExp]> = [
   ['end', /^(?:end|end time|ended|impact end|outage end|resolved at)$/i],
   ['impact', /^(?:impact|user impact|customer impact|business impact|effect)$/i],
   ['percent', /^(?:users affected|affected users|share of users affected|% of users affected|percentage of users affected|affected)$/i],
-  ['rootCause', /^(?:root cause|cause|main cause|trigger)$/i],
+  ['rootCause', /^(?:root causes?|causes?|main cause|trigger)$/i],
   ['severity', /^(?:severity|sev|severity level|priority)$/i],
   ['status', /^(?:status)$/i],
   ['authors', /^(?:authors?|written by|prepared by|by)$/i],
