@@ -1,5 +1,6 @@
 /**
- * Handlebars environments for Markdown templates. Each is its own `Handlebars.create()`
+ * Handlebars environments for templates: Markdown ones here, HTML ones for export (the same
+ * loading, with a different {@link TemplateFlavour}). Each is its own `Handlebars.create()`
  * instance with the helpers and built-in partials registered once, when it is made, and a
  * cache of compiled templates: nothing is registered on the global Handlebars object or
  * per render. A user template directory gets an environment of its own, so its partials
@@ -23,19 +24,37 @@ export interface TemplateEnvironment {
   compileFile(filePath: string, displayPath?: string): MarkdownTemplate;
 }
 
-// Markdown is not HTML: escaping `&` or `<` in user text would corrupt it.
-const COMPILE_OPTIONS: CompileOptions = { noEscape: true };
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
-const builtInPartialsDirectory = path.join(builtInTemplatesDirectory, 'partials');
+/** What sets one kind of template apart: its built-in partials, its helpers, how output is escaped. */
+export interface TemplateFlavour {
+  /** Directory of the built-in partials every environment of this kind starts with. */
+  readonly builtInPartialsDirectory: string;
+  /** Registers the helpers on a new instance. */
+  registerHelpers(handlebars: typeof Handlebars): void;
+  /** Handlebars compile options for every template and partial of this kind. */
+  readonly compileOptions: CompileOptions;
+}
+
+/** Markdown templates: the Markdown helpers and `templates/partials/`. */
+export const MARKDOWN_TEMPLATE_FLAVOUR: TemplateFlavour = {
+  builtInPartialsDirectory: path.join(builtInTemplatesDirectory, 'partials'),
+  registerHelpers: registerTemplateHelpers,
+  // Markdown is not HTML: escaping `&` or `<` in user text would corrupt it.
+  compileOptions: { noEscape: true },
+};
 
 /** Creates an environment with the helpers, the built-in partials and, optionally, a user's partials. */
-export function createTemplateEnvironment(userPartialsDirectory: string | null = null, displayDirectory?: string): TemplateEnvironment {
+export function createTemplateEnvironment(
+  userPartialsDirectory: string | null = null,
+  displayDirectory?: string,
+  flavour: TemplateFlavour = MARKDOWN_TEMPLATE_FLAVOUR,
+): TemplateEnvironment {
   const handlebars = Handlebars.create();
-  registerTemplateHelpers(handlebars);
-  registerPartialsFrom(handlebars, builtInPartialsDirectory, null);
+  flavour.registerHelpers(handlebars);
+  registerPartialsFrom(handlebars, flavour, flavour.builtInPartialsDirectory, null);
   // Registered after the built-ins, so a user partial of the same name replaces the built-in one.
-  if (userPartialsDirectory) registerPartialsFrom(handlebars, userPartialsDirectory, displayDirectory ?? userPartialsDirectory);
+  if (userPartialsDirectory) registerPartialsFrom(handlebars, flavour, userPartialsDirectory, displayDirectory ?? userPartialsDirectory);
   const compiled = new Map<string, { modifiedMs: number; template: MarkdownTemplate }>();
   return {
     handlebars,
@@ -43,7 +62,7 @@ export function createTemplateEnvironment(userPartialsDirectory: string | null =
       const modifiedMs = statSync(filePath).mtimeMs;
       const cached = compiled.get(filePath);
       if (cached && cached.modifiedMs === modifiedMs) return cached.template;
-      const template = compileSource(handlebars, readFileSync(filePath, 'utf8'), displayPath);
+      const template = compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), displayPath);
       compiled.set(filePath, { modifiedMs, template });
       return template;
     },
@@ -63,13 +82,13 @@ function partialFiles(directory: string): string[] {
     .sort();
 }
 
-function registerPartialsFrom(handlebars: typeof Handlebars, directory: string, displayDirectory: string | null): void {
+function registerPartialsFrom(handlebars: typeof Handlebars, flavour: TemplateFlavour, directory: string, displayDirectory: string | null): void {
   for (const file of partialFiles(directory)) {
     const filePath = path.join(directory, file);
     const displayPath = displayDirectory ? path.join(displayDirectory, file) : filePath;
-    // `timeline-entry.hbs` and `task.md.hbs` register as `timeline-entry` and `task`.
-    const name = file.replace(/(?:\.md)?\.hbs$/, '');
-    handlebars.registerPartial(name, compileSource(handlebars, readFileSync(filePath, 'utf8'), displayPath));
+    // `timeline-entry.hbs`, `task.md.hbs` and `card.html.hbs` register as `timeline-entry`, `task` and `card`.
+    const name = file.replace(/(?:\.md|\.html)?\.hbs$/, '');
+    handlebars.registerPartial(name, compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), displayPath));
   }
 }
 
@@ -77,14 +96,14 @@ function registerPartialsFrom(handlebars: typeof Handlebars, directory: string, 
  * Parses eagerly (Handlebars otherwise parses on first use) so that a syntax error is reported
  * as the user's mistake, with the file and line, before anything is rendered.
  */
-function compileSource(handlebars: typeof Handlebars, source: string, displayPath: string): MarkdownTemplate {
+function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, source: string, displayPath: string): MarkdownTemplate {
   let program: ReturnType<typeof Handlebars.parse>;
   try {
     program = handlebars.parse(source);
   } catch (error) {
     throw templateError(error, displayPath, 'syntax error');
   }
-  return handlebars.compile(program, COMPILE_OPTIONS);
+  return handlebars.compile(program, flavour.compileOptions);
 }
 
 /**
