@@ -15,7 +15,7 @@ function freshRender(name: string, template: string): string {
 }
 
 describe('examples/', () => {
-  it.each(examples)('$name.md is what its answers file renders to with $template (run `npm run examples` after a change)', ({ name, template }) => {
+  it.each(examples.map(({ name, template }) => [name, template] as const))('%s.md is what its answers file renders to with %s (run `npm run examples` after a change)', (name, template) => {
     expect(readFileSync(`${examplesDirectory}${name}.md`, 'utf8')).toBe(freshRender(name, template));
   });
 

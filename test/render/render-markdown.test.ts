@@ -200,11 +200,12 @@ describe('the narrative template', () => {
   const markdown = renderMarkdown(certificateExpiryPostmortem(), { template: 'narrative' });
 
   it('opens the summary with a sentence saying when and how long, then labelled lines', () => {
-    expect(sectionBody(markdown, 'Issue Summary').split('\n\n')).toEqual([
+    expect(sectionBody(markdown, 'Issue Summary').split('\n')).toEqual([
       'On March 14, 2026, between 2:00 AM and 3:35 AM (UTC-4), we had a SEV2 incident: a 1 h 35 min outage. Card payments failed for every shop that settles through the east region while the gateway presented an expired certificate.',
-      '**Impact:** Shoppers saw "payment could not be processed" at checkout; 4,210 orders were not placed.',
-      '**Users affected:** 38%',
-      '**Root cause:** The renewal job had been failing silently for six weeks, so the certificate expired at 02:00.',
+      '',
+      '- **Impact:** Shoppers saw "payment could not be processed" at checkout; 4,210 orders were not placed.',
+      '- **Users affected:** 38%',
+      '- **Root cause:** The renewal job had been failing silently for six weeks, so the certificate expired at 02:00.',
     ]);
   });
 
