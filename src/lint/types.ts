@@ -85,6 +85,8 @@ export interface LintMessage {
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
+  /** True when the file could not be linted at all (unreadable, binary, not UTF-8), as ESLint marks parse failures. */
+  fatal?: boolean;
 }
 
 /** The result of linting one file (ESLint's result shape). */
@@ -95,6 +97,8 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** How many of the errors are fatal (the file could not be linted); absent means 0. */
+  fatalErrorCount?: number;
   /** The fixed text, present when fixing was asked for and changed something. */
   output?: string;
 }
