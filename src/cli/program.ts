@@ -3,7 +3,7 @@
  * imports its command module only when it runs, so `--help` (and a typo) never loads the
  * parser, the renderer or their dependencies.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
 
@@ -14,6 +14,24 @@ export interface ProgramResult {
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseWholeNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return number;
+}
+
+function parseConcurrency(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (value === 'off') return 1;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < 1 || number > 64) throw new InvalidArgumentError('expected a number of threads from 1 to 64, "auto" or "off".');
+  return number;
 }
 
 /**
@@ -99,6 +117,41 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .action(async (files: string[], options: { format: 'json'; output?: string; force?: boolean }) => {
       const { exportCommand } = await import('./commands/export.js');
       result.exitCode = await exportCommand(files, options, context);
+    });
+
+  program
+    .command('lint')
+    .description('check postmortems for missing sections, inconsistent facts and vague action items')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
+    .option('-c, --config <file>', 'use this config file (.json, .yaml, .yml) instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .addOption(new Option('-f, --format <name>', 'report format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .option('-o, --output <file>', 'write the report to this file (replaced if it exists) instead of standard output')
+    .option('--quiet', 'report errors only, not warnings')
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseWholeNumber)
+    .option('--fix', 'apply the fixes rules offer and write the files; report what is left')
+    .addOption(new Option('--fix-dry-run', 'work out fixes but write nothing; report what would be left').conflicts('fix'))
+    .option('--no-inline-config', 'ignore <!-- postmortem-disable ... --> comments in the files')
+    .option('--rule <id:severity>', 'set a rule for this run, over the config (repeatable): timeline-order:warn, word-count:off', collect, [])
+    .option('--concurrency <threads>', 'lint on this many threads, or "auto" (one per core for 200 files or more)', parseConcurrency, 'auto')
+    .showHelpAfterError("(run 'postmortem lint --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem lint',
+        'postmortem lint postmortems/2026-03-14-checkout.md',
+        "postmortem lint 'docs/incidents/**/*.md' --max-warnings 0",
+        'postmortem lint --fix',
+        'postmortem lint --format sarif --output postmortem-lint.sarif',
+        'postmortem lint --format github        # annotations in GitHub Actions',
+        'postmortem lint --rule word-count:warn --quiet',
+      ])}
+Exit status: 0 no errors (warnings allowed), 1 errors or more warnings than --max-warnings,
+2 the lint could not run (no such file, no files matched, invalid config).
+`,
+    )
+    .action(async (paths: string[], options: import('./commands/lint.js').LintCommandOptions) => {
+      const { lintCommand } = await import('./commands/lint.js');
+      result.exitCode = await lintCommand(paths, options, context);
     });
 
   program

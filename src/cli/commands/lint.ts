@@ -1,0 +1,150 @@
+/**
+ * `postmortem lint`: find the files, lint them (on several threads for big runs), write
+ * fixes, print the report, and turn the counts into the exit code: 0 no errors, 1 errors or
+ * too many warnings, 2 (thrown `PostmortemError`) when the run itself could not happen.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mergeLintConfigs, parseRuleFlag, type LintConfig } from '../../lint/config.js';
+import { createConfigResolver } from '../../lint/config-files.js';
+import { findLintFiles } from '../../lint/find-files.js';
+import { loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
+import { lintFileStream } from '../../lint/lint-files.js';
+import { builtinRules } from '../../lint/rules/index.js';
+import type { LintResult } from '../../lint/types.js';
+import type { CommandContext } from '../command-context.js';
+import type { OutputStream } from '../io.js';
+import { readPackageInfo } from '../package-info.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
+
+/** Options of `postmortem lint`, as commander parses them. */
+export interface LintCommandOptions {
+  config?: string;
+  format: FormatterName;
+  output?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** False with `--no-inline-config`. */
+  inlineConfig?: boolean;
+  rule?: string[];
+  concurrency?: number | 'auto';
+}
+
+/** More files than this get a progress line on a terminal; fewer finish before it would be read. */
+export const PROGRESS_MIN_FILES = 20;
+
+/** How often the progress line is redrawn, in milliseconds. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** A one-line progress counter on standard error, redrawn in place, only on a terminal. */
+class ProgressLine {
+  private lastDrawn = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly stream: OutputStream,
+    private readonly total: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  update(done: number): void {
+    const time = this.now();
+    if (done < this.total && time - this.lastDrawn < PROGRESS_INTERVAL_MS) return;
+    this.lastDrawn = time;
+    this.drawn = true;
+    this.stream.write(`\rLinting ${done}/${this.total} files...`);
+  }
+
+  clear(): void {
+    // Carriage return and erase-line: the report that follows starts on a clean line.
+    if (this.drawn) this.stream.write('\r\x1b[K');
+    this.drawn = false;
+  }
+}
+
+/** Only errors, for `--quiet`. */
+function errorsOnly(result: LintResult): LintResult {
+  if (result.warningCount === 0) return result;
+  const messages = result.messages.filter((message) => message.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+/**
+ * Where a rule's documentation is: the repository's docs/rules/ page when package.json names
+ * a GitHub repository, else the page shipped beside this package.
+ */
+function ruleDocsBase(): string {
+  const manifestUrl = new URL('../../../package.json', import.meta.url);
+  try {
+    const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8')) as { repository?: unknown };
+    const repository = typeof manifest.repository === 'string' ? manifest.repository : (manifest.repository as { url?: unknown } | undefined)?.url;
+    const github = typeof repository === 'string' ? /github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?(?:#.*)?$/.exec(repository) : null;
+    if (github) return `https://github.com/${github[1]}/${github[2]}/blob/HEAD/docs/rules/`;
+  } catch {
+    // No readable package.json: fall through to the local copy.
+  }
+  return pathToFileURL(join(fileURLToPath(new URL('.', manifestUrl)), 'docs', 'rules') + '/').href;
+}
+
+function displayPath(filePath: string, cwd: string): string {
+  const path = relative(cwd, filePath);
+  return path && !path.startsWith('..') && !isAbsolute(path) ? path : filePath;
+}
+
+/** Lints the files `patterns` name and writes the report; resolves to the exit code. */
+export async function lintCommand(patterns: string[], options: LintCommandOptions, context: CommandContext): Promise<number> {
+  const { io, colors } = context;
+  const fix = options.fix === true || options.fixDryRun === true;
+  let ruleOverrides: LintConfig | null = null;
+  for (const flag of options.rule ?? []) ruleOverrides = mergeLintConfigs(ruleOverrides ?? {}, parseRuleFlag(flag));
+
+  const files = await findLintFiles(patterns, { cwd: io.cwd });
+  const configs = createConfigResolver({ cwd: io.cwd, configFile: options.config ?? null, ruleOverrides, rules: builtinRules });
+  const progress = io.stderr.isTTY && files.length > PROGRESS_MIN_FILES ? new ProgressLine(io.stderr, files.length) : null;
+  const results = new Array<LintResult>(files.length);
+  let done = 0;
+  try {
+    for await (const { index, result } of lintFileStream(files, { configs, fix, inlineConfig: options.inlineConfig !== false, concurrency: options.concurrency })) {
+      if (result.output !== undefined) {
+        if (options.fix) {
+          await writeFileAtomic(result.filePath, result.output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
+        }
+        // The fixed text is not kept: a big run must not hold every file.
+        delete result.output;
+      }
+      results[index] = options.quiet ? errorsOnly(result) : result;
+      done += 1;
+      progress?.update(done);
+    }
+  } finally {
+    progress?.clear();
+  }
+
+  const reportToFile = options.output !== undefined && options.output !== '-';
+  const formatter = await loadFormatter(options.format);
+  const docsBase = ruleDocsBase();
+  const report = formatter(results, {
+    cwd: io.cwd,
+    color: !reportToFile && colors.stdout.level > 0 ? colors.stdout : null,
+    rules: builtinRules,
+    toolVersion: readPackageInfo().version,
+    ruleDocsUrl: (ruleId) => (builtinRules.some((rule) => rule.id === ruleId) ? `${docsBase}${ruleId}.md` : null),
+  });
+  if (reportToFile) {
+    await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: true });
+  } else if (report) {
+    io.stdout.write(report);
+  }
+
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`${colors.stderr.red('postmortem:')} too many warnings (${warnings}; --max-warnings allows ${options.maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
+}
