@@ -101,3 +101,17 @@ describe('four-digit times', () => {
     expect(readLeadingTime('2019 was a long year')).toBeNull();
   });
 });
+
+describe('durations of several parts', () => {
+  it.each([
+    ['1 d 0 h 1 min', 1441],
+    ['1 d 2 h 5 min', 1565],
+    ['2 hours, 15 minutes', 135],
+  ])('adds up %j', (text, minutes) => {
+    expect(readDuration(text)).toBe(minutes);
+  });
+  it('does not read words as units', () => {
+    expect(readDuration('Engineers waited for and then retried.', { inProse: true })).toBeNull();
+    expect(readDuration('Engineers waited for and then retried.')).toBeNull();
+  });
+});

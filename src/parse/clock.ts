@@ -252,30 +252,43 @@ const NUMBER_WORDS: Record<string, number> = {
  */
 export function readDuration(text: string, options: { inProse?: boolean } = {}): number | null {
   const number = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
-  const pattern = new RegExp(
-    `\\b${number}(\\s+and\\s+a\\s+half)?\\s*-?\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])(?:\\s*(?:and\\s+)?(\\d+)\\s*-?\\s*(minutes?|mins?|m)(?![a-z]))?`,
-    'gi',
-  );
-  for (const match of text.matchAll(pattern)) {
-    const raw = (match[1] as string).toLowerCase();
-    let value = NUMBER_WORDS[raw] ?? Number(raw);
-    if (match[2]) value += 0.5;
-    const unit = (match[3] as string).toLowerCase();
-    // "m" alone is too ambiguous unless it follows hours ("2h30m") or is clearly a duration.
-    if (unit === 'm' && !/\d\s*m\b/.test(match[0])) continue;
+  const part = `${number}(\\s+and\\s+a\\s+half)?\\s*-?\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])`;
+  const first = new RegExp(`\\b${part}`, 'gi');
+  const next = new RegExp(`^\\s*(?:,|and)?\\s*${part}`, 'i');
+  for (const match of text.matchAll(first)) {
+    let minutes = durationPart(match);
+    if (minutes === null) continue;
+    // "1 d 2 h 5 min", "1 hour and 30 minutes", "2h30m": the parts that follow add up.
+    let end = match.index + match[0].length;
+    for (let following = next.exec(text.slice(end)); following; following = next.exec(text.slice(end))) {
+      const value = durationPart(following);
+      if (value === null) break;
+      minutes += value;
+      end += following[0].length;
+    }
     // In prose, a number of hours is a duration only where the words around it say so ("a four-hour outage", "lasted 90 minutes").
     if (options.inProse) {
       const before = text.slice(Math.max(0, match.index - 30), match.index);
-      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      const after = text.slice(end, end + 30);
       const durationWords = /\b(?:for|lasted|lasting|last|of|about|approximately|approx\.?|around|roughly|nearly|almost|over|took|total|duration|within|~)\s*$/i;
       const outageWords = /^\s*(?:-|\s)*(?:long\s+)?(?:outage|downtime|disruption|incident|interruption|window|long|of (?:downtime|impact|disruption|outage))/i;
       if (!durationWords.test(before) && !outageWords.test(after)) continue;
     }
-    let minutes = unit.startsWith('d') ? value * 1440 : unit.startsWith('h') ? value * 60 : value;
-    if (match[4]) minutes += Number(match[4]);
     if (minutes > 0) return Math.round(minutes);
   }
   return null;
+}
+
+/** Minutes in one `number unit` part of a duration; null when it is not one (a single-letter unit after a word). */
+function durationPart(match: RegExpMatchArray): number | null {
+  const raw = (match[1] as string).toLowerCase();
+  const unit = (match[3] as string).toLowerCase();
+  const numeric = /^\d/.test(raw);
+  // "an d" inside "for and", "a m" inside prose: single-letter units only count after digits.
+  if (unit.length === 1 && !numeric) return null;
+  let value = NUMBER_WORDS[raw] ?? Number(raw);
+  if (match[2]) value += 0.5;
+  return unit.startsWith('d') ? value * 1440 : unit.startsWith('h') ? value * 60 : value;
 }
 
 /** Reads the first percentage (`75%`, `75 %`, `75 percent`) in text, 0-100. */

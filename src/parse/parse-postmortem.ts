@@ -9,7 +9,7 @@ import { findDate } from './clock.js';
 import { parseCorrectiveActions } from './corrective-actions.js';
 import { splitFrontMatter } from './front-matter.js';
 import { analyzeLines, type SourceLine } from './markdown-lines.js';
-import { classifyHeading, dedentText, linesToText, splitSections, type Section } from './sections.js';
+import { classifyHeading, dedentText, isTitleHeading, linesToText, splitSections, type Section } from './sections.js';
 import { impactSentence, readImpactWindow, readLabel, readSummaryParts, readUsersAffected, rootCauseSentence, type SummaryLabel } from './summary.js';
 import { looksLikeTimeline, parseTimeline } from './timeline.js';
 
@@ -103,7 +103,10 @@ function splitRootCauseAndResolution(section: ParsedSection): { rootCause: strin
 function titleFrom(preamble: ParsedSection, allSections: readonly ParsedSection[]): { title: string | null; line: SourceLine | null } {
   for (const line of preamble.lines) {
     if (line.kind === 'blank') continue;
-    if (line.kind === 'heading') return { title: (line.headingText ?? '').replace(/[*_]{2}/g, '').trim() || null, line };
+    if (line.kind === 'heading') {
+      const heading = (line.headingText ?? '').replace(/[*_]{2}/g, '').trim();
+      return isTitleHeading({ level: line.headingLevel ?? 1, heading }) ? { title: heading || null, line } : { title: null, line: null };
+    }
     const text = line.text.trim().replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1').trim();
     if (line.kind === 'text' && text.length <= 120 && !/[.!?:]$/.test(text) && !readLabel(text) &&
       (/\b(?:post-?mortem|incident|outage|report|rca)\b/i.test(text) || /^(?:\*\*|__).*(?:\*\*|__)$/.test(line.text.trim()))) {

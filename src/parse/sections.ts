@@ -33,7 +33,7 @@ const KIND_PATTERNS: KindPattern[] = [
   { kind: 'rootCauseAndResolution', pattern: /^(?:root[- ]?causes?(?: analysis)?|causes?)\s*(?:and|&|\/|\+)\s*(?:resolutions?|fix(?:es)?|remediation|mitigation|recovery|solution)\b/ },
   { kind: 'timeline', pattern: /^(?:timeline|time line|chronology|sequence of events|timeline of events)\b/ },
   { kind: 'correctiveActions', pattern: /^(?:corrective|prevent(?:at)?ive|prevention|action items?|recommendations?|actions? (?:taken|plan)|follow[- ]?ups?|follow[- ]up actions|next steps|remediation (?:items|actions|plan)|tasks?\b|task list|to-?dos?\b|improvements?|fixes\b|measures|what we(?:'re| are) doing|future work|preventing recurrence)/ },
-  { kind: 'summary', pattern: /^(?:summary|sumary|summery|details$|incident details$|overview|tl;?dr|abstract|what happened|description|synopsis|resume of (?:the )?problem|report)\b/ },
+  { kind: 'summary', pattern: /^(?:summary|sumary|summery|details$|incident details$|overview|tl;?dr|abstract|what happened|description|synopsis|resume of (?:the )?problem)\b/ },
   { kind: 'impact', pattern: /^(?:impact|user impact|customer impact|scope(?: of impact)?|affected (?:users|services))\b/ },
   { kind: 'trigger', pattern: /^trigger\b/ },
   { kind: 'rootCause', pattern: /^(?:root[- ]?causes?|causes?|contributing factors?|why (?:it|did it|this) happen|main cause|underlying cause|what caused|details of (?:the )?(?:incident|vulnerability|exploit|issue|bug)|(?:a?pparent|probable|likely) (?:reason|cause))\b/ },
@@ -149,6 +149,11 @@ function candidateAt(line: SourceLine): Candidate | null {
   return null;
 }
 
+/** A level-1 heading, or a shallow one that says it is a postmortem or report ("### Postmortem: web outage"). */
+export function isTitleHeading(candidate: { level: number; heading: string }): boolean {
+  return candidate.level === 1 || (candidate.level <= 3 && /\b(?:post-?mortem|incident|outage|report|rca|disclosure|retrospective)\b/i.test(candidate.heading));
+}
+
 /**
  * Splits the body into sections. The first section is the preamble (what precedes the
  * first recognised section). A deeper heading that is not a known name stays inside the
@@ -168,8 +173,11 @@ export function splitSections(lines: SourceLine[]): Array<Section & { headingKin
     if (candidate) {
       if (candidate.kind === null) {
         // The first heading of a document that names no section is its title, part of the preamble.
-        starts = current.kind === 'preamble' ? seenHeading : candidate.level <= current.level;
+        starts = current.kind === 'preamble' ? seenHeading || !isTitleHeading(candidate) : candidate.level <= current.level;
       } else if (candidate.inlineText && current.kind === 'timeline') {
+        starts = false;
+      } else if (candidate.inlineText && !candidate.isHeading && current.kind === 'summary' && readSummaryLabel(line.text)) {
+        // "**Root cause:** a bad push" inside a summary is the summary's field, not a new section.
         starts = false;
       } else if (current.kind !== 'preamble' && CHILD_KINDS[current.kind]?.includes(candidate.kind) && (!candidate.isHeading || candidate.level > current.level)) {
         starts = false;

@@ -37,7 +37,8 @@ const LIST_MARKER = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
 
 /** Splits `Label: text` (bold or plain) from an entry's text. */
 export function splitLabel(text: string, timed: boolean): { label: string | null; text: string } {
-  const bold = /^(?:\*\*|__)([^*_\n]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:?)\s*(.*)$/s.exec(text);
+  // A bold label needs its colon: "**Escalation:** paged" is labelled, "**Rollback** started" is not.
+  const bold = /^(?:\*\*|__)([^*_\n]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/s.exec(text);
   if (bold) return { label: (bold[1] as string).trim(), text: (bold[2] as string).trim() };
   const plain = /^([A-Za-z][A-Za-z /&'()-]{0,50}?):\s+(.+)$/s.exec(text);
   if (plain) {
