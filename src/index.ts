@@ -6,6 +6,7 @@ export * from './model/postmortem.js';
 export { PostmortemError, isPostmortemError, type ErrorLocation } from './model/errors.js';
 export { parseZone, toIsoInstant, formatDuration, formatClock, minutesBetween, type Zone, type ClockTime } from './model/time.js';
 export { parsePostmortem, type ParseOptions } from './parse/parse-postmortem.js';
+export { placeTimeline } from './parse/timeline.js';
 export { renderMarkdown, type RenderOptions } from './render/render-markdown.js';
 export { listTemplates, type TemplateInfo } from './render/templates.js';
 export { normalizePostmortem, type NormalizeOptions } from './model/validate.js';

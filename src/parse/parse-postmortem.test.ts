@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PostmortemError } from '../model/errors.js';
 import { parsePostmortem } from './parse-postmortem.js';
+import { placeTimeline } from './timeline.js';
+import { emptyPostmortem } from '../model/postmortem.js';
 
 const parse = (text: string) => parsePostmortem(text, { filePath: 'incident.md' });
 
@@ -289,5 +291,30 @@ describe('input that is not a postmortem', () => {
     const model = parse(text);
     expect(Object.keys(model)).toEqual(expect.arrayContaining(['title', 'date', 'summary', 'timeline', 'correctiveActions', 'otherSections']));
     expect(Array.isArray(model.timeline)).toBe(true);
+  });
+});
+
+describe('placeTimeline', () => {
+  it('works out instants from written times, date and timezone, keeping given ones', () => {
+    const model = {
+      ...emptyPostmortem(),
+      date: '2026-04-02',
+      timezone: 'UTC+2',
+      summary: { ...emptyPostmortem().summary, start: '2026-04-02T23:00:00+02:00', end: '2026-04-03T01:00:00+02:00' },
+      timeline: [
+        { time: '11:00 PM', at: null, label: null, text: 'Alert' },
+        { time: '00:30', at: null, label: null, text: 'Fixed' },
+        { time: '2026-04-03 00:45 UTC', at: null, label: null, text: 'Verified' },
+        { time: 'noonish', at: null, label: null, text: 'Unreadable time' },
+        { time: '01:00', at: '2026-04-03T01:00:00+02:00', label: null, text: 'Given' },
+      ],
+    };
+    expect(placeTimeline(model).timeline.map((entry) => entry.at)).toEqual([
+      '2026-04-02T23:00:00+02:00',
+      '2026-04-03T00:30:00+02:00',
+      '2026-04-03T00:45:00+00:00',
+      null,
+      '2026-04-03T01:00:00+02:00',
+    ]);
   });
 });

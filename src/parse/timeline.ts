@@ -3,7 +3,7 @@
  * headings that begin with a time, labelled entries without a time, day headings that set
  * the date of the entries under them.
  */
-import type { TimelineEntry } from '../model/postmortem.js';
+import type { Postmortem, TimelineEntry } from '../model/postmortem.js';
 import { addDays, instantMillis, parseZone, toIsoInstant, type ClockTime, type Zone } from '../model/time.js';
 import { dateOnly, findDate, findTimes, readLeadingTime, stripDecorations } from './clock.js';
 import type { SourceLine } from './markdown-lines.js';
@@ -244,4 +244,24 @@ function placeEntries(drafts: DraftEntry[], context: TimelineContext, sectionZon
     previous = instantMillis(at);
   }
   return drafts.map((draft) => draft.entry);
+}
+
+/**
+ * Fills in `at` for timeline entries that state a `time` but no instant (as answers files and
+ * library callers usually do), the way the parser would read the same times in a file:
+ * the postmortem's date and timezone, each entry's own date and zone, midnight crossings
+ * within the summary window. Entries that already have `at` keep it.
+ */
+export function placeTimeline(postmortem: Postmortem): Postmortem {
+  const drafts: DraftEntry[] = postmortem.timeline.map((entry) => {
+    const time = entry.time && !entry.at ? readLeadingTime(entry.time) : null;
+    return { entry: { ...entry }, clock: time?.clock ?? null, depth: 0, dayDate: null };
+  });
+  const placed = placeEntries(drafts, {
+    date: postmortem.date,
+    zone: parseZone(postmortem.timezone),
+    windowStart: postmortem.summary.start,
+    windowEnd: postmortem.summary.end,
+  }, null);
+  return { ...postmortem, timeline: placed.map((entry, index) => (postmortem.timeline[index]?.at ? { ...entry, at: postmortem.timeline[index]?.at ?? null } : entry)) };
 }

@@ -1,6 +1,7 @@
 /** `postmortem render`: answers file (JSON or YAML) -> Markdown postmortem. */
 import { normalizePostmortem } from '../../model/validate.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
+import { placeTimeline } from '../../parse/timeline.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
 import { parseAnswersFile } from '../answers-file.js';
 import type { CommandContext } from '../command-context.js';
@@ -16,7 +17,8 @@ export interface RenderCommandOptions extends OutputOptions {
 export async function renderCommand(answersPath: string, options: RenderCommandOptions, context: CommandContext): Promise<number> {
   const { io } = context;
   const text = await readPostmortemFile(answersPath, { cwd: io.cwd });
-  const postmortem = normalizePostmortem(parseAnswersFile(text, answersPath), { filePath: answersPath });
+  // Answers files give times as written; templates that group entries by day need their instants.
+  const postmortem = placeTimeline(normalizePostmortem(parseAnswersFile(text, answersPath), { filePath: answersPath }));
   const markdown = renderMarkdown(postmortem, {
     cwd: io.cwd,
     ...(options.template === undefined ? {} : { template: options.template }),
