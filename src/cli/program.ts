@@ -6,10 +6,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
+import type { NewCommandOptions } from './commands/new.js';
 
 /** Filled in by the action that ran; `run()` returns it. */
 export interface ProgramResult {
   exitCode: number;
+}
+
+/** A repeatable flag without a default, so that a flag not given stays absent (an answer not given is asked). */
+function repeatable(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function examples(lines: string[]): string {
@@ -70,12 +76,54 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .addHelpText(
       'after',
       examples([
+        'postmortem new',
         'postmortem render answers.yaml -o postmortems/2026-03-14-checkout.md',
         'postmortem export postmortems/*.md -o postmortems.json',
         'postmortem templates',
         'postmortem render --help',
       ]),
     );
+
+  program
+    .command('new')
+    .description('write a new postmortem by answering questions (or from flags and an answers file)')
+    .option('--title <text>', 'title of the postmortem')
+    .option('--date <YYYY-MM-DD>', 'date of the incident (default: today)')
+    .option('--severity <level>', 'severity: SEV1, SEV2, SEV3 or SEV4 (or the list in config)')
+    .option('--authors <names>', 'authors, comma-separated (default: git config user.name)')
+    .option('--timezone <zone>', 'timezone of the times given: UTC, UTC-4, Europe/Berlin (default: the system\'s)')
+    .option('--start <time>', 'when impact started: 14:05, 2:05 PM, or 2026-03-14 14:05')
+    .option('--end <time>', 'when impact ended (after the start; add the date when it is another day)')
+    .option('--impact <text>', 'what users saw')
+    .option('--users-affected <percent>', 'share of users affected, 0-100')
+    .option('--root-cause <sentence>', 'the root cause in one sentence (for the summary)')
+    .option('--root-cause-detail <markdown>', 'the root cause in full')
+    .option('--resolution <markdown>', 'how the incident was resolved')
+    .option('--timeline <time|text|label>', 'a timeline entry, repeatable; the label is optional, a time of - means none', repeatable)
+    .option('--improvement <text>', 'an improvement or fix, repeatable', repeatable)
+    .option('--task <what|owner|due|priority>', 'a task, repeatable; owner, due date (YYYY-MM-DD) and priority are optional', repeatable)
+    .option('--lessons <markdown>', 'lessons learned')
+    .option('-t, --template <name-or-path>', 'built-in template (see `postmortem templates`) or a template path (default: classic)')
+    .option('-o, --output <file>', 'where to write it (default: postmortems/<date>-<title>.md)')
+    .option('-f, --force', 'overwrite the output file if it exists')
+    .option('-y, --yes', 'take every default and skip the preview')
+    .option('--answers <file>', 'answers as a JSON or YAML file in the model\'s shape; flags win over it')
+    .option('--resume', 'resume the draft of an interview without asking')
+    .option('--discard-draft', 'throw the draft away and start over')
+    .showHelpAfterError("(run 'postmortem new --help' for usage)")
+    .addHelpText(
+      'after',
+      examples([
+        'postmortem new',
+        'postmortem new --title "Checkout API returned 502s" --severity SEV2',
+        'postmortem new --answers answers.yaml --yes',
+        'postmortem new --resume',
+      ]),
+    )
+    .action(async (options: NewCommandOptions) => {
+      const { newCommand } = await import('./commands/new.js');
+      result.exitCode = await newCommand(options, context);
+    });
 
   program
     .command('render')
