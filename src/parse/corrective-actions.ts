@@ -103,6 +103,7 @@ export function parseCorrectiveActions(lines: readonly SourceLine[], heading: st
     }
   };
 
+  const listLike = listLikeParagraphLines(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as SourceLine;
     if (line.kind === 'blank') {
@@ -146,6 +147,9 @@ export function parseCorrectiveActions(lines: readonly SourceLine[], heading: st
         const box = item[1];
         add(bucket, content, box === undefined ? null : box.toLowerCase() === 'x', line, depth);
       }
+    } else if (listLike.has(line)) {
+      // One measure a line, without list markers (or with "-" and no space, which Markdown does not read as a list).
+      add(bucket, content.replace(/^[-*+•]\s*/, ''), null, line, 0);
     } else if (open && !previousBlank) {
       extend(content, ' ');
     } else if (labelDepth === null && bucket !== defaultBucket && !previousBlank) {
@@ -191,4 +195,31 @@ function readTaskTable(block: readonly SourceLine[], result: CorrectiveActions):
       line: row.line.number,
     });
   }
+}
+
+/**
+ * Lines of paragraphs that are really lists written without Markdown list syntax: two or more
+ * lines that each start with a dash, or that each end a sentence (wrapped prose breaks
+ * lines mid-sentence, so it does not qualify).
+ */
+function listLikeParagraphLines(lines: readonly SourceLine[]): Set<SourceLine> {
+  const result = new Set<SourceLine>();
+  let paragraph: SourceLine[] = [];
+  const flush = (): void => {
+    const texts = paragraph.map((line) => line.text.trim());
+    const dashed = texts.filter((text) => /^[-*•]\s*\S/.test(text)).length;
+    const sentences = texts.every((text) => /^[A-Z0-9"'(]/.test(text) && /[.!?)]$/.test(text));
+    if (dashed >= 1 && dashed >= texts.length - 1) {
+      for (const line of paragraph) if (/^[-*•]\s*\S/.test(line.text.trim())) result.add(line);
+    } else if (paragraph.length >= 2 && sentences) {
+      for (const line of paragraph) result.add(line);
+    }
+    paragraph = [];
+  };
+  for (const line of lines) {
+    if (line.kind === 'text' && line.listItemDepth === undefined && !line.inList) paragraph.push(line);
+    else flush();
+  }
+  flush();
+  return result;
 }

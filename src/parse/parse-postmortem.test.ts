@@ -318,3 +318,18 @@ describe('placeTimeline', () => {
     ]);
   });
 });
+
+describe('measures written without list syntax', () => {
+  it('reads one measure a line under a label', () => {
+    const model = parse('## Corrective and Preventative Measures\n\nWe are taking these measures:\n\nWe added a second DNS provider.\nWe test failover every month.\n\nThat should keep the site up.');
+    expect(model.correctiveActions.improvements).toEqual(['We added a second DNS provider.', 'We test failover every month.']);
+  });
+  it('reads dashes without a space as items', () => {
+    const model = parse('## Corrective and Preventative Measures\n\nHere is what we will do:\n-alert on certificate expiry\n-renew certificates automatically');
+    expect(model.correctiveActions.improvements).toEqual(['alert on certificate expiry', 'renew certificates automatically']);
+  });
+  it('leaves wrapped prose alone', () => {
+    const model = parse('## Corrective and Preventative Measures\n\nWe will review how we handle\ncertificates across all services.');
+    expect(model.correctiveActions.improvements).toEqual([]);
+  });
+});

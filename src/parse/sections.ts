@@ -21,7 +21,7 @@ export interface Section {
   lines: SourceLine[];
 }
 
-const LEADING_WORDS = '(?:(?:the|an?|our|incident|issue|outage|event|problem|detailed|brief|short|full|executive|high[- ]level|quick|technical|final|overall|initial|complete|postmortem|post-mortem)\\s+)*';
+const LEADING_WORDS = '(?:(?:the|an?|our|future|incident|issue|outage|event|problem|detailed|brief|short|full|executive|high[- ]level|quick|technical|final|overall|initial|complete|postmortem|post-mortem)\\s+)*';
 
 interface KindPattern {
   kind: SectionKind | 'trigger' | 'metadata';
