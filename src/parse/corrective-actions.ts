@@ -6,7 +6,7 @@
 import type { CorrectiveActions, CorrectiveTask } from '../model/postmortem.js';
 import { findDate } from './clock.js';
 import type { SourceLine } from './markdown-lines.js';
-import { parseTable } from './table.js';
+import { parseTable, tableBlockAt } from './table.js';
 
 type Bucket = 'improvements' | 'tasks';
 
@@ -111,9 +111,8 @@ export function parseCorrectiveActions(lines: readonly SourceLine[], heading: st
       continue;
     }
     if (line.kind === 'table') {
-      const block: SourceLine[] = [];
-      while (index < lines.length && (lines[index] as SourceLine).kind === 'table') block.push(lines[index++] as SourceLine);
-      index--;
+      const block = tableBlockAt(lines, index);
+      index += block.length - 1;
       readTaskTable(block, result);
       open = null;
       previousBlank = false;

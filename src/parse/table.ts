@@ -23,3 +23,10 @@ export function parseTable(lines: readonly SourceLine[]): SourceTable | null {
     .map((line) => ({ cells: splitRow(line.text), line }));
   return { headers, rows };
 }
+
+/** The consecutive table lines starting at `start`: one table block. */
+export function tableBlockAt(lines: readonly SourceLine[], start: number): SourceLine[] {
+  let end = start;
+  while (end < lines.length && (lines[end] as SourceLine).kind === 'table') end++;
+  return lines.slice(start, end);
+}

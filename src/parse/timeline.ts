@@ -7,7 +7,7 @@ import type { Postmortem, TimelineEntry } from '../model/postmortem.js';
 import { addDays, instantMillis, parseZone, toIsoInstant, type ClockTime, type Zone } from '../model/time.js';
 import { dateOnly, findDate, findTimes, readLeadingTime, stripDecorations } from './clock.js';
 import type { SourceLine } from './markdown-lines.js';
-import { parseTable } from './table.js';
+import { parseTable, tableBlockAt } from './table.js';
 
 /** What the timeline needs to know from the rest of the document. */
 export interface TimelineContext {
@@ -106,9 +106,8 @@ export function parseTimeline(lines: readonly SourceLine[], context: TimelineCon
       continue;
     }
     if (line.kind === 'table') {
-      const block: SourceLine[] = [];
-      while (index < lines.length && (lines[index] as SourceLine).kind === 'table') block.push(lines[index++] as SourceLine);
-      index--;
+      const block = tableBlockAt(lines, index);
+      index += block.length - 1;
       for (const row of tableEntries(block)) drafts.push({ ...row, dayDate });
       current = null;
       previousBlank = false;
