@@ -6,7 +6,7 @@
  * or the environment: today's date and the like are passed in.
  */
 import { readLeadingTime } from '../../parse/clock.js';
-import { dayjs, formatClock, formatDuration, minutesBetween, parseZone, toIsoInstant, type ClockTime } from '../../model/time.js';
+import { dayjs, formatDuration, minutesBetween, parseZone, toIsoInstant, type ClockTime } from '../../model/time.js';
 
 /** The outcome of a check: the value to use, or the message to show. */
 export type Checked<Value> = { ok: true; value: Value } | { ok: false; message: string };
@@ -277,11 +277,6 @@ export function checkTaskText(text: string): Checked<string> {
 /** An improvement: required, one line. */
 export function checkImprovement(text: string): Checked<string> {
   return checkRequiredLine(text, 'the improvement', 1000);
-}
-
-/** A clock reading for messages: `2:05 PM` from an instant's wall-clock parts. */
-export function clockText(clock: { hour: number; minute: number }): string {
-  return formatClock(clock);
 }
 
 /**
