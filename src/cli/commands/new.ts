@@ -31,6 +31,7 @@ import {
 import type { AnswerProblem } from '../new/build-postmortem.js';
 import { DRAFT_FILE_NAME, DraftStore, type Draft } from '../new/draft-store.js';
 import { runInterview, type InterviewSettings } from '../new/interview.js';
+import { lintWrittenPostmortem } from '../new/lint-written.js';
 import { loadNewConfig } from '../new/new-config.js';
 import { DEFAULT_OUTPUT_DIRECTORY, type PathKind } from '../new/output-path.js';
 import { PromptCancelledError, type Prompter } from '../new/prompter.js';
@@ -163,7 +164,10 @@ async function chooseDraft(store: DraftStore, options: NewCommandOptions, prompt
   return null;
 }
 
-/** Runs `postmortem new`. Returns the exit code: 0 written (or stopped by choice), 130 after Ctrl-C. */
+/**
+ * Runs `postmortem new`. Returns the exit code: 0 written (lint findings are shown, not
+ * failed on: the postmortem is a draft to edit), or stopped by choice; 130 after Ctrl-C.
+ */
 export async function newCommand(options: NewCommandOptions, context: CommandContext, dependencies: NewCommandDependencies = {}): Promise<number> {
   const { io } = context;
   const now = dependencies.now ?? (() => new Date());
@@ -271,5 +275,12 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
   }
   if (keepsDraft) await store.remove();
   say(`Wrote ${outcome.output}`);
+  const colors = prompter ? (terminal === io.stderr ? context.colors.stderr : context.colors.stdout) : context.colors.stdout;
+  const lint = await lintWrittenPostmortem(markdown, resolve(io.cwd, outcome.output), {
+    cwd: io.cwd,
+    displayPath: outcome.output,
+    color: colors.level > 0 ? colors : null,
+  });
+  say(lint.text);
   return 0;
 }
