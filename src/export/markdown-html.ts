@@ -1,0 +1,79 @@
+/**
+ * A postmortem's Markdown fields -> HTML fragments for a page, and -> plain text for places
+ * where markup cannot go (the timeline chart, the site index). One markdown-it instance of
+ * our own, set up once: GFM tables, autolinked URLs, links checked against the URL
+ * allow-list, headings moved under the page's section headings, remote images turned into
+ * links (a page must not fetch from another host).
+ *
+ * Raw HTML in the Markdown is parsed, and then cleaned by {@link sanitizeContentHtml}. Text
+ * without a `<` cannot contain raw HTML, and markdown-it escapes everything else it writes,
+ * so such text skips the sanitiser: most fields of most postmortems, and most of the time an
+ * export takes. The renderer rules below make the two paths give the same result.
+ */
+import MarkdownIt from 'markdown-it';
+import { sanitizeContentHtml } from './html-sanitizer.js';
+import { classifyUrl, isSafeLinkUrl } from './safe-url.js';
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
+// markdown-it's own check is a block-list (javascript:, vbscript:, file:, some data:); ours allows only what we know.
+markdown.validateLink = isSafeLinkUrl;
+const { escapeHtml } = markdown.utils;
+const rules = markdown.renderer.rules;
+// Wide tables scroll sideways inside their own box on a phone instead of widening the page.
+rules.table_open = () => '<div class="table-wrap"><table>\n';
+rules.table_close = () => '</table></div>\n';
+// `#` in a section's text sits under the section's own <h2>.
+const shiftedHeading = (tag: string): string => `h${Math.min(6, Number(tag.slice(1)) + 2)}`;
+rules.heading_open = (tokens, index) => `<${shiftedHeading((tokens[index] as Token).tag)}>`;
+rules.heading_close = (tokens, index) => `</${shiftedHeading((tokens[index] as Token).tag)}>\n`;
+rules.image = (tokens, index, options, env, self) => {
+  const token = tokens[index] as Token;
+  const src = token.attrGet('src') ?? '';
+  const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  const title = token.attrGet('title');
+  const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
+  if (classifyUrl(src) === 'relative') return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titleAttribute} />`;
+  if (classifyUrl(src) === 'remote') {
+    return `<a href="${escapeHtml(src)}" class="remote-image"${titleAttribute}>${escapeHtml(alt.trim() ? `Image: ${alt.trim()}` : 'Image')}</a>`;
+  }
+  return escapeHtml(alt);
+};
+
+/** Sanitises only what may hold raw HTML; see the module comment. */
+function clean(html: string, source: string): string {
+  return source.includes('<') ? sanitizeContentHtml(html) : html;
+}
+
+/** Block Markdown (paragraphs, lists, tables, code) -> sanitised HTML; empty for no text. */
+export function markdownToHtml(text: string | null | undefined): string {
+  if (!text || !text.trim()) return '';
+  return clean(markdown.render(text), text);
+}
+
+/** One line of Markdown (a timeline entry, a task) -> sanitised inline HTML. */
+export function markdownInlineToHtml(text: string | null | undefined): string {
+  if (!text || !text.trim()) return '';
+  return clean(markdown.renderInline(text), text);
+}
+
+function collectText(tokens: readonly Token[], parts: string[]): void {
+  for (const token of tokens) {
+    if (token.children) collectText(token.children, parts);
+    else if (token.type === 'text' || token.type === 'code_inline' || token.type === 'code_block' || token.type === 'fence') parts.push(token.content);
+    else if (token.type === 'softbreak' || token.type === 'hardbreak' || token.type === 'paragraph_close' || token.type === 'list_item_close') parts.push(' ');
+    else if (token.type === 'image') parts.push(token.content);
+  }
+}
+
+/**
+ * Markdown -> its words without markup, whitespace collapsed: `**Checkout** [down](x)` ->
+ * `Checkout down`. Raw HTML tags are left out. The result is text, still to be escaped.
+ */
+export function markdownToPlainText(text: string | null | undefined): string {
+  if (!text || !text.trim()) return '';
+  const parts: string[] = [];
+  collectText(markdown.parse(text, {}), parts);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,384 @@
+/**
+ * Postmortem -> what the HTML page template shows: plain strings (escaped by the template),
+ * sanitised HTML fragments from the Markdown fields (the only things a template may output
+ * unescaped, all named `...Html`), and the timeline chart's geometry. Every decision about
+ * what appears where is made here, so the templates stay simple to override.
+ */
+import path from 'node:path';
+import type { CorrectiveTask, Postmortem, SectionKind, TimelineEntry } from '../model/postmortem.js';
+import { formatClock, formatDuration } from '../model/time.js';
+import { incidentMinutes } from '../render/incident-phrases.js';
+import { timelineDays } from '../render/timeline-days.js';
+import { longDate, wallClockInZone, zoneLabel, type WallClock } from '../render/zoned-time.js';
+import { markdownInlineToHtml, markdownToHtml } from './markdown-html.js';
+import { entryMillis, layoutTimelineChart, markerPath, type TimelineChart } from './timeline-chart.js';
+import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
+
+/** The `<meta name="generator">` value of every exported page; the site builder recognises its own files by it. */
+export const HTML_GENERATOR = 'postmortem';
+
+/** One fact in the header card. */
+export interface PageFact {
+  /** Stable key, also the CSS class (`fact-date`). */
+  key: string;
+  /** What the fact is (`Severity`). */
+  name: string;
+  /** The value as text. */
+  value: string;
+  /** A machine-readable date or instant for `<time datetime>`, when the value is one. */
+  dateTime: string | null;
+  /** CSS class of a badge around the value (`severity-critical`), or null for plain text. */
+  badgeClass: string | null;
+}
+
+/** A timeline entry in the list below the chart. */
+export interface TimelineEntryView {
+  /** The time in the postmortem's timezone, or as written when it cannot be placed, or empty. */
+  time: string;
+  /** The instant for `<time datetime>`, or null. */
+  dateTime: string | null;
+  /** The author's label (`Detection Method`), or null. */
+  label: string | null;
+  kind: TimelineEntryKind;
+  /** Name of the kind (`Detection`), for the marker's tooltip. */
+  kindName: string;
+  /** The small marker shown before the entry, the same shape as in the chart (12×12 box). */
+  markerPath: string;
+  textHtml: string;
+  /** Whether the entry is on the chart. */
+  placed: boolean;
+}
+
+/** The entries of one day; `heading` only when the timeline spans days. */
+export interface TimelineDayView {
+  heading: string | null;
+  dateTime: string | null;
+  entries: TimelineEntryView[];
+}
+
+/** The timeline section: chart, notes about it, and the full list. */
+export interface TimelineView {
+  chart: TimelineChart | null;
+  /** `Times are in PST.` or null when no zone is known. */
+  zoneNote: string | null;
+  /** Why some entries (or all) are not on the chart, as sentences. */
+  notes: string[];
+  days: TimelineDayView[];
+}
+
+/** A corrective task as a table row. */
+export interface TaskView {
+  textHtml: string;
+  owner: string;
+  due: string;
+  /** YYYY-MM-DD when the due date is one, for `<time datetime>`. */
+  dueDateTime: string | null;
+  priority: string;
+  done: boolean;
+  /** `Done` or `Open`, so the state is readable without the tick mark. */
+  doneLabel: string;
+}
+
+/** The corrective actions section's content. */
+export interface CorrectiveActionsView {
+  improvementsHtml: string[];
+  tasks: TaskView[];
+}
+
+/** A section of the page, in document order. */
+export interface SectionView {
+  /** The anchor the table of contents links to. */
+  id: string;
+  heading: string;
+  /** `summary`, `timeline`, ... or `other`; also a CSS class. */
+  kind: SectionKind;
+  /** The section's Markdown as sanitised HTML (empty for the timeline and corrective actions). */
+  html: string;
+  timeline: TimelineView | null;
+  correctiveActions: CorrectiveActionsView | null;
+}
+
+/** Everything the page template shows. */
+export interface PostmortemPageView {
+  /** The `<meta name="generator">` value. */
+  generator: string;
+  title: string;
+  /** False when the postmortem has no title and `title` is made up from the file name. */
+  hasTitle: boolean;
+  facts: PageFact[];
+  /** The impact in a sentence or two for the card, or empty when it is long (it then has its own section). */
+  impactHtml: string;
+  /** The root cause in a sentence for the card, or empty. */
+  rootCauseHtml: string;
+  /** Text before the first section that is not part of the summary, shown untitled at the top. */
+  preambleHtml: string;
+  sections: SectionView[];
+  /** Link back to the site's index for pages of a site, else null. */
+  indexHref: string | null;
+  /** The source file's name for the footer, or null. */
+  sourceName: string | null;
+}
+
+/** Options for {@link buildPageView}. */
+export interface PageViewOptions {
+  /** Link to the site's index, for pages of a site. */
+  indexHref?: string | null;
+  /** The source file's name as it should appear in the footer; default the base name of `source.filePath`. */
+  sourceName?: string | null;
+}
+
+/** Impact or root cause text longer than this goes to its own section instead of the card. */
+const CARD_TEXT_LIMIT = 320;
+
+const SECTION_HEADINGS: Record<Exclude<SectionKind, 'other' | 'rootCauseAndResolution'>, string> = {
+  summary: 'Summary',
+  impact: 'Impact',
+  timeline: 'Timeline',
+  rootCause: 'Root cause',
+  resolution: 'Resolution',
+  correctiveActions: 'Corrective actions',
+  lessonsLearned: 'Lessons learned',
+  conclusion: 'Conclusion',
+};
+
+const SECTION_IDS: Record<keyof typeof SECTION_HEADINGS, string> = {
+  summary: 'summary',
+  impact: 'impact',
+  timeline: 'timeline',
+  rootCause: 'root-cause',
+  resolution: 'resolution',
+  correctiveActions: 'corrective-actions',
+  lessonsLearned: 'lessons-learned',
+  conclusion: 'conclusion',
+};
+
+const CANONICAL_ORDER = Object.keys(SECTION_HEADINGS) as Array<keyof typeof SECTION_HEADINGS>;
+
+/** `critical`, `major`, `minor`, `low` or `other`, for the severity badge's colour. */
+export function severityClass(severity: string | null): string {
+  if (!severity) return 'severity-other';
+  const number = /(?:^|\b|[^a-z])(?:sev(?:erity)?|p|s)\s*[-_ ]?\s*([0-9])\b/i.exec(severity)?.[1] ?? /^\s*([0-9])\s*$/.exec(severity)?.[1];
+  if (number !== undefined) return `severity-${['critical', 'critical', 'major', 'minor', 'low'][Number(number)] ?? 'low'}`;
+  if (/critical|urgent|blocker|emergency/i.test(severity)) return 'severity-critical';
+  if (/high|major|severe/i.test(severity)) return 'severity-major';
+  if (/medium|moderate|minor/i.test(severity)) return 'severity-minor';
+  if (/low|trivial/i.test(severity)) return 'severity-low';
+  return 'severity-other';
+}
+
+const STATUS_NAMES: Record<string, string> = { draft: 'Draft', 'in-review': 'In review', final: 'Final' };
+
+function slug(text: string): string {
+  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/** Whether the timeline writes times with AM/PM, so the export shows them the same way. */
+function usesTwelveHourClock(entries: readonly TimelineEntry[]): boolean {
+  const written = entries.filter((entry) => entry.time);
+  const twelve = written.filter((entry) => /\d\s*[ap]\.?\s?m\b/i.test(entry.time as string)).length;
+  return written.length > 0 && twelve * 2 >= written.length;
+}
+
+function clockText(clock: WallClock, twelveHour: boolean): string {
+  return formatClock(clock, twelveHour ? '12h' : '24h');
+}
+
+/** `10:00–12:30 SAST`, or `Mar 14, 23:00 – Mar 15, 01:00 UTC` across midnight; null without both ends. */
+function windowText(postmortem: Postmortem, twelveHour: boolean): string | null {
+  const { start, end } = postmortem.summary;
+  if (!start || !end) return null;
+  const from = wallClockInZone(start, postmortem.timezone);
+  const to = wallClockInZone(end, postmortem.timezone);
+  if (!from || !to) return null;
+  const zone = zoneLabel(postmortem.timezone, start);
+  const suffix = zone ? ` ${zone}` : '';
+  if (from.date === to.date) return `${clockText(from, twelveHour)}–${clockText(to, twelveHour)}${suffix}`;
+  return `${longDate(from.date)}, ${clockText(from, twelveHour)} – ${longDate(to.date)}, ${clockText(to, twelveHour)}${suffix}`;
+}
+
+function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
+  const facts: PageFact[] = [];
+  const add = (key: string, name: string, value: string | null, extra: Partial<PageFact> = {}): void => {
+    if (value) facts.push({ key, name, value, dateTime: null, badgeClass: null, ...extra });
+  };
+  add('date', 'Date', postmortem.date ? longDate(postmortem.date) : null, { dateTime: postmortem.date });
+  add('severity', 'Severity', postmortem.severity, { badgeClass: severityClass(postmortem.severity) });
+  add('status', 'Status', postmortem.status ? STATUS_NAMES[postmortem.status] ?? postmortem.status : null, {
+    badgeClass: postmortem.status ? `status-${postmortem.status}` : null,
+  });
+  const minutes = incidentMinutes(postmortem);
+  add('duration', 'Duration', minutes !== null && minutes >= 0 ? formatDuration(minutes) : null);
+  add('window', 'Impact window', windowText(postmortem, twelveHour));
+  const percent = postmortem.summary.usersAffectedPercent;
+  add('users-affected', 'Users affected', percent !== null ? `${percent}%` : null);
+  add('authors', postmortem.authors.length === 1 ? 'Author' : 'Authors', postmortem.authors.join(', ') || null);
+  return facts;
+}
+
+function entryTime(entry: TimelineEntry, timezone: string | null, twelveHour: boolean): string {
+  const clock = entry.at ? wallClockInZone(entry.at, timezone) : null;
+  if (clock && entryMillis(entry, timezone) !== null) return clockText(clock, twelveHour);
+  return entry.time ?? '';
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineView {
+  const { timeline, timezone } = postmortem;
+  const firstInstant = timeline.find((entry) => entryMillis(entry, timezone) !== null)?.at ?? null;
+  const zone = zoneLabel(timezone, firstInstant);
+  const chart = layoutTimelineChart({
+    entries: timeline,
+    timezone,
+    windowStart: postmortem.summary.start,
+    windowEnd: postmortem.summary.end,
+    twelveHour,
+    zoneName: zone,
+  });
+  const unplaced = timeline.filter((entry) => entryMillis(entry, timezone) === null).length;
+  const notes: string[] = [];
+  if (!chart && timeline.length > 0) {
+    notes.push(timeline.length - unplaced < 2
+      ? 'No chart: fewer than two entries have a date and time that can be placed on a time axis.'
+      : 'No chart could be drawn for these entries.');
+  } else if (unplaced > 0) {
+    notes.push(`${plural(unplaced, 'entry has', 'entries have')} no date and time that can be placed on the chart; ${unplaced === 1 ? 'it is' : 'they are'} in the list only (marked “not on the chart”).`);
+  }
+  const kindNames = new Map(TIMELINE_ENTRY_KINDS.map((item) => [item.kind, item.name]));
+  const days = timelineDays(timeline, { date: postmortem.date, timezone }).map((day) => ({
+    heading: day.date ? longDate(day.date) : null,
+    dateTime: day.date,
+    entries: day.entries.map((entry): TimelineEntryView => {
+      const kind = timelineEntryKind(entry);
+      const placed = entryMillis(entry, timezone) !== null;
+      return {
+        time: entryTime(entry, timezone, twelveHour),
+        dateTime: placed ? entry.at : null,
+        label: entry.label,
+        kind,
+        kindName: kindNames.get(kind) ?? 'Event',
+        markerPath: markerPath(kind, 7, 7, 5),
+        textHtml: markdownInlineToHtml(entry.text),
+        // Only worth saying when there is a chart to be missing from.
+        placed: placed || chart === null,
+      };
+    }),
+  }));
+  return { chart, zoneNote: zone ? `Times are in ${zone}.` : null, notes, days };
+}
+
+function buildTask(task: CorrectiveTask): TaskView {
+  return {
+    textHtml: markdownInlineToHtml(task.text),
+    owner: task.owner ?? '',
+    due: task.due ?? '',
+    dueDateTime: task.due && /^\d{4}-\d{2}-\d{2}$/.test(task.due) ? task.due : null,
+    priority: task.priority ?? '',
+    done: task.done,
+    doneLabel: task.done ? 'Done' : 'Open',
+  };
+}
+
+function isShort(text: string | null): text is string {
+  return Boolean(text && text.trim() && text.length <= CARD_TEXT_LIMIT && !/\n\s*\n|^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/m.test(text));
+}
+
+/** Where each kind of section first appears in the source, to keep the author's order. */
+function sourceLines(postmortem: Postmortem): Map<SectionKind, number> {
+  const lines = new Map<SectionKind, number>();
+  for (const location of postmortem.source?.sections ?? []) {
+    const kinds: SectionKind[] = location.kind === 'rootCauseAndResolution' ? ['rootCause', 'resolution'] : [location.kind];
+    kinds.forEach((kind, index) => {
+      if (!lines.has(kind)) lines.set(kind, location.line + index * 0.5);
+    });
+  }
+  return lines;
+}
+
+/** Builds the page's view of a postmortem. Pure: no I/O. */
+export function buildPageView(postmortem: Postmortem, options: PageViewOptions = {}): PostmortemPageView {
+  const filePath = postmortem.source?.filePath ?? null;
+  const sourceName = options.sourceName !== undefined ? options.sourceName : filePath ? path.basename(filePath) : null;
+  const twelveHour = usesTwelveHourClock(postmortem.timeline);
+  const lines = sourceLines(postmortem);
+  const { summary } = postmortem;
+  const impactInCard = isShort(summary.impact);
+  const rootCauseInCard = isShort(summary.rootCause) ? summary.rootCause : null;
+
+  const candidates: Array<{ key: number; section: SectionView }> = [];
+  let previousKey = 0;
+  for (const kind of CANONICAL_ORDER) {
+    const section: SectionView = { id: SECTION_IDS[kind], heading: SECTION_HEADINGS[kind], kind, html: '', timeline: null, correctiveActions: null };
+    switch (kind) {
+      case 'summary':
+        section.html = markdownToHtml(summary.text);
+        break;
+      case 'impact':
+        if (lines.has('impact') || !impactInCard) section.html = markdownToHtml(summary.impact);
+        break;
+      case 'timeline':
+        if (postmortem.timeline.length > 0) section.timeline = buildTimeline(postmortem, twelveHour);
+        break;
+      case 'rootCause':
+        section.html = markdownToHtml(postmortem.rootCause ?? (rootCauseInCard ? null : summary.rootCause));
+        break;
+      case 'resolution':
+        section.html = markdownToHtml(postmortem.resolution);
+        break;
+      case 'correctiveActions': {
+        const { improvements, tasks } = postmortem.correctiveActions;
+        if (improvements.length > 0 || tasks.length > 0) {
+          section.correctiveActions = { improvementsHtml: improvements.map((item) => markdownInlineToHtml(item)), tasks: tasks.map(buildTask) };
+        }
+        break;
+      }
+      case 'lessonsLearned':
+        section.html = markdownToHtml(postmortem.lessonsLearned);
+        break;
+      case 'conclusion':
+        section.html = markdownToHtml(postmortem.conclusion);
+        break;
+    }
+    // A section the source does not place goes right after the one before it in the usual order.
+    const key = lines.get(kind) ?? previousKey + 0.001;
+    previousKey = key;
+    if (section.html || section.timeline || section.correctiveActions) candidates.push({ key, section });
+  }
+
+  let preambleHtml = '';
+  postmortem.otherSections.forEach((other, index) => {
+    const html = markdownToHtml(other.text);
+    if (!other.heading.trim()) {
+      preambleHtml += html;
+      return;
+    }
+    if (!html) return;
+    const key = other.line ?? 100_000 + index;
+    candidates.push({ key, section: { id: `section-${slug(other.heading) || index + 1}`, heading: other.heading, kind: 'other', html, timeline: null, correctiveActions: null } });
+  });
+
+  const sections = candidates.sort((a, b) => a.key - b.key).map((candidate) => candidate.section);
+  const ids = new Set<string>();
+  for (const section of sections) {
+    let id = section.id;
+    for (let suffix = 2; ids.has(id); suffix += 1) id = `${section.id}-${suffix}`;
+    ids.add(id);
+    section.id = id;
+  }
+
+  const fallbackTitle = sourceName ? sourceName.replace(/\.(?:md|markdown)$/i, '') : 'Untitled postmortem';
+  return {
+    generator: HTML_GENERATOR,
+    title: postmortem.title ?? fallbackTitle,
+    hasTitle: Boolean(postmortem.title),
+    facts: buildFacts(postmortem, twelveHour),
+    impactHtml: impactInCard ? markdownInlineToHtml(summary.impact) : '',
+    rootCauseHtml: rootCauseInCard ? markdownInlineToHtml(rootCauseInCard) : '',
+    preambleHtml,
+    sections,
+    indexHref: options.indexHref ?? null,
+    sourceName,
+  };
+}

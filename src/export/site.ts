@@ -1,0 +1,230 @@
+/**
+ * A directory of postmortems -> a static site: one page per postmortem and an `index.html`
+ * listing them all. A file that cannot be read or parsed is listed on the index with the
+ * reason instead of stopping the build. Re-running updates the site in place: pages are
+ * rewritten (only when they changed), and nothing else in the output directory is touched.
+ * A file there that postmortem did not write is never overwritten without `force`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, open, readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PostmortemError } from '../model/errors.js';
+import { renderHtmlTemplate, resolveHtmlTemplates } from './html-templates.js';
+import { HTML_GENERATOR } from './page-view.js';
+import { buildSiteIndexView, type SiteFailure, type SitePage } from './site-index-view.js';
+import { buildSitePages, writeIfChanged, type SitePageJob, type SitePageOutcome, type SitePageSettings } from './site-pages.js';
+import type { SiteWorkerInput, SiteWorkerMessage } from './site-worker.js';
+
+export type { SiteFailure, SitePage } from './site-index-view.js';
+
+/** Options for {@link buildSite}. */
+export interface SiteOptions {
+  /** An HTML template file or directory replacing the built-ins (see `renderHtml`). */
+  template?: string;
+  /** Directory relative inputs, the output directory and the template are resolved from. Default `process.cwd()`. */
+  cwd?: string;
+  /** Overwrite files in the output directory that postmortem did not write. */
+  force?: boolean;
+  /**
+   * Worker threads to share the pages with, besides the calling thread. Default: one fewer
+   * than the CPUs, for sites of a few hundred files or more (below that, starting a worker
+   * costs more than it saves); 0 for none.
+   */
+  workers?: number;
+}
+
+/** What a site build did. */
+export interface SiteReport {
+  /** The output directory, absolute. */
+  outputDirectory: string;
+  /** The postmortems that became pages, in source order. */
+  pages: SitePage[];
+  /** The files that could not be read or parsed, in source order. */
+  failures: SiteFailure[];
+  /** Files written (pages and the index). */
+  written: number;
+  /** Files left alone because their content had not changed. */
+  unchanged: number;
+}
+
+/** Directories never searched for postmortems. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+const GENERATOR_MARK = `<meta name="generator" content="${HTML_GENERATOR}">`;
+
+interface SourceFile {
+  /** Absolute path. */
+  absolute: string;
+  /** Relative to the input it was found in, with `/` separators. */
+  relative: string;
+}
+
+const toPosix = (file: string): string => file.split(path.sep).join('/');
+
+async function findSources(inputs: readonly string[], cwd: string, outputDirectory: string): Promise<SourceFile[]> {
+  const sources: SourceFile[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let entries: string[] | null = null;
+    try {
+      entries = (await readdir(absolute, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
+        .map((entry) => path.join(entry.parentPath, entry.name));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') {
+        sources.push({ absolute, relative: path.basename(absolute) });
+        continue;
+      }
+      if (code === 'ENOENT') throw new PostmortemError('no such file or directory', { filePath: input });
+      throw new PostmortemError(`cannot read this directory (${code ?? String(error)})`, { filePath: input }, { cause: error });
+    }
+    for (const file of entries.sort()) {
+      const relative = path.relative(absolute, file);
+      const parts = relative.split(path.sep);
+      // Hidden folders, dependencies and the site itself (when built inside the input) hold no postmortems.
+      if (parts.slice(0, -1).some((part) => part.startsWith('.') || SKIPPED_DIRECTORIES.has(part))) continue;
+      if (file.startsWith(outputDirectory + path.sep)) continue;
+      sources.push({ absolute: file, relative: toPosix(relative) });
+    }
+  }
+  return sources;
+}
+
+/** `team/a.md` -> `team/a.html`; unique within the site, and never the index's name. */
+function pagePaths(sources: readonly SourceFile[]): string[] {
+  const taken = new Set(['index.html']);
+  return sources.map((source) => {
+    const base = source.relative.replace(/\.md$/i, '');
+    let candidate = `${base}.html`;
+    for (let suffix = 2; taken.has(candidate.toLowerCase()); suffix += 1) candidate = `${base}-${suffix}.html`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+/** The files already in the output directory, as `/`-separated paths relative to it. */
+async function existingFiles(output: string): Promise<Set<string>> {
+  try {
+    const entries = await readdir(output, { recursive: true, withFileTypes: true });
+    return new Set(entries.filter((entry) => entry.isFile()).map((entry) => toPosix(path.relative(output, path.join(entry.parentPath, entry.name)))));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return new Set();
+    if (code === 'ENOTDIR') throw new PostmortemError('is a file, not a directory; name a directory for the site', { filePath: output });
+    throw error;
+  }
+}
+
+/** Whether a file starts like a page postmortem wrote: the generator mark is in its head. */
+async function isOwnFile(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').includes(GENERATOR_MARK);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Below this many files a site is built on the calling thread alone. */
+const WORKER_THRESHOLD = 300;
+
+const workerFile = fileURLToPath(new URL('./site-worker.js', import.meta.url));
+
+function workerCount(option: number | undefined, jobs: number): number {
+  // Run from TypeScript sources (the tests) there is no compiled worker to start.
+  if (!existsSync(workerFile)) return 0;
+  if (option !== undefined) return Math.max(0, Math.floor(option));
+  return jobs >= WORKER_THRESHOLD ? Math.max(0, availableParallelism() - 1) : 0;
+}
+
+function runWorker(input: SiteWorkerInput): Promise<SitePageOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: input });
+    let settled = false;
+    worker.once('message', (message: SiteWorkerMessage) => {
+      settled = true;
+      if (message.error === null) resolve(message.outcomes);
+      else if (message.error.expected) reject(new PostmortemError(message.error.message, { filePath: message.error.filePath, line: message.error.line }));
+      else reject(new Error(message.error.message));
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      if (!settled) reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`site worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/**
+ * Builds or updates a static site from postmortems: `inputs` are directories (searched for
+ * `*.md`, hidden folders and `node_modules` skipped) or single files. Returns what was done;
+ * never prints. Throws `PostmortemError` for a missing input, a bad template, or an output
+ * file postmortem did not write (unless `force`); files that fail to parse do not throw.
+ */
+export async function buildSite(inputs: readonly string[], outputDirectory: string, options: SiteOptions = {}): Promise<SiteReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const output = path.resolve(cwd, outputDirectory);
+  const templates = resolveHtmlTemplates(options.template, cwd);
+  const sources = await findSources(inputs, cwd, output);
+  const pages = pagePaths(sources);
+  const existing = await existingFiles(output);
+
+  // Checked before anything is written, so a refusal leaves the site as it was.
+  if (!options.force) {
+    for (const page of ['index.html', ...pages]) {
+      if (existing.has(page) && !(await isOwnFile(path.join(output, page)))) {
+        throw new PostmortemError('exists and was not written by postmortem; use --force to overwrite it', { filePath: path.relative(cwd, path.join(output, page)) });
+      }
+    }
+  }
+  const directories = new Set(pages.map((page) => path.dirname(path.join(output, page))).concat(output));
+  for (const directory of [...directories].sort()) {
+    try {
+      await mkdir(directory, { recursive: true });
+    } catch (error) {
+      throw new PostmortemError('cannot create this directory (a file is in the way, or permission denied)', { filePath: path.relative(cwd, directory) || directory }, { cause: error });
+    }
+  }
+
+  const jobs: SitePageJob[] = sources.map((source, index) => {
+    const page = pages[index] as string;
+    return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
+  });
+  const settings: SitePageSettings = { output, template: options.template, cwd };
+  const workers = workerCount(options.workers, jobs.length);
+  let outcomes: SitePageOutcome[];
+  if (workers === 0) {
+    outcomes = await buildSitePages(jobs, settings);
+  } else {
+    // Interleaved shares, so that each thread gets a similar mix of long and short files.
+    const shares = Array.from({ length: workers + 1 }, (_, share) => jobs.filter((_job, index) => index % (workers + 1) === share));
+    const results = await Promise.all([
+      buildSitePages(shares[0] as SitePageJob[], settings),
+      ...shares.slice(1).map((share) => runWorker({ jobs: share, settings })),
+    ]);
+    outcomes = new Array<SitePageOutcome>(jobs.length);
+    results.forEach((result, share) => result.forEach((outcome, position) => {
+      outcomes[position * (workers + 1) + share] = outcome;
+    }));
+  }
+
+  const built: SitePage[] = [];
+  const failures: SiteFailure[] = [];
+  let written = 0;
+  for (const outcome of outcomes) {
+    if (outcome.failure === null) built.push({ source: outcome.source, page: outcome.page, postmortem: outcome.postmortem });
+    else failures.push({ source: outcome.source, reason: outcome.failure });
+    if (outcome.written) written += 1;
+  }
+  const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(built, failures), cwd);
+  if (await writeIfChanged(path.join(output, 'index.html'), index, existing.has('index.html'), cwd)) written += 1;
+  return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 1 - written };
+}
