@@ -148,11 +148,13 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
 
   program
     .command('export')
-    .description('print Markdown postmortems as data (JSON)')
-    .argument('<file...>', 'Markdown postmortem files')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
-    .option('-o, --output <file>', 'write to this file instead of standard output (`-` means standard output)')
-    .option('-f, --force', 'overwrite the output file if it exists')
+    .description('export Markdown postmortems as JSON, HTML pages, PDF, or a static site')
+    .argument('<file...>', 'Markdown postmortem files (directories too, with --site)')
+    .addOption(new Option('--format <format>', 'output format (default: json; html with --site)').choices(['json', 'html', 'pdf']))
+    .option('-o, --output <file-or-dir>', 'write to this file, or into this directory (one file per postmortem); `-` means standard output')
+    .option('-f, --force', 'overwrite output files that exist (with --site: files postmortem did not write)')
+    .option('-t, --template <path>', 'HTML template file (the page) or directory (postmortem.html.hbs, index.html.hbs, partials/)')
+    .option('--site <dir>', 'build a static site in this directory: a page per postmortem and index.html')
     .showHelpAfterError("(run 'postmortem export --help' for usage)")
     .addHelpText(
       'after',
@@ -160,9 +162,12 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem export postmortem.md',
         'postmortem export 2026-*.md --format json -o postmortems.json',
         "postmortem export postmortem.md | jq '.timeline'",
+        'postmortem export postmortem.md --format html -o postmortem.html',
+        'postmortem export postmortems/*.md --format pdf -o pdf/',
+        'postmortem export postmortems/ --site site/',
       ]),
     )
-    .action(async (files: string[], options: { format: 'json'; output?: string; force?: boolean }) => {
+    .action(async (files: string[], options: { format?: 'json' | 'html' | 'pdf'; output?: string; force?: boolean; template?: string; site?: string }) => {
       const { exportCommand } = await import('./commands/export.js');
       result.exitCode = await exportCommand(files, options, context);
     });

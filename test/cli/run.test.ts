@@ -93,9 +93,9 @@ describe('run() usage errors exit 2', () => {
   });
 
   it('reports an unknown export format and lists the valid ones', async () => {
-    const result = await runInProcess(['export', 'a.md', '--format', 'html'], { cwd });
+    const result = await runInProcess(['export', 'a.md', '--format', 'docx'], { cwd });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("argument 'html' is invalid. Allowed choices are json.");
+    expect(result.stderr).toContain("argument 'docx' is invalid. Allowed choices are json, html, pdf.");
   });
 
   it('refuses extra arguments', async () => {

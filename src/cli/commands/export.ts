@@ -1,32 +1,143 @@
-/** `postmortem export`: Markdown postmortems -> the model in another format (JSON for now). */
+/**
+ * `postmortem export`: Markdown postmortems -> JSON (the model), standalone HTML pages, PDF,
+ * or a static site. The HTML export (markdown-it, sanitize-html, Handlebars) and the browser
+ * for PDF are imported only by the formats that need them.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { PostmortemError } from '../../model/errors.js';
+import type { Postmortem } from '../../model/postmortem.js';
 import { parsePostmortem } from '../../parse/parse-postmortem.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import type { CommandContext } from '../command-context.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { writeCommandOutput, type OutputOptions } from '../write-output.js';
 
 /** The formats `export --format` accepts. */
-export const EXPORT_FORMATS = ['json'] as const;
+export const EXPORT_FORMATS = ['json', 'html', 'pdf'] as const;
 
 /** One of {@link EXPORT_FORMATS}. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Options of `postmortem export`. */
 export interface ExportCommandOptions extends OutputOptions {
-  format: ExportFormat;
+  /** Default `json`, or `html` with `--site`. */
+  format?: ExportFormat;
+  /** HTML template file or directory. */
+  template?: string;
+  /** Build a static site in this directory. */
+  site?: string;
+}
+
+/** A usage mistake in the export flags: one line, exit 2. */
+function usage(message: string): PostmortemError {
+  return new PostmortemError(`export: ${message} (run 'postmortem export --help' for usage)`);
+}
+
+async function parseFiles(files: readonly string[], cwd: string): Promise<Postmortem[]> {
+  const models: Postmortem[] = [];
+  for (const filePath of files) {
+    const text = await readPostmortemFile(filePath, { cwd });
+    models.push(parsePostmortem(text, { filePath }));
+  }
+  return models;
 }
 
 /**
- * Parses each file and writes the model as JSON: one object for one file, an array in
- * argument order for several, so a script can tell which is which. Returns the exit code.
+ * Where each exported file goes. One input and `-o FILE` writes that file; `-o DIR` (an
+ * existing directory, a name ending in `/`, or any `-o` with several inputs) writes
+ * `DIR/<name>.<extension>` for each input.
+ */
+function outputPaths(files: readonly string[], output: string, extension: string, cwd: string): string[] {
+  const absolute = path.resolve(cwd, output);
+  const isDirectory = files.length > 1 || /[\\/]$/.test(output) || (existsSync(absolute) && statSync(absolute).isDirectory());
+  if (!isDirectory) return [output];
+  const targets = files.map((file) => path.join(output, `${path.basename(file).replace(/\.(?:md|markdown)$/i, '')}.${extension}`));
+  const seen = new Map<string, string>();
+  files.forEach((file, index) => {
+    const target = targets[index] as string;
+    const earlier = seen.get(target);
+    if (earlier !== undefined) throw usage(`${earlier} and ${file} would both be written to ${target}; export them to different directories`);
+    seen.set(target, file);
+  });
+  return targets;
+}
+
+async function exportJson(files: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
+  const models = await parseFiles(files, context.io.cwd);
+  const value = files.length === 1 ? models[0] : models;
+  await writeCommandOutput(`${JSON.stringify(value, null, 2)}\n`, options, context.io);
+  return 0;
+}
+
+async function exportHtml(files: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const toStandardOutput = options.output === undefined || options.output === '-';
+  if (toStandardOutput && files.length > 1) throw usage('several HTML pages need a directory: add -o DIR');
+  const models = await parseFiles(files, io.cwd);
+  const { renderHtml } = await import('../../export/render-html.js');
+  const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
+  if (toStandardOutput) {
+    io.stdout.write(pages[0] as string);
+    return 0;
+  }
+  const targets = outputPaths(files, options.output as string, 'html', io.cwd);
+  for (const [index, target] of targets.entries()) {
+    await writeFileAtomic(target, pages[index] as string, { cwd: io.cwd, overwrite: options.force === true });
+  }
+  return 0;
+}
+
+async function exportPdf(files: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
+  if (options.output === undefined || options.output === '-') throw usage('--format pdf writes files: name one with -o FILE, or a directory with -o DIR');
+  const targets = outputPaths(files, options.output, 'pdf', io.cwd);
+  if (options.force !== true) {
+    // Refused before a browser starts: printing takes seconds, a refusal should not.
+    const existing = targets.find((target) => existsSync(path.resolve(io.cwd, target)));
+    if (existing) throw new PostmortemError('already exists; use --force to overwrite it', { filePath: existing });
+  }
+  const models = await parseFiles(files, io.cwd);
+  const [{ renderHtml }, { renderPdf }] = await Promise.all([import('../../export/render-html.js'), import('../../export/render-pdf.js')]);
+  const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
+  const pdfs = await renderPdf(pages, { env: io.env });
+  for (const [index, target] of targets.entries()) {
+    await writeFileAtomic(target, pdfs[index] as Uint8Array, { cwd: io.cwd, overwrite: options.force === true });
+  }
+  return 0;
+}
+
+async function exportSite(inputs: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
+  const { io, colors } = context;
+  if (options.format !== undefined && options.format !== 'html') throw usage(`--site builds HTML; drop --format ${options.format}`);
+  if (options.output !== undefined) throw usage('--site names the output directory; drop -o');
+  const { buildSite } = await import('../../export/site.js');
+  const report = await buildSite(inputs, options.site as string, {
+    cwd: io.cwd,
+    force: options.force === true,
+    ...(options.template ? { template: options.template } : {}),
+  });
+  for (const failure of report.failures) {
+    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${failure.source}: ${failure.reason} (listed on the index, no page)\n`);
+  }
+  const shown = path.relative(io.cwd, report.outputDirectory) || '.';
+  const failed = report.failures.length > 0 ? `, ${report.failures.length} could not be read` : '';
+  io.stdout.write(`${path.join(shown, 'index.html')}: ${report.pages.length} ${report.pages.length === 1 ? 'page' : 'pages'}${failed} (${report.written} written, ${report.unchanged} unchanged)\n`);
+  return 0;
+}
+
+/**
+ * Exports the files in the chosen format and returns the exit code. JSON: one object for
+ * one file, an array in argument order for several. HTML and PDF: one document per file.
+ * With `--site`: a static site from files and directories; files that cannot be parsed are
+ * listed on the index and as warnings, and do not fail the command.
  */
 export async function exportCommand(files: string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
-  const { io } = context;
-  const models = [];
-  for (const filePath of files) {
-    const text = await readPostmortemFile(filePath, { cwd: io.cwd });
-    models.push(parsePostmortem(text, { filePath }));
+  if (options.site !== undefined) return exportSite(files, options, context);
+  const format = options.format ?? 'json';
+  if (format === 'json') {
+    if (options.template !== undefined) throw usage('--template applies to --format html and pdf');
+    return exportJson(files, options, context);
   }
-  const value = files.length === 1 ? models[0] : models;
-  await writeCommandOutput(`${JSON.stringify(value, null, 2)}\n`, options, io);
-  return 0;
+  return format === 'html' ? exportHtml(files, options, context) : exportPdf(files, options, context);
 }
