@@ -96,6 +96,8 @@ export interface SectionView {
   html: string;
   timeline: TimelineView | null;
   correctiveActions: CorrectiveActionsView | null;
+  /** Start a new page here when printing: a large timeline or task table after a page or more of text. */
+  printBreak: boolean;
 }
 
 /** Everything the page template shows. */
@@ -126,6 +128,9 @@ export interface PageViewOptions {
   /** The source file's name as it should appear in the footer; default the base name of `source.filePath`. */
   sourceName?: string | null;
 }
+
+/** Roughly how much rendered HTML fills a printed A4 page. */
+const PRINT_PAGE_OF_HTML = 3500;
 
 /** Impact or root cause text longer than this goes to its own section instead of the card. */
 const CARD_TEXT_LIMIT = 320;
@@ -193,7 +198,9 @@ function windowText(postmortem: Postmortem, twelveHour: boolean): string | null 
   const zone = zoneLabel(postmortem.timezone, start);
   const suffix = zone ? ` ${zone}` : '';
   if (from.date === to.date) return `${clockText(from, twelveHour)}–${clockText(to, twelveHour)}${suffix}`;
-  return `${longDate(from.date)}, ${clockText(from, twelveHour)} – ${longDate(to.date)}, ${clockText(to, twelveHour)}${suffix}`;
+  // The card's date already says the year; the window across midnight needs only the days.
+  const day = (date: string): string => longDate(date).replace(/, \d{4}$/, '').replace(/^(\w{3})\w*/, '$1');
+  return `${day(from.date)}, ${clockText(from, twelveHour)} – ${day(to.date)}, ${clockText(to, twelveHour)}${suffix}`;
 }
 
 function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
@@ -310,7 +317,7 @@ export function buildPageView(postmortem: Postmortem, options: PageViewOptions =
   const candidates: Array<{ key: number; section: SectionView }> = [];
   let previousKey = 0;
   for (const kind of CANONICAL_ORDER) {
-    const section: SectionView = { id: SECTION_IDS[kind], heading: SECTION_HEADINGS[kind], kind, html: '', timeline: null, correctiveActions: null };
+    const section: SectionView = { id: SECTION_IDS[kind], heading: SECTION_HEADINGS[kind], kind, html: '', timeline: null, correctiveActions: null, printBreak: false };
     switch (kind) {
       case 'summary':
         section.html = markdownToHtml(summary.text);
@@ -356,10 +363,17 @@ export function buildPageView(postmortem: Postmortem, options: PageViewOptions =
     }
     if (!html) return;
     const key = other.line ?? 100_000 + index;
-    candidates.push({ key, section: { id: `section-${slug(other.heading) || index + 1}`, heading: other.heading, kind: 'other', html, timeline: null, correctiveActions: null } });
+    candidates.push({ key, section: { id: `section-${slug(other.heading) || index + 1}`, heading: other.heading, kind: 'other', html, timeline: null, correctiveActions: null, printBreak: false } });
   });
 
   const sections = candidates.sort((a, b) => a.key - b.key).map((candidate) => candidate.section);
+  // A big block after about a page of text starts a printed page of its own rather than being split.
+  let textBefore = 0;
+  for (const section of sections) {
+    const big = (section.timeline?.chart && postmortem.timeline.length >= 6) || (section.correctiveActions?.tasks.length ?? 0) >= 4;
+    section.printBreak = Boolean(big) && textBefore > PRINT_PAGE_OF_HTML;
+    textBefore += section.html.length + (section.timeline ? postmortem.timeline.length * 150 : 0) + (section.correctiveActions ? 200 * section.correctiveActions.tasks.length : 0);
+  }
   const ids = new Set<string>();
   for (const section of sections) {
     let id = section.id;

@@ -1,0 +1,80 @@
+/**
+ * Inspects an exported page for anything that could run script or make a request: every
+ * tag must be one the export writes, no event-handler or style attribute (but table
+ * alignment), no URL but relative, http(s) and mailto ones, images only local, our own SVG
+ * only, and the Content-Security-Policy in place. Text in an exported page is always escaped,
+ * so every `<` in it starts a tag and a scan of the tags sees everything a browser would.
+ */
+
+const ALLOWED_TAGS = new Set([
+  'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'footer', 'section', 'div', 'span', 'p',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr',
+  'th', 'td', 'caption', 'time', 'code', 'pre', 'kbd', 'samp', 'var', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins',
+  'mark', 'sub', 'sup', 'small', 'abbr', 'cite', 'q', 'blockquote', 'hr', 'br', 'img', 'figure', 'figcaption', 'details',
+  'summary', 'center', 'svg', 'g', 'path', 'rect', 'line', 'text', 'tspan',
+]);
+
+const OWN_SVG_CLASSES = /^(?:tl-chart|tl-entry-marker)$/;
+const ALLOWED_META = /^(?:charset|name="(?:viewport|referrer|color-scheme|generator)"|http-equiv="Content-Security-Policy")/;
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', Tab: '\t', NewLine: '\n', sol: '/', lpar: '(', rpar: ')' };
+
+/** Decodes character references the way an attribute value is read. */
+export function decodeEntities(value: string): string {
+  return value.replace(/&(?:#x([0-9a-f]+);?|#([0-9]+);?|([A-Za-z]+);)/gi, (match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+    if (decimal) return String.fromCodePoint(Number.parseInt(decimal, 10));
+    return NAMED_ENTITIES[name as string] ?? match;
+  });
+}
+
+/** The scheme a browser would see in a URL attribute, or null for a relative URL. */
+function schemeOf(url: string): string | null {
+  const cleaned = decodeEntities(url).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase() ?? null;
+}
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Every problem found, one line each; empty for a safe page. */
+export function findUnsafeHtml(html: string): string[] {
+  const problems: string[] = [];
+  let styles = 0;
+  let csp = false;
+  const stray = html.replace(/^\s*<!doctype html>/i, '').replace(TAG, '').match(/<[a-zA-Z!/?]/g);
+  if (stray) problems.push(`text that a browser would read as markup: ${stray.slice(0, 3).join(' ')}`);
+  for (const match of html.matchAll(TAG)) {
+    const closing = match[1] === '/';
+    const name = (match[2] as string).toLowerCase();
+    if (!ALLOWED_TAGS.has(name)) {
+      problems.push(`tag <${closing ? '/' : ''}${name}>`);
+      continue;
+    }
+    if (closing) continue;
+    const attributes = new Map<string, string>();
+    for (const attribute of (match[3] ?? '').matchAll(ATTRIBUTE)) {
+      attributes.set((attribute[1] as string).toLowerCase(), attribute[2] ?? attribute[3] ?? attribute[4] ?? '');
+    }
+    if (name === 'style') styles += 1;
+    if (name === 'svg' && !OWN_SVG_CLASSES.test(attributes.get('class') ?? '')) problems.push(`<svg> not ours: ${match[0].slice(0, 80)}`);
+    if (name === 'meta') {
+      const text = (match[3] ?? '').trim();
+      if (!ALLOWED_META.test(text)) problems.push(`meta: ${match[0]}`);
+      if (/http-equiv="Content-Security-Policy"/.test(text) && /default-src 'none'/.test(text) && !/script-src/.test(text)) csp = true;
+    }
+    for (const [attribute, value] of attributes) {
+      if (attribute.startsWith('on')) problems.push(`event handler ${attribute} on <${name}>`);
+      if (['xlink:href', 'formaction', 'action', 'srcdoc', 'background', 'poster', 'srcset', 'data', 'dynsrc', 'lowsrc'].includes(attribute)) problems.push(`attribute ${attribute} on <${name}>`);
+      if (attribute === 'style' && !(/^(?:th|td)$/.test(name) && /^text-align:(?:left|right|center)$/.test(decodeEntities(value)))) problems.push(`style attribute on <${name}>: ${value}`);
+      if (attribute === 'href' || attribute === 'src') {
+        const scheme = schemeOf(value);
+        if (scheme !== null && !['http', 'https', 'mailto'].includes(scheme)) problems.push(`${scheme}: URL in ${attribute} of <${name}>`);
+        if (name === 'img' && (scheme !== null || /^\s*[\\/]{2}/.test(decodeEntities(value)))) problems.push(`image from another host: ${value}`);
+      }
+    }
+  }
+  if (styles !== 1) problems.push(`${styles} <style> elements (only the page's own is expected)`);
+  if (!csp) problems.push('no Content-Security-Policy forbidding scripts');
+  return problems;
+}

@@ -1,0 +1,98 @@
+/**
+ * No text in a postmortem can run script in its exported page: every payload in every
+ * field, from a model built directly (so every field is reached whatever the parser reads)
+ * and from a Markdown file with payloads where people would paste them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/export/render-html.js';
+import { emptyPostmortem, type Postmortem } from '../../src/model/postmortem.js';
+import { parsePostmortem } from '../../src/parse/parse-postmortem.js';
+import { buildSiteIndexView } from '../../src/export/site-index-view.js';
+import { findUnsafeHtml } from './html-safety.js';
+import { XSS_PAYLOADS } from './xss-payloads.js';
+
+/** A postmortem with the payload in every text field, the timeline placeable so the chart is drawn too. */
+function postmortemWith(payload: string): Postmortem {
+  return {
+    ...emptyPostmortem(),
+    title: `Title ${payload}`,
+    date: '2026-03-14',
+    severity: `SEV1 ${payload}`,
+    status: 'final',
+    authors: [`Author ${payload}`, payload],
+    timezone: `UTC ${payload}`,
+    summary: {
+      text: `Summary ${payload}`,
+      start: '2026-03-14T14:00:00Z',
+      end: '2026-03-14T16:30:00Z',
+      durationMinutes: 150,
+      impact: `Impact ${payload}`,
+      usersAffectedPercent: 40,
+      rootCause: `Root cause ${payload}`,
+    },
+    timeline: [
+      { time: `14:00 ${payload}`, at: '2026-03-14T14:00:00Z', label: `Detection ${payload}`, text: `Entry ${payload}` },
+      { time: `14:30 ${payload}`, at: '2026-03-14T14:30:00Z', label: null, text: `Alert fired ${payload}` },
+      { time: `Later ${payload}`, at: null, label: `Escalation ${payload}`, text: `Untimed ${payload}` },
+      { time: '16:30', at: '2026-03-14T16:30:00Z', label: payload, text: payload },
+    ],
+    rootCause: `Long root cause ${payload}\n\n${payload}`,
+    resolution: `Resolution ${payload}`,
+    correctiveActions: {
+      improvements: [`Improvement ${payload}`],
+      tasks: [
+        { text: `Task ${payload}`, owner: `Owner ${payload}`, due: `Due ${payload}`, priority: `P1 ${payload}`, done: false },
+        { text: payload, owner: payload, due: payload, priority: payload, done: true },
+      ],
+    },
+    lessonsLearned: `Lessons ${payload}`,
+    conclusion: `Conclusion ${payload}`,
+    otherSections: [
+      { heading: `Heading ${payload}`, text: `Other ${payload}` },
+      { heading: '', text: `Preamble ${payload}` },
+    ],
+    source: { filePath: `dir/${payload}.md`, sections: [], frontMatterLines: 0, frontMatter: null },
+  };
+}
+
+describe('exported HTML is safe', () => {
+  it.each(XSS_PAYLOADS.map((payload) => [payload]))('with %s in every field', (payload) => {
+    const html = renderHtml(postmortemWith(payload));
+    expect(findUnsafeHtml(html)).toEqual([]);
+  });
+
+  it('with every payload in every field of the site index', async () => {
+    const { renderHtmlTemplate, resolveHtmlTemplates } = await import('../../src/export/html-templates.js');
+    const pages = XSS_PAYLOADS.map((payload, index) => ({ source: `${payload}.md`, page: `${index}.html`, postmortem: postmortemWith(payload) }));
+    const failures = XSS_PAYLOADS.map((payload) => ({ source: payload, reason: payload }));
+    const html = renderHtmlTemplate(resolveHtmlTemplates(undefined, process.cwd()), 'index', buildSiteIndexView(pages, failures), process.cwd());
+    expect(findUnsafeHtml(html)).toEqual([]);
+  });
+
+  it('from a Markdown file with payloads in the front matter, summary, timeline, sections, links and images', () => {
+    const file = join(import.meta.dirname, 'fixtures', 'xss.md');
+    const postmortem = parsePostmortem(readFileSync(file, 'utf8'), { filePath: file });
+    const html = renderHtml(postmortem);
+    expect(findUnsafeHtml(html)).toEqual([]);
+    // The payloads are there to read, escaped: a postmortem about an attack quotes it.
+    expect(html).toContain('Checkout &lt;script&gt;window.__xss&#x3D;&#x27;title&#x27;&lt;/script&gt;');
+    expect(html).toContain('&lt;script&gt;window.__xss&#x3D;&#x27;owner&#x27;&lt;/script&gt;');
+    expect(html).toMatch(/<a href="https:\/\/evil\.example\/track\.png" class="remote-image">Image: pixel<\/a>/);
+  });
+
+  it('keeps the payload checker honest: it finds each kind of vector in hand-written unsafe HTML', () => {
+    const page = (body: string): string => `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><style></style></head><body>${body}</body></html>`;
+    expect(findUnsafeHtml(page('<p>fine</p>'))).toEqual([]);
+    expect(findUnsafeHtml(page('<script>x</script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(page('<img src="x" onerror="y">'))).not.toEqual([]);
+    expect(findUnsafeHtml(page('<a href="java&#x09;script:y">a</a>'))).not.toEqual([]);
+    expect(findUnsafeHtml(page('<a href=" JAVASCRIPT:y">a</a>'))).not.toEqual([]);
+    expect(findUnsafeHtml(page('<img src="https://evil.example/x.png">'))).not.toEqual([]);
+    expect(findUnsafeHtml(page('<svg onload="y"></svg>'))).not.toEqual([]);
+    expect(findUnsafeHtml(page('<p style="color:red">x</p>'))).not.toEqual([]);
+    expect(findUnsafeHtml(page('<iframe></iframe>'))).not.toEqual([]);
+    expect(findUnsafeHtml('<html><body><p>no policy</p><style></style></body></html>')).toContain('no Content-Security-Policy forbidding scripts');
+  });
+});
