@@ -164,6 +164,7 @@ describe('checkTimelineLabel', () => {
     ['detection', 'Detection'],
     ['ESCALATION', 'Escalation'],
     ['Detection Method', 'Detection Method'],
+    ['actions taken', 'Actions taken'],
   ])('reads %j', (text, expected) => expect(value(checkTimelineLabel(text))).toBe(expected));
   it('refuses characters that would change how the entry reads back', () => {
     expect(message(checkTimelineLabel('Note: x'))).toBe('a label cannot contain : * _ ` or |');

@@ -277,7 +277,10 @@ export function mergeAnswers(base: NewAnswers, override: NewAnswers): NewAnswers
   return merged;
 }
 
-/** How many questions have an answer, for the resume prompt. */
+/** How many questions have an answer (a list once it is finished), for the resume prompt. */
 export function countAnswers(answers: NewAnswers): number {
-  return ANSWER_KEYS.filter((key) => answers[key] !== undefined).length;
+  return ANSWER_KEYS.filter((key) => {
+    const answer = answers[key];
+    return typeof answer === 'object' ? answer.complete : answer !== undefined;
+  }).length;
 }

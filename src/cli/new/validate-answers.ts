@@ -225,7 +225,7 @@ export const TIMELINE_LABELS: readonly string[] = ['Detection', 'Escalation', 'M
 
 /**
  * An optional label for a timeline entry: one of {@link TIMELINE_LABELS} in any case (written
- * capitalised), or short free text. Colons and emphasis markers would change how the entry
+ * capitalised), or short free text (its first letter capitalised). Colons and emphasis markers would change how the entry
  * reads back, so they are refused.
  */
 export function checkTimelineLabel(text: string): Checked<string | null> {
@@ -234,7 +234,8 @@ export function checkTimelineLabel(text: string): Checked<string | null> {
   const known = TIMELINE_LABELS.find((label) => label.toLowerCase() === (line.value as string).toLowerCase());
   if (known) return accept(known);
   if (/[:*_`|]/.test(line.value)) return reject('a label cannot contain : * _ ` or |');
-  return accept(line.value);
+  // Labels read as headings of their entries ("Actions Taken:"), so they start with a capital.
+  return accept(line.value.charAt(0).toUpperCase() + line.value.slice(1));
 }
 
 /** What a timeline entry says happened: required, one line, not starting like a label of its own. */
