@@ -250,3 +250,11 @@ describe('postmortem new without a terminal', () => {
     }
   });
 });
+
+describe.each(['classic', 'narrative', 'google-sre', 'pagerduty'])('postmortem new --template %s', (template) => {
+  it('writes a file that parses back to the answers', async () => {
+    const result = await runNew([...UPLOAD_FLAGS, '--template', template, '-o', 'out.md']);
+    expect(result.stderr).toBe('');
+    expect(answered(await parseWritten(cwd, 'out.md'))).toEqual(UPLOAD_MODEL);
+  });
+});
