@@ -9,6 +9,7 @@ import { dateOnly } from '../../parse/clock.js';
 import { classifyHeading } from '../../parse/sections.js';
 import { defineRule } from '../types.js';
 import { checkKnownOptions } from './support/options.js';
+import { headingCarriesText } from './support/sections.js';
 import { headingDepth, proseLines } from './support/source-text.js';
 
 interface Placeholder {
@@ -26,12 +27,6 @@ const PLACEHOLDERS: Placeholder[] = [
 
 const RULE_LINE = /^\s*(?:(?:[-=*_])\s*){3,}$/;
 
-/** Whether a section's heading line holds text after the section's name (`Impact: 20% of users`). */
-function hasInlineText(section: SectionLocation, lines: readonly string[]): boolean {
-  const headingLine = lines[section.line - 1] ?? '';
-  return /\w/.test(headingLine.replace(section.heading, '').replace(/^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?/, '').replace(/[#*_:\s]/g, ''));
-}
-
 /**
  * Whether a section has nothing under its heading: no text, no code, nothing on the heading
  * line after its name, and the next section is not part of it. A deeper section, one whose
@@ -40,10 +35,10 @@ function hasInlineText(section: SectionLocation, lines: readonly string[]): bool
  * A heading that is only a date is not a section at all.
  */
 function isEmpty(section: SectionLocation, next: SectionLocation | undefined, lines: readonly string[], prose: Map<number, string>): boolean {
-  if (hasInlineText(section, lines)) return false;
+  if (headingCarriesText(section, lines)) return false;
   // A heading that is only a date ("## 3.4.2020") dates the document; it is not a section to fill.
   if (dateOnly(section.heading) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(section.heading.trim())) return false;
-  if (next && (headingDepth(lines, next.line) > headingDepth(lines, section.line) || (next.kind === 'other' && classifyHeading(next.heading) === null) || hasInlineText(next, lines))) return false;
+  if (next && (headingDepth(lines, next.line) > headingDepth(lines, section.line) || (next.kind === 'other' && classifyHeading(next.heading) === null) || headingCarriesText(next, lines))) return false;
   for (let line = section.line + 1; line <= section.endLine; line++) {
     const text = prose.get(line);
     // A line missing from the prose is code, which is content.

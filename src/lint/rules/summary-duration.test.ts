@@ -11,6 +11,7 @@ describe('summary-duration', () => {
     ['times in the summary and the zone in front matter', markdown('---', 'timezone: UTC', '---', '## Summary', 'Logins failed between 2:00 AM and 3:00 AM.')],
     ['a zone written after the range with a comma', markdown('### Issue Summary:', 'From 6:00 am to 12:16 pm, GMT+1, January 14 2020 requests failed.')],
     ['a document without a summary, which required-sections reports', markdown('## Timeline', '- 09:00 UTC: Alert fired.')],
+    ['an empty summary section, which no-placeholders reports', markdown('## Summary', '', '## Timeline', '- 09:00 UTC: Alert fired.')],
   ])('accepts %s', (_name, text) => {
     expect(runRule(rule, text)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 import { findTimes, readDuration } from '../../parse/clock.js';
 import { defineRule } from '../types.js';
 import { checkKnownOptions } from './support/options.js';
-import { declaredZoneText, hasSummary, summaryLine, summaryRanges, textOf } from './support/sections.js';
+import { declaredZoneText, summaryHasContent, summaryLine, summaryRanges, textOf } from './support/sections.js';
 import { summaryWindow } from './support/timeline-times.js';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
   defaultOptions: {},
   validateOptions: (options) => checkKnownOptions(options, []),
   check({ doc, lines, report }) {
-    if (!hasSummary(doc)) return;
+    if (!summaryHasContent(doc)) return;
     const line = summaryLine(doc, lines);
     const summaryText = summaryRanges(doc, lines).map((range) => textOf(lines, range)).join('\n');
     const times = findTimes(summaryText);

@@ -12,6 +12,8 @@ describe('summary-impact', () => {
     ['a labelled share', summary('- Users affected: 40%')],
     ['a count in an impact section', markdown('## Summary', 'The export job stalled.', '', '## Impact', 'About 300 tenants got their reports a day late.')],
     ['money lost', summary('Refunds came to $12,000.')],
+    ['tokens lost', summary('An exploit drained 11m DAI of vault deposits.')],
+    ['an explicit statement of no impact', markdown('## Summary', 'A phishing mail reached three developers.', '', '## The Impact', 'No known impact.')],
     ['a document without a summary', markdown('## Timeline', '- 09:00 UTC: Alert fired.')],
   ])('accepts %s', (_name, text) => {
     expect(runRule(rule, text)).toEqual([]);

@@ -6,6 +6,7 @@
 import type { Postmortem, SectionKind, SectionLocation } from '../../../model/postmortem.js';
 import { parseZone } from '../../../model/time.js';
 import { findTimes } from '../../../parse/clock.js';
+import { zoneNamedIn } from './zone-names.js';
 
 /** A run of lines, 1-based and inclusive. */
 export interface LineRange {
@@ -24,24 +25,32 @@ export function bodyStartLine(doc: Postmortem): number {
 }
 
 /**
- * The lines the summary was read from: its sections (with any impact sections), or, when
- * the document has no summary section, the preamble before the first section, which is
- * where the parser read the summary from.
+ * The lines that hold the summary: its sections (with any impact sections), or, when the
+ * document has no summary section, what comes before the first recognised section: the
+ * preamble, where the parser reads the summary from, and any unnamed sections there
+ * ("# An Outage Experience I Had" under the title, then the summary paragraph).
  */
 export function summaryRanges(doc: Postmortem, lines: readonly string[]): LineRange[] {
-  const summaries = sectionsOf(doc, 'summary', 'impact');
-  if (sectionsOf(doc, 'summary').length > 0) return summaries.map(({ line, endLine }) => ({ line, endLine }));
-  const first = doc.source?.sections[0]?.line ?? lines.length + 1;
-  const preamble = { line: bodyStartLine(doc), endLine: first - 1 };
-  const ranges = preamble.endLine >= preamble.line ? [preamble] : [];
-  return [...ranges, ...summaries.map(({ line, endLine }) => ({ line, endLine }))];
+  const summaries = sectionsOf(doc, 'summary', 'impact').map(({ line, endLine }) => ({ line, endLine }));
+  if (sectionsOf(doc, 'summary').length > 0) return summaries;
+  const sections = doc.source?.sections ?? [];
+  const firstKnown = sections.find((section) => section.kind !== 'other')?.line ?? lines.length + 1;
+  const opening = { line: bodyStartLine(doc), endLine: firstKnown - 1 };
+  return [...(opening.endLine >= opening.line ? [opening] : []), ...summaries];
 }
 
 /** Whether the document has a summary at all: a summary section, or summary prose the parser found. */
 export function hasSummary(doc: Postmortem): boolean {
-  if (sectionsOf(doc, 'summary').length > 0) return true;
-  const { text, impact, rootCause, durationMinutes } = doc.summary;
-  return Boolean(text || impact || rootCause || durationMinutes !== null);
+  return sectionsOf(doc, 'summary').length > 0 || summaryHasContent(doc);
+}
+
+/**
+ * Whether the summary says anything. The summary rules judge what it says; an empty summary
+ * section is one problem for no-placeholders, not four.
+ */
+export function summaryHasContent(doc: Postmortem): boolean {
+  const { text, impact, rootCause, durationMinutes, start, end, usersAffectedPercent } = doc.summary;
+  return Boolean(text || impact || rootCause || start || end || durationMinutes !== null || usersAffectedPercent !== null);
 }
 
 /** The line a problem about the summary as a whole points at: its heading, or the first line of the body. */
@@ -58,6 +67,12 @@ export function textOf(lines: readonly string[], range: LineRange): string {
   return lines.slice(range.line - 1, range.endLine).join('\n');
 }
 
+/** Whether a section's heading line holds text after the section's name (`Impact: 20% of users`, `# Root Cause: the disk filled`). */
+export function headingCarriesText(section: SectionLocation, lines: readonly string[]): boolean {
+  const headingLine = lines[section.line - 1] ?? '';
+  return /\w/.test(headingLine.replace(section.heading, '').replace(/^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?/, '').replace(/[#*_:\s]/g, ''));
+}
+
 /** Whether a section starts with a label line (`Root Cause:`, `**Impact:**`) rather than a Markdown heading. */
 export function headingIsLabel(lines: readonly string[], line: number): boolean {
   const text = lines[line - 1] ?? '';
@@ -68,25 +83,34 @@ export function headingIsLabel(lines: readonly string[], line: number): boolean 
 const ZONE_TOKEN = /\b(?:UTC|GMT|UT)\s*[+\-−–]\s*\d{1,2}(?::?\d{2})?(?!\d)|\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b[A-Z]{2,5}\b/g;
 
 /**
- * The zone the document declares: the model's, or else a zone named on a summary line that
- * gives a time ("From 6:00 am to 12:16 pm, GMT+1") or on a line about times at the top of the
- * timeline ("( All times EDT )"): the parser does not read every way of declaring a zone.
+ * The zone the document declares: the model's, or else one the parser did not read: written
+ * out in words ("Timeline (All in Greenwich Mean Time)", "12:45 PM West African Time"), named
+ * on a summary line that gives a time ("From 6:00 am to 12:16 pm, GMT+1"), or on a line about
+ * times at the top of the timeline ("( All times EDT )").
  */
 export function declaredZoneText(doc: Postmortem, lines: readonly string[]): string | null {
   if (doc.timezone) return doc.timezone.trim();
-  const firstEntry = doc.timeline.find((entry) => entry.line !== undefined)?.line;
-  for (const section of sectionsOf(doc, 'timeline')) {
-    for (let line = section.line; line <= section.endLine && (firstEntry === undefined || line < firstEntry); line++) {
-      const text = lines[line - 1] ?? '';
-      if (!/\btimes?\b/i.test(text)) continue;
-      for (const token of text.matchAll(ZONE_TOKEN)) if (parseZone(token[0])) return token[0];
-    }
-  }
+  const zoneOn = (text: string): string | null => {
+    const named = zoneNamedIn(text);
+    if (named) return named;
+    for (const token of text.matchAll(ZONE_TOKEN)) if (parseZone(token[0])) return token[0];
+    return null;
+  };
   for (const range of summaryRanges(doc, lines)) {
     for (let line = range.line; line <= range.endLine; line++) {
       const text = lines[line - 1] ?? '';
-      if (findTimes(text).length === 0) continue;
-      for (const token of text.matchAll(ZONE_TOKEN)) if (parseZone(token[0])) return token[0];
+      const zone = findTimes(text).length > 0 ? zoneOn(text) : null;
+      if (zone) return zone;
+    }
+  }
+  const firstEntry = doc.timeline.find((entry) => entry.line !== undefined)?.line;
+  for (const section of sectionsOf(doc, 'timeline')) {
+    const heading = zoneNamedIn(lines[section.line - 1] ?? '');
+    if (heading) return heading;
+    for (let line = section.line + 1; line <= section.endLine && (firstEntry === undefined || line < firstEntry); line++) {
+      const text = lines[line - 1] ?? '';
+      const zone = /\btimes?\b/i.test(text) ? zoneOn(text) : null;
+      if (zone) return zone;
     }
   }
   return null;
