@@ -1,0 +1,131 @@
+/** `postmortem export --format html|pdf` and `--site` through the CLI: in-process, and the real bin for the worker threads. */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, runBin, runInProcess } from '../cli/cli-harness.js';
+
+const POSTMORTEM = `---
+title: Checkout outage
+date: 2026-03-14
+severity: SEV2
+---
+# Checkout outage
+
+## Timeline (UTC)
+
+- 14:00 Alert fired
+- 14:30 Rolled back
+- 15:00 Service restored
+`;
+
+let cwd: string;
+let removeCwd: () => Promise<void>;
+beforeEach(async () => {
+  ({ path: cwd, remove: removeCwd } = await makeTempDir());
+  await writeFile(join(cwd, 'one.md'), POSTMORTEM);
+  await writeFile(join(cwd, 'two.md'), POSTMORTEM.replace(/Checkout outage/g, 'Second outage'));
+});
+afterEach(async () => {
+  await removeCwd();
+});
+
+describe('postmortem export --format html', () => {
+  it('prints one page to standard output', async () => {
+    const result = await runInProcess(['export', 'one.md', '--format', 'html'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^<!doctype html>\n<html lang="en">[\s\S]*<h1>Checkout outage<\/h1>[\s\S]*<\/html>\n$/);
+  });
+
+  it('writes to -o FILE, and one page per file into -o DIR', async () => {
+    expect((await runInProcess(['export', 'one.md', '--format', 'html', '-o', 'out/one-page.html'], { cwd })).exitCode).toBe(0);
+    expect(await readFile(join(cwd, 'out', 'one-page.html'), 'utf8')).toContain('<h1>Checkout outage</h1>');
+    const result = await runInProcess(['export', 'one.md', 'two.md', '--format', 'html', '-o', 'pages'], { cwd });
+    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    expect((await readdir(join(cwd, 'pages'))).sort()).toEqual(['one.html', 'two.html']);
+    expect(await readFile(join(cwd, 'pages', 'two.html'), 'utf8')).toContain('<h1>Second outage</h1>');
+  });
+
+  it('refuses to overwrite without --force', async () => {
+    await writeFile(join(cwd, 'one.html'), 'keep me');
+    const refused = await runInProcess(['export', 'one.md', '--format', 'html', '-o', 'one.html'], { cwd });
+    expect(refused).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: one.html: already exists; use --force to overwrite it\n' });
+    expect((await runInProcess(['export', 'one.md', '--format', 'html', '-o', 'one.html', '--force'], { cwd })).exitCode).toBe(0);
+    expect(await readFile(join(cwd, 'one.html'), 'utf8')).toContain('<!doctype html>');
+  });
+
+  it('needs a directory for several pages, and refuses two files of the same name into one', async () => {
+    const several = await runInProcess(['export', 'one.md', 'two.md', '--format', 'html'], { cwd });
+    expect(several.exitCode).toBe(2);
+    expect(several.stderr).toBe("postmortem: export: several HTML pages need a directory: add -o DIR (run 'postmortem export --help' for usage)\n");
+    await mkdir(join(cwd, 'sub'));
+    await writeFile(join(cwd, 'sub', 'one.md'), POSTMORTEM);
+    const clash = await runInProcess(['export', 'one.md', 'sub/one.md', '--format', 'html', '-o', 'pages/'], { cwd });
+    expect(clash.exitCode).toBe(2);
+    expect(clash.stderr).toContain('one.md and sub/one.md would both be written to pages/one.html');
+  });
+
+  it('uses an HTML template given with --template, and refuses --template with JSON', async () => {
+    await writeFile(join(cwd, 'page.hbs'), '<p>{{title}}</p>');
+    expect((await runInProcess(['export', 'one.md', '--format', 'html', '-t', 'page.hbs'], { cwd })).stdout).toBe('<p>Checkout outage</p>');
+    const json = await runInProcess(['export', 'one.md', '-t', 'page.hbs'], { cwd });
+    expect(json.exitCode).toBe(2);
+    expect(json.stderr).toContain('--template applies to --format html and pdf');
+  });
+});
+
+describe('postmortem export --format pdf', () => {
+  it('needs -o', async () => {
+    const result = await runInProcess(['export', 'one.md', '--format', 'pdf'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--format pdf writes files: name one with -o FILE, or a directory with -o DIR');
+  });
+
+  it('says how to install Chromium when there is none, exit 2, writing nothing', async () => {
+    const result = await runInProcess(['export', 'one.md', '--format', 'pdf', '-o', 'one.pdf'], { cwd, env: { PATH: '/nonexistent', POSTMORTEM_CHROMIUM: join(cwd, 'no-chromium') } });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: `postmortem: POSTMORTEM_CHROMIUM=${join(cwd, 'no-chromium')} is not an executable file; install Chromium (on Debian or Ubuntu: apt-get install chromium) or set POSTMORTEM_CHROMIUM=/path/to/chromium\n`,
+    });
+    expect(existsSync(join(cwd, 'one.pdf'))).toBe(false);
+  });
+
+  it('refuses an existing PDF before starting a browser', async () => {
+    await writeFile(join(cwd, 'one.pdf'), 'keep');
+    const result = await runInProcess(['export', 'one.md', '--format', 'pdf', '-o', 'one.pdf'], { cwd, env: { POSTMORTEM_CHROMIUM: '/nonexistent' } });
+    expect(result.stderr).toBe('postmortem: one.pdf: already exists; use --force to overwrite it\n');
+  });
+});
+
+describe('postmortem export --site', () => {
+  it('builds the site and says what it did; warns about files it could not read', async () => {
+    await writeFile(join(cwd, 'broken.md'), Buffer.from([0x00, 0x01]));
+    const result = await runInProcess(['export', '.', '--site', 'site'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('site/index.html: 2 pages, 1 could not be read (3 written, 0 unchanged)\n');
+    expect(result.stderr).toBe('postmortem: warning: broken.md: looks like a binary file (NUL byte at offset 0), not text (listed on the index, no page)\n');
+    expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['index.html', 'one.html', 'two.html']);
+  });
+
+  it('refuses --format json and -o with --site', async () => {
+    expect((await runInProcess(['export', '.', '--site', 'site', '--format', 'json'], { cwd })).stderr).toContain('--site builds HTML; drop --format json');
+    expect((await runInProcess(['export', '.', '--site', 'site', '-o', 'x'], { cwd })).stderr).toContain('--site names the output directory; drop -o');
+  });
+
+  it('shares a large site among worker threads in the real bin, with the same pages as in-process', async () => {
+    await mkdir(join(cwd, 'many'));
+    for (let index = 0; index < 320; index += 1) {
+      const day = String((index % 28) + 1).padStart(2, '0');
+      await writeFile(join(cwd, 'many', `${String(index).padStart(3, '0')}.md`), POSTMORTEM.replace('2026-03-14', `2026-02-${day}`).replace(/Checkout outage/g, `Outage ${index}`));
+    }
+    const result = runBin(['export', 'many', '--site', 'site-bin'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('site-bin/index.html: 320 pages (321 written, 0 unchanged)\n');
+    expect((await runInProcess(['export', 'many', '--site', 'site-here'], { cwd })).exitCode).toBe(0);
+    for (const page of ['000.html', '001.html', '319.html', 'index.html']) {
+      expect(await readFile(join(cwd, 'site-bin', page), 'utf8')).toBe(await readFile(join(cwd, 'site-here', page), 'utf8'));
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/export/site.js';
+import { makeTempDir } from '../cli/cli-harness.js';
+import { findUnsafeHtml } from './html-safety.js';
+
+const postmortem = (title: string, date: string, extra = ''): string => `---
+title: ${title}
+date: ${date}
+severity: SEV3
+status: final
+---
+# ${title}
+
+## Summary
+
+Something broke.
+
+- **Impact:** Some users saw errors.
+- **Duration:** 45 minutes
+${extra}`;
+
+let cwd: string;
+let remove: () => Promise<void>;
+beforeEach(async () => {
+  ({ path: cwd, remove } = await makeTempDir());
+  await mkdir(path.join(cwd, 'postmortems', 'payments'), { recursive: true });
+  await mkdir(path.join(cwd, 'postmortems', '.drafts'), { recursive: true });
+  await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), postmortem('Login outage', '2026-01-10'));
+  await writeFile(path.join(cwd, 'postmortems', '2026-03-14-checkout.md'), postmortem('Checkout outage', '2026-03-14'));
+  await writeFile(path.join(cwd, 'postmortems', 'payments', '2025-11-02-refunds.md'), postmortem('Refunds delayed', '2025-11-02'));
+  await writeFile(path.join(cwd, 'postmortems', '.drafts', 'secret.md'), postmortem('Draft', '2026-05-01'));
+  await writeFile(path.join(cwd, 'postmortems', 'broken.md'), Buffer.from([0x23, 0x20, 0x00, 0x01]));
+  await writeFile(path.join(cwd, 'postmortems', 'notes.txt'), 'not a postmortem');
+});
+afterEach(async () => {
+  await remove();
+});
+
+async function filesUnder(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name))).sort();
+}
+
+describe('buildSite', () => {
+  it('writes a page per postmortem and an index, mirroring the folders and skipping hidden ones', async () => {
+    const report = await buildSite(['postmortems'], 'site', { cwd });
+    expect(await filesUnder(path.join(cwd, 'site'))).toEqual(['2026-01-10-login.html', '2026-03-14-checkout.html', 'index.html', path.join('payments', '2025-11-02-refunds.html')]);
+    expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md', 'payments/2025-11-02-refunds.md']);
+    expect(report.written).toBe(4);
+  });
+
+  it('lists the postmortems newest first with date, title, severity, duration, impact and status, with working links', async () => {
+    await buildSite(['postmortems'], 'site', { cwd });
+    const index = await readFile(path.join(cwd, 'site', 'index.html'), 'utf8');
+    const links = [...index.matchAll(/<td class="index-title"><a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[1], match[2]]);
+    expect(links).toEqual([
+      ['2026-03-14-checkout.html', 'Checkout outage'],
+      ['2026-01-10-login.html', 'Login outage'],
+      ['payments/2025-11-02-refunds.html', 'Refunds delayed'],
+    ]);
+    for (const [href] of links) expect(existsSync(path.join(cwd, 'site', href as string))).toBe(true);
+    expect(index).toContain('<time datetime="2026-03-14">March 14, 2026</time>');
+    expect(index).toContain('<span class="badge severity-minor">SEV3</span>');
+    expect(index).toContain('<td class="index-duration">45 min</td>');
+    expect(index).toContain('<td class="index-impact">Some users saw errors.</td>');
+    expect(index).toContain('<span class="badge status-final">Final</span>');
+    expect(findUnsafeHtml(index)).toEqual([]);
+    const nested = await readFile(path.join(cwd, 'site', 'payments', '2025-11-02-refunds.html'), 'utf8');
+    expect(nested).toContain('<a href="../index.html">← All postmortems</a>');
+  });
+
+  it('lists a file that cannot be read with the reason instead of stopping', async () => {
+    const report = await buildSite(['postmortems'], 'site', { cwd });
+    expect(report.failures).toEqual([{ source: 'broken.md', reason: 'looks like a binary file (NUL byte at offset 2), not text' }]);
+    const index = await readFile(path.join(cwd, 'site', 'index.html'), 'utf8');
+    expect(index).toContain('3 postmortems · 1 file could not be read');
+    expect(index).toContain('<li><code>broken.md</code>: looks like a binary file (NUL byte at offset 2), not text</li>');
+  });
+
+  it('updates the site in place: unchanged pages are left alone, other files are kept', async () => {
+    await buildSite(['postmortems'], 'site', { cwd });
+    await writeFile(path.join(cwd, 'site', 'CNAME'), 'postmortems.example.com');
+    await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
+    const again = await buildSite(['postmortems'], 'site', { cwd });
+    expect(again.written).toBe(2);
+    expect(again.unchanged).toBe(2);
+    expect(await readFile(path.join(cwd, 'site', 'CNAME'), 'utf8')).toBe('postmortems.example.com');
+    expect(await readFile(path.join(cwd, 'site', 'index.html'), 'utf8')).toContain('Login outage, again');
+  });
+
+  it('refuses to overwrite a file postmortem did not write, unless forced', async () => {
+    await mkdir(path.join(cwd, 'site'));
+    await writeFile(path.join(cwd, 'site', 'index.html'), '<h1>my own page</h1>');
+    await expect(buildSite(['postmortems'], 'site', { cwd })).rejects.toThrowError(expect.objectContaining({
+      filePath: path.join('site', 'index.html'),
+      message: 'exists and was not written by postmortem; use --force to overwrite it',
+    }));
+    expect(await filesUnder(path.join(cwd, 'site'))).toEqual(['index.html']);
+    await buildSite(['postmortems'], 'site', { cwd, force: true });
+    expect(await readFile(path.join(cwd, 'site', 'index.html'), 'utf8')).toContain('Checkout outage');
+  });
+
+  it('does not read its own output when built inside the input directory', async () => {
+    await buildSite(['postmortems'], 'postmortems/site', { cwd });
+    const again = await buildSite(['postmortems'], 'postmortems/site', { cwd });
+    expect(again.pages).toHaveLength(3);
+  });
+
+  it('takes single files as well as directories, and refuses a missing input', async () => {
+    const report = await buildSite(['postmortems/2026-03-14-checkout.md'], 'one', { cwd });
+    expect(report.pages.map((page) => page.page)).toEqual(['2026-03-14-checkout.html']);
+    await expect(buildSite(['nowhere'], 'site', { cwd })).rejects.toThrowError('no such file or directory');
+  });
+
+  it('never names a page index.html', async () => {
+    await writeFile(path.join(cwd, 'postmortems', 'index.md'), postmortem('Index outage', '2024-01-01'));
+    const report = await buildSite(['postmortems'], 'site', { cwd });
+    expect(report.pages.find((page) => page.source === 'index.md')?.page).toBe('index-2.html');
+  });
+});
