@@ -194,7 +194,7 @@ class Interview {
       const next = await this.prompter.select({
         message: `Write it to ${output}?`,
         choices: [
-          { value: 'write', name: `Yes, write ${output}` },
+          { value: 'write', name: 'Yes, write it' },
           { value: 'change', name: 'Change an answer first' },
           { value: 'stop', name: 'Stop here and keep the draft for later' },
         ],
