@@ -11,6 +11,8 @@ describe('timeline-timezone', () => {
     ['a long declaration that contains the entries\' label', markdown('Issue Summary:', 'Duration: 10:00 AM - 12:30 PM (South African Standard Time, UTC+2)', 'Timeline:', '- 10:00 AM (UTC+2): Alert.')],
     ['ISO 8601 offsets, which are not labels', markdown('## Timeline (UTC)', '- 2025-05-05T20:06:00Z — Reported.')],
     ['a timeline without times', markdown('## Timeline', '- Detection: An alert.')],
+    ['a zone written out in words in the timeline heading', markdown('## Timeline (All in Greenwich Mean Time)', '_5:30 PM_ – The load balancer was tuned.')],
+    ['a zone written out in words after the summary\'s times', markdown('Duration of the Outage: The outage started at 11:45 AM and was resolved by 12:45 PM West African Time.', '', 'Timeline', '', '11:50 AM: Alerts fired.')],
   ])('accepts %s', (_name, text) => {
     expect(runRule(rule, text)).toEqual([]);
   });

@@ -69,6 +69,8 @@ export function textOf(lines: readonly string[], range: LineRange): string {
 
 /** Whether a section's heading line holds text after the section's name (`Impact: 20% of users`, `# Root Cause: the disk filled`). */
 export function headingCarriesText(section: SectionLocation, lines: readonly string[]): boolean {
+  // The parser keeps a short "Root Cause: the disk filled" whole as the heading.
+  if (/:\s*\S/.test(section.heading)) return true;
   const headingLine = lines[section.line - 1] ?? '';
   return /\w/.test(headingLine.replace(section.heading, '').replace(/^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?/, '').replace(/[#*_:\s]/g, ''));
 }
