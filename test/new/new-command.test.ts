@@ -243,6 +243,14 @@ describe('postmortem new without a terminal', () => {
     });
   });
 
+  it('lints the written file and shows what the rules find, still exit 0', async () => {
+    const flags = UPLOAD_FLAGS.map((value) => (value.startsWith('We raised the quota') ? 'TODO: fill in later.' : value));
+    const result = await runNew([...flags, '-o', 'out.md']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote out\.md\nout\.md\n.*no-placeholders/s);
+    expect(result.stdout).toContain('Edit out.md to fix these, then check again with: postmortem lint out.md\n');
+  });
+
   it('lists every flag in --help', async () => {
     const result = await runNew(['--help']);
     for (const flag of ['--title', '--date', '--severity', '--authors', '--timezone', '--start', '--end', '--impact', '--users-affected', '--root-cause ', '--root-cause-detail', '--resolution', '--timeline', '--improvement', '--task', '--lessons', '--template', '--output', '--force', '--yes', '--answers', '--resume', '--discard-draft']) {

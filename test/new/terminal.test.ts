@@ -141,6 +141,15 @@ describe.skipIf(!tmuxAvailable())(tmuxAvailable() ? 'postmortem new in a real te
     expect(existsSync(join(cwd, DRAFT_FILE_NAME))).toBe(false);
   }, 180_000);
 
+  it('keeps every answer when the terminal is closed in the middle of a question', async () => {
+    startNew();
+    await play(terminal, FIRST_HALF.slice(0, 8));
+    await terminal.waitForQuestion('Share of users affected');
+    terminal.close();
+    const draft = JSON.parse(await readFile(join(cwd, DRAFT_FILE_NAME), 'utf8')) as { answers: Record<string, unknown> };
+    expect(draft.answers).toMatchObject({ title: 'Image uploads failed after a storage quota change', end: '6:00 AM', impact: expect.stringMatching(/^Users could not/) });
+  }, 180_000);
+
   it('survives Ctrl-C halfway: the next run resumes from the draft to the same postmortem', async () => {
     startNew();
     await play(terminal, FIRST_HALF);

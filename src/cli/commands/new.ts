@@ -195,8 +195,9 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
   try {
     resumed = await chooseDraft(store, options, prompter);
   } catch (error) {
-    if (error instanceof PromptCancelledError) return EXIT_INTERRUPTED;
-    throw error;
+    if (!(error instanceof PromptCancelledError)) throw error;
+    io.stderr.write(`\nStopped. The draft in ${DRAFT_FILE_NAME} is untouched.\n`);
+    return EXIT_INTERRUPTED;
   }
   const answers = mergeAnswers(resumed ?? {}, presets);
   const interactive = prompter !== null;
