@@ -43,12 +43,21 @@ const BUILT_IN: BlamePhrase[] = [
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The phrases to look for: the built-in ones not ignored, and the configured ones. */
-function phrases(options: BlamelessLanguageOptions): BlamePhrase[] {
+const patternCache = new WeakMap<BlamelessLanguageOptions, RegExp | null>();
+
+/**
+ * One pattern for every phrase to look for (the built-in ones not ignored, and the configured
+ * ones), so that each line is scanned once; built once per options object.
+ */
+function blamePattern(options: BlamelessLanguageOptions): RegExp | null {
+  if (patternCache.has(options)) return patternCache.get(options) ?? null;
   const ignored = new Set(options.ignore.map((name) => name.toLowerCase()));
-  const builtIn = BUILT_IN.filter((phrase) => !ignored.has(phrase.name.toLowerCase()));
-  const configured = options.words.map((word) => ({ name: word, pattern: new RegExp(`(?<![\\w])${escapeRegExp(word.trim())}(?![\\w])`, 'gi') }));
-  return [...builtIn, ...configured];
+  const builtIn = BUILT_IN.filter((phrase) => !ignored.has(phrase.name.toLowerCase())).map((phrase) => phrase.pattern.source);
+  const configured = options.words.map((word) => `(?<![\\w])${escapeRegExp(word.trim())}(?![\\w])`);
+  const sources = [...builtIn, ...configured];
+  const pattern = sources.length > 0 ? new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'gi') : null;
+  patternCache.set(options, pattern);
+  return pattern;
 }
 
 export default defineRule<BlamelessLanguageOptions>({
@@ -59,18 +68,17 @@ export default defineRule<BlamelessLanguageOptions>({
   defaultOptions: { words: [], ignore: [] },
   validateOptions: (options) => firstError(checkKnownOptions(options, ['words', 'ignore']), checkStringList(options, 'words'), checkStringList(options, 'ignore')),
   check({ doc, lines, options, report }) {
-    const list = phrases(options);
+    const pattern = blamePattern(options);
+    if (!pattern) return;
     for (const { line, text } of proseLines(lines, doc.source?.frontMatterLines ?? 0)) {
-      for (const phrase of list) {
-        for (const match of text.matchAll(phrase.pattern)) {
-          report({
-            message: `"${match[0]}" blames a person: describe what in the system or process let this happen and why the action made sense at the time`,
-            line,
-            column: match.index + 1,
-            endLine: line,
-            endColumn: match.index + 1 + match[0].length,
-          });
-        }
+      for (const match of text.matchAll(pattern)) {
+        report({
+          message: `"${match[0]}" blames a person: describe what in the system or process let this happen and why the action made sense at the time`,
+          line,
+          column: match.index + 1,
+          endLine: line,
+          endColumn: match.index + 1 + match[0].length,
+        });
       }
     }
   },
