@@ -22,6 +22,8 @@ export const PACKAGE_JSON_KEY = 'postmortem';
 export interface FoundConfig {
   /** The config file, absolute, or null when none was found (the rules' defaults apply). */
   path: string | null;
+  /** The config file as error messages name it (relative to cwd when inside it), or null. */
+  displayPath: string | null;
   /** The config, checked, with `ruleOverrides` applied. The same object for every file that shares the config file. */
   config: LintConfig;
 }
@@ -34,14 +36,20 @@ export interface ConfigResolverOptions {
   configFile?: string | null;
   /** Rule settings laid over whatever the config file says (`--rule`). */
   ruleOverrides?: LintConfig | null;
-  /** The rules a config may name. */
-  rules: readonly Rule<any>[];
+  /**
+   * The rules a config may name: with them, each config is checked when it is read. Without
+   * them only its shape is, and rule ids and options are checked where the rules are loaded
+   * (engine.prepareConfig), which lets a run's main thread leave the rules to its workers.
+   */
+  rules?: readonly Rule<any>[] | null;
   /** Where the upward search stops (inclusive). Default: the file system root. */
   stopDir?: string;
 }
 
 /** Finds the config for each linted file, reading each config file once. */
 export interface ConfigResolver {
+  /** The `--rule` settings laid over every config (already part of each found config); checked against the rules with source `--rule`. */
+  ruleOverrides: LintConfig | null;
   /** The config that applies to `filePath` (absolute). Throws `PostmortemError` naming the config file when it is invalid. */
   configFor(filePath: string): Promise<FoundConfig>;
 }
@@ -106,7 +114,7 @@ function readError(error: unknown, filePath: string): PostmortemError {
  * and checked once; every error names the config file (exit 2 in the CLI).
  */
 export function createConfigResolver(options: ConfigResolverOptions): ConfigResolver {
-  const { rules } = options;
+  const rules = options.rules ?? null;
   // Config files found by searching are named relative to the working directory when inside it, as the user would type them.
   const display = (filePath: string): string => {
     const path = relative(options.cwd, filePath);
@@ -124,9 +132,9 @@ export function createConfigResolver(options: ConfigResolverOptions): ConfigReso
     stopDir: options.stopDir ?? resolve('/'),
   });
   const checked = new Map<string, Promise<FoundConfig>>();
-  const noConfig: FoundConfig = { path: null, config: withOverrides({}) };
+  const noConfig: FoundConfig = { path: null, displayPath: null, config: withOverrides({}) };
 
-  const check = (filePath: string, value: unknown): FoundConfig => ({ path: filePath, config: withOverrides(checkLintConfig(value, rules, display(filePath))) });
+  const check = (filePath: string, value: unknown): FoundConfig => ({ path: filePath, displayPath: display(filePath), config: withOverrides(checkLintConfig(value, rules, display(filePath))) });
 
   if (options.configFile) {
     const filePath = resolve(options.cwd, options.configFile);
@@ -150,10 +158,10 @@ export function createConfigResolver(options: ConfigResolverOptions): ConfigReso
       try {
         if (/(^|[\\/])package\.json$/.test(filePath)) {
           const manifest = (await loadJson(filePath, content)) as Record<string, unknown> | null;
-          return { path: filePath, config: withOverrides(checkLintConfig(manifest?.[PACKAGE_JSON_KEY], rules, displayPath)) };
+          return { path: filePath, displayPath, config: withOverrides(checkLintConfig(manifest?.[PACKAGE_JSON_KEY], rules, displayPath)) };
         }
         const value = content.trim() === '' ? {} : await (extension === '.json' ? loadJson : loadYaml)(filePath, content);
-        return { path: filePath, config: withOverrides(checkLintConfig(value, rules, displayPath)) };
+        return { path: filePath, displayPath, config: withOverrides(checkLintConfig(value, rules, displayPath)) };
       } catch (error) {
         if (error instanceof PostmortemError && error.filePath === filePath) {
           throw new PostmortemError(error.message, { filePath: displayPath, line: error.line }, { cause: error });
@@ -163,10 +171,11 @@ export function createConfigResolver(options: ConfigResolverOptions): ConfigReso
     })();
     // Rejections are handled by whoever awaits configFor; this stops an unhandled-rejection warning meanwhile.
     loaded.catch(() => undefined);
-    return { configFor: () => loaded };
+    return { ruleOverrides: overrides, configFor: () => loaded };
   }
 
   return {
+    ruleOverrides: overrides,
     async configFor(filePath: string): Promise<FoundConfig> {
       let found: { filepath: string; config: unknown } | null;
       try {

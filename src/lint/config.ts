@@ -105,9 +105,10 @@ function mergeOptions(rule: Rule<any>, options: Record<string, unknown>, source:
 
 /**
  * Checks that `value` is a lint config and that every rule id, severity and option in it is
- * valid for `rules`. Returns the config; throws `PostmortemError` naming `source` otherwise.
+ * valid for `rules` (with `rules` null, only the shape and severities are checked). Returns
+ * the config; throws `PostmortemError` naming `source` otherwise.
  */
-export function checkLintConfig(value: unknown, rules: readonly Rule<any>[], source: ConfigSource = null): LintConfig {
+export function checkLintConfig(value: unknown, rules: readonly Rule<any>[] | null, source: ConfigSource = null): LintConfig {
   if (value === null || value === undefined) return {};
   if (!isPlainObject(value)) throw configError(`a lint config must be an object with a "rules" key, not ${describe(value)}`, source);
   for (const key of Object.keys(value)) {
@@ -118,10 +119,10 @@ export function checkLintConfig(value: unknown, rules: readonly Rule<any>[], sou
   const settings = value.rules;
   if (settings === undefined || settings === null) return {};
   if (!isPlainObject(settings)) throw configError(`"rules" must be an object of rule ids to severities, not ${describe(settings)}`, source);
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const byId = rules ? new Map(rules.map((rule) => [rule.id, rule])) : null;
   for (const [ruleId, setting] of Object.entries(settings)) {
-    const rule = byId.get(ruleId);
-    if (!rule) throw configError(`unknown rule "${ruleId}"${didYouMean(ruleId, byId.keys())}`, source);
+    const rule = byId?.get(ruleId);
+    if (byId && !rule) throw configError(`unknown rule "${ruleId}"${didYouMean(ruleId, byId.keys())}`, source);
     if (Array.isArray(setting)) {
       if (setting.length === 0 || setting.length > 2) {
         throw configError(`rule "${ruleId}": write a severity or [severity, options], not an array of ${setting.length}`, source);
@@ -129,7 +130,7 @@ export function checkLintConfig(value: unknown, rules: readonly Rule<any>[], sou
       severityOf(ruleId, setting[0], source);
       if (setting.length === 2) {
         if (!isPlainObject(setting[1])) throw configError(`rule "${ruleId}": the options must be an object, not ${describe(setting[1])}`, source);
-        mergeOptions(rule, setting[1], source);
+        if (rule) mergeOptions(rule, setting[1], source);
       }
     } else {
       severityOf(ruleId, setting, source);

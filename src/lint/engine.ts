@@ -49,7 +49,7 @@ const configuredCache = new WeakMap<readonly Rule<any>[], WeakMap<object, Map<st
 const defaultConfigured = new WeakMap<readonly Rule<any>[], Map<string, ConfiguredRule>>();
 const knownIdsCache = new WeakMap<readonly Rule<any>[], ReadonlySet<string>>();
 
-function configuredRules(config: LintConfig | undefined, rules: readonly Rule<any>[]): Map<string, ConfiguredRule> {
+function configuredRules(config: LintConfig | undefined, rules: readonly Rule<any>[], source: string | null = null): Map<string, ConfiguredRule> {
   if (!config) {
     let configured = defaultConfigured.get(rules);
     if (!configured) defaultConfigured.set(rules, (configured = configureRules(undefined, rules)));
@@ -58,8 +58,17 @@ function configuredRules(config: LintConfig | undefined, rules: readonly Rule<an
   let byConfig = configuredCache.get(rules);
   if (!byConfig) configuredCache.set(rules, (byConfig = new WeakMap()));
   let configured = byConfig.get(config);
-  if (!configured) byConfig.set(config, (configured = configureRules(config, rules)));
+  if (!configured) byConfig.set(config, (configured = configureRules(config, rules, source)));
   return configured;
+}
+
+/**
+ * Checks `config` against `rules` and keeps the outcome for {@link lintText}, so a run can
+ * check each config once up front with its file named in any error (`source`), before
+ * linting anything. Throws `PostmortemError` naming `source` for an invalid config.
+ */
+export function prepareConfig(config: LintConfig | undefined, rules: readonly Rule<any>[] = builtinRules, source: string | null = null): void {
+  configuredRules(config, rules, source);
 }
 
 function knownRuleIds(rules: readonly Rule<any>[]): ReadonlySet<string> {

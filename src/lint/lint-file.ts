@@ -1,5 +1,5 @@
 /**
- * Linting one file on disk: read it with the input checks every command uses, lint it, and
+ * Linting files on disk: read each with the input checks every command uses, lint it, and
  * turn a file that cannot be read as text into a fatal message for that file, so a run over
  * many files reports it and goes on with the others.
  */
@@ -21,22 +21,60 @@ export interface LintFileOptions {
   rules?: readonly Rule<any>[];
 }
 
+/** A file's text, or why it could not be read. */
+export type LintInput = { text: string; error?: undefined } | { text?: undefined; error: PostmortemError };
+
+/** Reads a file to lint; a file that cannot be read gives the reason instead of a rejection. */
+export async function readLintInput(filePath: string): Promise<LintInput> {
+  try {
+    return { text: await readPostmortemFile(filePath) };
+  } catch (error) {
+    if (!isPostmortemError(error)) throw error;
+    // readPostmortemFile's messages follow the file name ("is UTF-16 text"); in a report they stand alone.
+    const message = /^(?:is|looks)\b/.test(error.message) ? `This file ${error.message}` : error.message.replace(/^./, (first) => first.toUpperCase());
+    return { error: new PostmortemError(message, { filePath, line: error.line, column: error.column }, { cause: error }) };
+  }
+}
+
+/** Lints what {@link readLintInput} read: the text's problems, or one fatal error when it could not be read. */
+export function lintInput(filePath: string, input: LintInput, options: LintFileOptions = {}): LintResult {
+  if (input.error) return fatalResult(filePath, input.error);
+  return lintText(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
+}
+
 /**
  * Reads and lints `filePath` (absolute). A file that cannot be read (missing, a directory,
  * too big, binary, not UTF-8, no permission) gives a result with one fatal error instead of
  * a rejection.
  */
 export async function lintFile(filePath: string, options: LintFileOptions = {}): Promise<LintResult> {
-  let text: string;
-  try {
-    text = await readPostmortemFile(filePath);
-  } catch (error) {
-    if (isPostmortemError(error)) {
-      // readPostmortemFile's messages follow the file name ("is UTF-16 text"); here they stand alone.
-      const message = /^(?:is|looks)\b/.test(error.message) ? `This file ${error.message}` : error.message.replace(/^./, (first) => first.toUpperCase());
-      return fatalResult(filePath, new PostmortemError(message, { filePath, line: error.line, column: error.column }, { cause: error }));
+  return lintInput(filePath, await readLintInput(filePath), options);
+}
+
+/** How many files are read ahead of the one being linted. */
+export const READ_AHEAD = 8;
+
+/**
+ * Takes items from `next` (null when there are no more) and yields each with its file's
+ * contents, in order, keeping {@link READ_AHEAD} reads in flight: linting is CPU work and
+ * reading is waiting, so overlapping them keeps the thread busy.
+ */
+export async function* readInOrder<T extends { filePath: string }>(next: () => T | null): AsyncGenerator<[T, LintInput]> {
+  const pending: Array<[T, Promise<LintInput>]> = [];
+  const fill = (): void => {
+    while (pending.length < READ_AHEAD) {
+      const item = next();
+      if (item === null) return;
+      const read = readLintInput(item.filePath);
+      // Awaited below in order; this only stops an early rejection being reported as unhandled.
+      read.catch(() => undefined);
+      pending.push([item, read]);
     }
-    throw error;
+  };
+  fill();
+  for (let head = pending.shift(); head; head = pending.shift()) {
+    const input = await head[1];
+    fill();
+    yield [head[0], input];
   }
-  return lintText(text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
 }

@@ -1,16 +1,19 @@
 /**
- * Linting many files: find them, find each one's config, and lint them, on several threads
+ * Linting many files: find them, find each one's config, and lint them, on worker threads
  * when there are enough files to pay for starting them. Results are streamed as they are
  * ready (in completion order, each with its index in the file list), so a caller can write
  * fixes and show progress without the run holding every file's text at once.
+ *
+ * With workers, this thread only hands out batches and collects results: it never loads the
+ * parser or the rules, and each worker's heap is capped, which keeps a 10,000-file run's
+ * memory flat (V8 lets an uncapped heap grow far beyond what linting keeps alive).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { PostmortemError } from '../model/errors.js';
 import type { LintConfig } from './config.js';
 import { createConfigResolver, type ConfigResolver } from './config-files.js';
 import { findLintFiles } from './find-files.js';
-import { lintFile } from './lint-file.js';
-import { builtinRules } from './rules/index.js';
 import type { LintResult, Rule } from './types.js';
 
 /** Fewer files than this are linted on the calling thread alone: starting a worker costs about as much as linting this many. */
@@ -19,21 +22,40 @@ export const MIN_FILES_FOR_WORKERS = 200;
 /** Files per batch sent to a worker: big enough to keep messaging cheap, small enough to share the tail of a run evenly. */
 const BATCH_SIZE = 25;
 
+/**
+ * Heap caps for a worker, in MiB. Linting one file keeps little alive, so a small young
+ * generation and a modest old one make V8 collect often instead of growing; a file that needs
+ * more (a huge postmortem) makes its worker run out of memory, and its batch is then linted
+ * on the calling thread, which has no cap.
+ */
+const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 };
+
+/** A config a run uses and the file it came from, for error messages. */
+export interface WorkerConfig {
+  config: LintConfig;
+  source: string | null;
+}
+
 /** What a worker is started with. */
 export interface WorkerData {
-  configs: LintConfig[];
+  configs: WorkerConfig[];
+  ruleOverrides: LintConfig | null;
   fix: boolean;
   inlineConfig: boolean;
 }
 
 /** A batch of files for a worker: `[index in the run, absolute path, index into WorkerData.configs]`. */
 export interface WorkerBatch {
+  id: number;
   files: Array<[number, string, number]>;
 }
 
-/** A worker's answer to one batch. */
+/** A worker's answer to one batch, or its report that a config is invalid or that it failed. */
 export interface WorkerReply {
+  /** The batch answered. */
+  id: number;
   results: Array<[number, LintResult]>;
+  configError?: { message: string; filePath: string | null; line: number | null };
   error?: { message: string; stack: string | null };
 }
 
@@ -48,8 +70,8 @@ export interface LintFileStreamOptions {
   /** The rules to run. Default the built-in rules; custom rules are run on the calling thread only. */
   rules?: readonly Rule<any>[];
   /**
-   * Threads to lint on, the calling one included: 1 for the calling thread only; default
-   * (`'auto'`) one per core when there are at least {@link MIN_FILES_FOR_WORKERS} files.
+   * Threads to lint on: 1 for the calling thread only; default (`'auto'`) one worker per
+   * core when there are at least {@link MIN_FILES_FOR_WORKERS} files.
    */
   concurrency?: number | 'auto';
 }
@@ -64,23 +86,30 @@ export interface IndexedLintResult {
 const WORKER_URL = new URL('./lint-worker.js', import.meta.url);
 const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
 
-/** How many threads a run of `fileCount` files uses. */
-export function threadCount(fileCount: number, concurrency: number | 'auto' | undefined, customRules: boolean): number {
-  if (customRules || !CAN_USE_WORKERS) return 1;
-  if (typeof concurrency === 'number') return Math.max(1, Math.min(Math.floor(concurrency), fileCount));
-  if (fileCount < MIN_FILES_FOR_WORKERS) return 1;
+/**
+ * How many worker threads a run of `fileCount` files uses: 0 means the calling thread lints
+ * alone. `concurrency` 1 (or custom rules, which cannot be sent to a worker) means 0 workers.
+ */
+export function workerCount(fileCount: number, concurrency: number | 'auto' | undefined, customRules = false): number {
+  if (customRules || !CAN_USE_WORKERS || fileCount === 0) return 0;
+  if (typeof concurrency === 'number') return concurrency <= 1 ? 0 : Math.min(Math.floor(concurrency), fileCount);
+  if (fileCount < MIN_FILES_FOR_WORKERS) return 0;
   return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (MIN_FILES_FOR_WORKERS / 2))));
 }
 
-/** A queue the producers (this thread and the workers) push into and the generator drains. */
+/** A queue the workers push into and the generator drains. */
 class ResultQueue {
   private readonly items: IndexedLintResult[] = [];
+  private head = 0;
   private waiting: { resolve: () => void; reject: (error: unknown) => void } | null = null;
   private failure: unknown = null;
 
   push(item: IndexedLintResult): void {
     this.items.push(item);
-    this.wake();
+    if (this.waiting) {
+      this.waiting.resolve();
+      this.waiting = null;
+    }
   }
 
   fail(error: unknown): void {
@@ -91,18 +120,18 @@ class ResultQueue {
     }
   }
 
-  private wake(): void {
-    if (this.waiting) {
-      this.waiting.resolve();
-      this.waiting = null;
-    }
-  }
-
   async next(): Promise<IndexedLintResult> {
     for (;;) {
       if (this.failure !== null) throw this.failure;
-      const item = this.items.shift();
-      if (item) return item;
+      if (this.head < this.items.length) {
+        const item = this.items[this.head] as IndexedLintResult;
+        // Drop consumed items now and then rather than shifting the array on every take.
+        if (++this.head > 1024) {
+          this.items.splice(0, this.head);
+          this.head = 0;
+        }
+        return item;
+      }
       await new Promise<void>((resolve, reject) => {
         this.waiting = { resolve, reject };
       });
@@ -110,86 +139,138 @@ class ResultQueue {
   }
 }
 
-function workerError(reply: NonNullable<WorkerReply['error']>): Error {
-  const error = new Error(reply.message);
-  if (reply.stack) error.stack = reply.stack;
-  return error;
+/** The distinct configs of a run and which one each file uses. */
+async function collectConfigs(files: readonly string[], resolver: ConfigResolver): Promise<{ configs: WorkerConfig[]; configIndexes: number[] }> {
+  const configs: WorkerConfig[] = [];
+  const indexOf = new Map<LintConfig, number>();
+  const configIndexes = new Array<number>(files.length);
+  for (let index = 0; index < files.length; index += 1) {
+    const found = await resolver.configFor(files[index] as string);
+    let configIndex = indexOf.get(found.config);
+    if (configIndex === undefined) {
+      configIndex = configs.push({ config: found.config, source: found.displayPath }) - 1;
+      indexOf.set(found.config, configIndex);
+    }
+    configIndexes[index] = configIndex;
+  }
+  return { configs, configIndexes };
+}
+
+/** Lints `next()`'s files on this thread, in order, with reads ahead of linting. */
+async function* lintHere(
+  next: () => { index: number; filePath: string } | null,
+  configFor: (index: number) => LintConfig,
+  options: { fix: boolean; inlineConfig: boolean; rules?: readonly Rule<any>[] },
+): AsyncGenerator<IndexedLintResult> {
+  const { lintInput, readInOrder } = await import('./lint-file.js');
+  for await (const [{ index, filePath }, input] of readInOrder(next)) {
+    yield { index, result: lintInput(filePath, input, { config: configFor(index), fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules }) };
+  }
 }
 
 /**
  * Lints `files` (absolute paths) and yields each result as soon as it is ready. Every
- * file's config is found first, so an invalid config fails the run (a `PostmortemError`
+ * config is found and checked first, so an invalid one fails the run (a `PostmortemError`
  * naming the config file) before any file is linted or fixed.
  */
 export async function* lintFileStream(files: readonly string[], options: LintFileStreamOptions): AsyncGenerator<IndexedLintResult> {
-  const configs: LintConfig[] = [];
-  const configIndexOf = new Map<LintConfig, number>();
-  const configIndexes = new Array<number>(files.length);
-  for (let index = 0; index < files.length; index += 1) {
-    const { config } = await options.configs.configFor(files[index] as string);
-    let configIndex = configIndexOf.get(config);
-    if (configIndex === undefined) {
-      configIndex = configs.push(config) - 1;
-      configIndexOf.set(config, configIndex);
-    }
-    configIndexes[index] = configIndex;
-  }
+  const { configs, configIndexes } = await collectConfigs(files, options.configs);
   const fix = options.fix === true;
   const inlineConfig = options.inlineConfig !== false;
-  const threads = threadCount(files.length, options.concurrency, options.rules !== undefined);
+  const workers = workerCount(files.length, options.concurrency, options.rules !== undefined);
+  const configFor = (index: number): LintConfig => (configs[configIndexes[index] as number] as WorkerConfig).config;
 
-  if (threads === 1) {
-    for (let index = 0; index < files.length; index += 1) {
-      const result = await lintFile(files[index] as string, { config: configs[configIndexes[index] as number], fix, inlineConfig, rules: options.rules });
-      yield { index, result };
-    }
+  if (workers === 0) {
+    const { prepareConfig } = await import('./engine.js');
+    const rules = options.rules ?? (await import('./rules/index.js')).builtinRules;
+    if (options.configs.ruleOverrides) prepareConfig(options.configs.ruleOverrides, rules, '--rule');
+    for (const { config, source } of configs) prepareConfig(config, rules, source);
+    let nextIndex = 0;
+    const next = (): { index: number; filePath: string } | null => (nextIndex < files.length ? { index: nextIndex, filePath: files[nextIndex++] as string } : null);
+    yield* lintHere(next, configFor, { fix, inlineConfig, rules: options.rules });
     return;
   }
 
   const queue = new ResultQueue();
   let nextFile = 0;
-  const takeBatch = (size: number): Array<[number, string, number]> => {
+  // Batches a worker could not finish (it ran out of memory), for this thread to lint.
+  const leftOver: Array<[number, string, number]> = [];
+  let liveWorkers = workers;
+  let nextBatchId = 0;
+  let runningHere = false;
+  const takeBatch = (): Array<[number, string, number]> => {
     const batch: Array<[number, string, number]> = [];
-    for (; nextFile < files.length && batch.length < size; nextFile += 1) batch.push([nextFile, files[nextFile] as string, configIndexes[nextFile] as number]);
+    for (; nextFile < files.length && batch.length < BATCH_SIZE; nextFile += 1) batch.push([nextFile, files[nextFile] as string, configIndexes[nextFile] as number]);
     return batch;
   };
-  const workers: Worker[] = [];
-  const data: WorkerData = { configs, fix, inlineConfig };
-  for (let count = 0; count < threads - 1; count += 1) {
-    const worker = new Worker(WORKER_URL, { workerData: data });
-    workers.push(worker);
+  const lintLeftOverHere = (): void => {
+    if (runningHere) return;
+    runningHere = true;
+    const next = (): { index: number; filePath: string } | null => {
+      const item = leftOver.shift();
+      if (item) return { index: item[0], filePath: item[1] };
+      // With every worker gone, this thread takes the rest of the run.
+      if (liveWorkers === 0 && nextFile < files.length) return { index: nextFile, filePath: files[nextFile++] as string };
+      return null;
+    };
+    void (async () => {
+      try {
+        for await (const item of lintHere(next, configFor, { fix, inlineConfig })) queue.push(item);
+      } catch (error) {
+        queue.fail(error);
+      } finally {
+        runningHere = false;
+      }
+      // Work that arrived while the last read was finishing.
+      if (leftOver.length > 0 || (liveWorkers === 0 && nextFile < files.length)) lintLeftOverHere();
+    })();
+  };
+
+  const data: WorkerData = { configs, ruleOverrides: options.configs.ruleOverrides, fix, inlineConfig };
+  const threads: Worker[] = [];
+  for (let count = 0; count < workers; count += 1) {
+    const worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_HEAP_LIMITS });
+    threads.push(worker);
+    const inFlight = new Map<number, Array<[number, string, number]>>();
     const send = (): void => {
-      const batch = takeBatch(BATCH_SIZE);
-      if (batch.length > 0) worker.postMessage({ files: batch } satisfies WorkerBatch);
+      const batch = takeBatch();
+      if (batch.length === 0) return;
+      const id = nextBatchId++;
+      inFlight.set(id, batch);
+      worker.postMessage({ id, files: batch } satisfies WorkerBatch);
     };
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.error) return queue.fail(workerError(reply.error));
+      if (reply.configError) {
+        const { message, filePath, line } = reply.configError;
+        return queue.fail(new PostmortemError(message, { filePath, line }));
+      }
+      if (reply.error) {
+        const error = new Error(reply.error.message);
+        if (reply.error.stack) error.stack = reply.error.stack;
+        return queue.fail(error);
+      }
+      inFlight.delete(reply.id);
       for (const [index, result] of reply.results) queue.push({ index, result });
       send();
     });
-    worker.on('error', (error) => queue.fail(error));
-    worker.on('exit', (code) => {
-      if (code !== 0) queue.fail(new Error(`a lint worker thread stopped with exit code ${code}`));
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return queue.fail(error);
+      liveWorkers -= 1;
+      for (const batch of inFlight.values()) leftOver.push(...batch);
+      inFlight.clear();
+      lintLeftOverHere();
     });
-    // Two batches in flight, so a worker never waits for the main thread between batches.
+    // Two batches in flight, so a worker never waits for this thread between batches.
     send();
     send();
   }
-  // This thread lints too, in smaller batches so that it gets back to feeding the workers often.
-  const lintHere = async (): Promise<void> => {
-    for (let batch = takeBatch(4); batch.length > 0; batch = takeBatch(4)) {
-      for (const [index, filePath, configIndex] of batch) {
-        queue.push({ index, result: await lintFile(filePath, { config: configs[configIndex], fix, inlineConfig }) });
-      }
-    }
-  };
-  lintHere().catch((error: unknown) => queue.fail(error));
   try {
     for (let received = 0; received < files.length; received += 1) yield await queue.next();
   } finally {
-    // Stops this thread's share too when the caller stopped early or a worker failed.
+    // Stops the work when the caller stopped early or a worker failed.
     nextFile = files.length;
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    leftOver.length = 0;
+    await Promise.all(threads.map((worker) => worker.terminate()));
   }
 }
 
@@ -220,9 +301,8 @@ export interface LintFilesOptions {
  */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
-  const rules = options.rules ?? builtinRules;
   const files = await findLintFiles(patterns, { cwd, gitignore: options.gitignore });
-  const configs = createConfigResolver({ cwd, configFile: options.configFile, ruleOverrides: options.ruleOverrides, rules });
+  const configs = createConfigResolver({ cwd, configFile: options.configFile, ruleOverrides: options.ruleOverrides, rules: options.rules ?? null });
   const results = new Array<LintResult>(files.length);
   const stream = lintFileStream(files, { configs, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules, concurrency: options.concurrency });
   for await (const { index, result } of stream) results[index] = result;

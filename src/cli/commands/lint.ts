@@ -11,7 +11,6 @@ import { createConfigResolver } from '../../lint/config-files.js';
 import { findLintFiles } from '../../lint/find-files.js';
 import { loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintFileStream } from '../../lint/lint-files.js';
-import { builtinRules } from '../../lint/rules/index.js';
 import type { LintResult } from '../../lint/types.js';
 import type { CommandContext } from '../command-context.js';
 import type { OutputStream } from '../io.js';
@@ -102,7 +101,9 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   for (const flag of options.rule ?? []) ruleOverrides = mergeLintConfigs(ruleOverrides ?? {}, parseRuleFlag(flag));
 
   const files = await findLintFiles(patterns, { cwd: io.cwd });
-  const configs = createConfigResolver({ cwd: io.cwd, configFile: options.config ?? null, ruleOverrides, rules: builtinRules });
+  // No rules here: configs are checked against them where they are loaded (this thread for a
+  // small run, the workers for a big one, so this thread never loads the parser then).
+  const configs = createConfigResolver({ cwd: io.cwd, configFile: options.config ?? null, ruleOverrides });
   const progress = io.stderr.isTTY && files.length > PROGRESS_MIN_FILES ? new ProgressLine(io.stderr, files.length) : null;
   const results = new Array<LintResult>(files.length);
   let done = 0;
@@ -125,13 +126,15 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
 
   const reportToFile = options.output !== undefined && options.output !== '-';
   const formatter = await loadFormatter(options.format);
+  // Only SARIF describes the rules; the other formats need not load them.
+  const rules = options.format === 'sarif' ? (await import('../../lint/rules/index.js')).builtinRules : [];
   const docsBase = ruleDocsBase();
   const report = formatter(results, {
     cwd: io.cwd,
     color: !reportToFile && colors.stdout.level > 0 ? colors.stdout : null,
-    rules: builtinRules,
+    rules,
     toolVersion: readPackageInfo().version,
-    ruleDocsUrl: (ruleId) => (builtinRules.some((rule) => rule.id === ruleId) ? `${docsBase}${ruleId}.md` : null),
+    ruleDocsUrl: (ruleId) => (rules.some((rule) => rule.id === ruleId) ? `${docsBase}${ruleId}.md` : null),
   });
   if (reportToFile) {
     await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: true });
