@@ -65,8 +65,20 @@ export function normalizeHeading(text: string): string {
     .toLowerCase();
 }
 
+const classified = new Map<string, HeadingKind | null>();
+
 /** Recognises a section by its heading. */
 export function classifyHeading(text: string): HeadingKind | null {
+  // The same few headings recur in every file of a collection.
+  const known = classified.get(text);
+  if (known !== undefined) return known;
+  const kind = classifyUncached(text);
+  if (classified.size > 10000) classified.clear();
+  classified.set(text, kind);
+  return kind;
+}
+
+function classifyUncached(text: string): HeadingKind | null {
   const normalized = normalizeHeading(text);
   if (!normalized || normalized.length > 80) return null;
   const withoutLeading = normalized.replace(new RegExp(`^${LEADING_WORDS}`), '');
@@ -113,7 +125,7 @@ function candidateAt(line: SourceLine): Candidate | null {
     return { kind, heading: heading.replace(/[*_]{2}/g, '').replace(/:\s*$/, ''), level, inlineText: null, isHeading: true };
   }
   if (line.kind !== 'text') return null;
-  const text = line.text.replace(/\s+$/, '');
+  const text = line.text.trimEnd();
   // "##Timeline": a heading without the space CommonMark requires.
   const tight = /^\s{0,3}(#{1,6})([^#\s].{0,80})$/.exec(text);
   if (tight) {
@@ -122,7 +134,9 @@ function candidateAt(line: SourceLine): Candidate | null {
     if (kind) return { kind, heading, level: (tight[1] as string).length, inlineText: null, isHeading: true };
   }
   if (line.listItemDepth !== undefined && line.listItemDepth > 0) return null;
-  const label = LABEL_LINE.exec(text);
+  // A label has a colon or emphasis near the start; most lines have neither, and the pattern is costly.
+  const colon = text.indexOf(':');
+  const label = (colon >= 0 && colon < 100) || /^\s{0,3}(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)/.test(text) ? LABEL_LINE.exec(text) : null;
   if (label) {
     const heading = (label[1] as string).trim();
     const kind = classifyHeading(heading);
@@ -208,7 +222,7 @@ export function linesToText(lines: readonly SourceLine[], leading: string | null
 
 /** Lines of text with common indentation removed, trailing spaces and blank lines at both ends dropped; null when nothing is left. */
 export function dedentText(lines: readonly string[] | string): string | null {
-  const texts = (typeof lines === 'string' ? lines.split('\n') : [...lines]).map((text) => text.replace(/\s+$/, ''));
+  const texts = (typeof lines === 'string' ? lines.split('\n') : [...lines]).map((text) => text.trimEnd());
   while (texts.length > 0 && (texts[0] as string).trim() === '') texts.shift();
   while (texts.length > 0 && (texts[texts.length - 1] as string).trim() === '') texts.pop();
   if (texts.length === 0) return null;

@@ -126,7 +126,7 @@ export function parseTimeline(lines: readonly SourceLine[], context: TimelineCon
       previousBlank = false;
       continue;
     }
-    const raw = line.text.replace(/\s+$/, '');
+    const raw = line.text.trimEnd();
     const isItem = line.listItemDepth !== undefined;
     const depth = line.listItemDepth ?? 0;
     const content = isItem ? raw.replace(LIST_MARKER, '') : raw.trim();
