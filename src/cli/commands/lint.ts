@@ -109,11 +109,12 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   let done = 0;
   try {
     for await (const { index, result } of lintFileStream(files, { configs, fix, inlineConfig: options.inlineConfig !== false, concurrency: options.concurrency })) {
-      if (result.output !== undefined) {
+      if (result.output !== undefined && !options.fixDryRun) {
         if (options.fix) {
           await writeFileAtomic(result.filePath, result.output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
         }
-        // The fixed text is not kept: a big run must not hold every file.
+        // Once written the fixed text is not kept: a big run must not hold every file. A dry run
+        // keeps it for the JSON report, as ESLint's --fix-dry-run does.
         delete result.output;
       }
       results[index] = options.quiet ? errorsOnly(result) : result;

@@ -4,7 +4,7 @@
  */
 import type { Formatter } from './formatter.js';
 
-/** Formats results as ESLint's `json` formatter does (absolute file paths, one line). */
+/** Formats results as ESLint's `json` formatter does (absolute file paths, one line, the fixed text when a dry run made one). */
 export const formatJson: Formatter = (results) => {
   const files = results.map((result) => ({
     filePath: result.filePath,
@@ -24,6 +24,8 @@ export const formatJson: Formatter = (results) => {
     warningCount: result.warningCount,
     fixableErrorCount: result.fixableErrorCount,
     fixableWarningCount: result.fixableWarningCount,
+    // Present only when fixes were worked out and not written (--fix-dry-run), as in ESLint.
+    ...(result.output !== undefined ? { output: result.output } : {}),
   }));
   return `${JSON.stringify(files)}\n`;
 };

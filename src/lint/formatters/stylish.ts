@@ -23,19 +23,21 @@ export const formatStylish: Formatter = (results, options) => {
     warnings += result.warningCount;
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
+    // As in ESLint: line numbers right-aligned, columns left-aligned, so the colons line up.
+    const lineWidth = Math.max(...result.messages.map((message) => String(message.line).length));
+    const columnWidth = Math.max(...result.messages.map((message) => String(message.column).length));
     const rows = result.messages.map((message) => ({
-      position: `${message.line}:${message.column}`,
+      position: `${String(message.line).padStart(lineWidth)}:${String(message.column).padEnd(columnWidth)}`,
       severity: message.severity === 2 ? 'error' : 'warning',
       // A message is one line in this layout; rules write one line, but a config or file name may not.
       text: message.message.replace(/\s*[\r\n]+\s*/g, ' '),
       ruleId: message.ruleId,
     }));
-    const positionWidth = Math.max(...rows.map((row) => row.position.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
     const textWidth = Math.max(...rows.map((row) => row.text.length));
     const lines = rows.map((row) => {
       const severity = row.severity === 'error' ? style.red(row.severity) : style.yellow(row.severity);
-      return `  ${style.dim(row.position.padStart(positionWidth))}  ${severity}${' '.repeat(severityWidth - row.severity.length)}  ${row.text}${' '.repeat(textWidth - row.text.length)}  ${style.dim(row.ruleId)}`;
+      return `  ${style.dim(row.position)}  ${severity}${' '.repeat(severityWidth - row.severity.length)}  ${row.text}${' '.repeat(textWidth - row.text.length)}  ${style.dim(row.ruleId)}`;
     });
     blocks.push(`${style.underline(displayPath(result.filePath, options.cwd))}\n${lines.join('\n')}`);
   }
