@@ -99,6 +99,17 @@ describe('postmortem new without a terminal', () => {
     expect(parsed).toMatchObject({ date: '2026-03-15', timezone: 'UTC', summary: { start: '2026-03-15T10:00:00+00:00', durationMinutes: 45 } });
   });
 
+  it('places times in an IANA zone with that day\'s offset, across midnight too, and they read back', async () => {
+    const flags = ['--title', 'Overnight', '--date', '2026-03-07', '--severity', 'SEV3', '--timezone', 'america/new_york', '--start', '11:30 PM', '--end', '2026-03-08 03:30',
+      '--impact', 'Slow.', '--root-cause', 'A cache.', '--resolution', 'Warmed it.',
+      '--timeline', '11:30 PM|Latency rose.', '--timeline', '2026-03-08 01:15|Paged.|Detection', '--timeline', '3:30 AM|Recovered.|Resolution'];
+    expect((await runNew([...flags, '-o', 'out.md'])).stderr).toBe('');
+    const parsed = await parseWritten(cwd, 'out.md');
+    expect(parsed.timezone).toBe('America/New_York');
+    expect(parsed.summary).toMatchObject({ start: '2026-03-07T23:30:00-05:00', end: '2026-03-08T03:30:00-04:00', durationMinutes: 180 });
+    expect(parsed.timeline.map((entry) => entry.at)).toEqual(['2026-03-07T23:30:00-05:00', '2026-03-08T01:15:00-05:00', '2026-03-08T03:30:00-04:00']);
+  });
+
   describe('--answers', () => {
     const model = {
       ...UPLOAD_MODEL,
