@@ -203,6 +203,21 @@ describe('postmortem new, interactively', () => {
     expect((await parseWritten(cwd, UPLOAD_OUTPUT)).summary.impact).toBe('Every image upload failed with a quota error.');
   });
 
+  it('takes a template of your own by path, checked as it is typed', async () => {
+    await writeFile(join(cwd, 'mine.md.hbs'), '# {{title}}\n\nSeverity: {{severity}}\n');
+    const prompter = new ScriptedPrompter([
+      ...UPLOAD_SCRIPT_UNTIL_TEMPLATE.slice(0, -1),
+      ['Template', 'A template file or directory of your own...'],
+      ['Template path', 'nothere.hbs'],
+      ['Template path', 'mine.md.hbs'],
+      ['Write the postmortem to', ENTER],
+      [/^Write it to/, ENTER],
+    ]);
+    expect((await runNew({}, { cwd, prompter })).exitCode).toBe(0);
+    expect(prompter.rejections).toEqual([expect.stringMatching(/^unknown template "nothere.hbs"/)]);
+    expect(await readFile(join(cwd, UPLOAD_OUTPUT), 'utf8')).toBe('# Image uploads failed after a storage quota change\n\nSeverity: SEV2\n');
+  });
+
   it('stops at the preview when asked, keeping the draft', async () => {
     const prompter = new ScriptedPrompter([...UPLOAD_SCRIPT_UNTIL_TEMPLATE, ['Write the postmortem to', ENTER], [/^Write it to/, 'stop']]);
     const result = await runNew({}, { cwd, prompter });
