@@ -1,0 +1,81 @@
+/**
+ * `postmortem lint` through the real bin/postmortem.js (built dist/, as `npm test` builds it):
+ * the worker-thread path only runs from compiled JavaScript, so it is tested here.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, runBin } from '../cli/cli-harness.js';
+import { CLEAN, ERROR, FIXABLE, WARNING, writeFiles } from './lint-fixtures.js';
+
+let cwd: string;
+let remove: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ path: cwd, remove } = await makeTempDir());
+  const files: Record<string, string | Uint8Array> = {};
+  const texts = [CLEAN, WARNING, ERROR, FIXABLE];
+  for (let index = 0; index < 60; index += 1) files[`pm/${String(index).padStart(2, '0')}.md`] = texts[index % texts.length] as string;
+  files['pm/99-binary.md'] = Buffer.from([0x00, 0x01, 0x02]);
+  await writeFiles(cwd, files);
+});
+afterAll(async () => remove());
+
+type JsonReport = Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }>; errorCount: number; warningCount: number }>;
+
+describe('postmortem lint on worker threads', () => {
+  it('gives the same report in the same order on one thread and on several', () => {
+    const single = runBin(['lint', 'pm', '--format', 'json', '--concurrency', '1'], { cwd });
+    const threaded = runBin(['lint', 'pm', '--format', 'json', '--concurrency', '3'], { cwd });
+    expect(single.exitCode).toBe(1);
+    expect(threaded.exitCode).toBe(1);
+    expect(threaded.stderr).toBe('');
+    const report = JSON.parse(threaded.stdout) as JsonReport;
+    expect(report).toHaveLength(61);
+    expect(report).toEqual(JSON.parse(single.stdout));
+    expect(report.map((entry) => entry.filePath)).toEqual([...report.map((entry) => entry.filePath)].sort());
+    expect(report.at(-1)?.messages.map((message) => message.ruleId)).toEqual(['read-error']);
+  });
+
+  it('fails with exit 2 and the config file named when a worker finds the config invalid', async () => {
+    await writeFiles(cwd, { 'pm/.postmortemrc.json': JSON.stringify({ rules: { 'no-placeholders': ['error', { unknownOption: true }] } }) });
+    try {
+      const result = runBin(['lint', 'pm', '--concurrency', '2'], { cwd });
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^postmortem: pm\/\.postmortemrc\.json: rule "no-placeholders": /);
+    } finally {
+      await writeFiles(cwd, { 'pm/.postmortemrc.json': '{}' });
+    }
+  });
+
+  it('writes fixes from the workers', async () => {
+    const fixDir = join(cwd, 'fix');
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 30; index += 1) files[`fix/${index}.md`] = FIXABLE;
+    await writeFiles(cwd, files);
+    const result = runBin(['lint', 'fix', '--fix', '--concurrency', '2'], { cwd });
+    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    for (let index = 0; index < 30; index += 1) expect(await readFile(join(fixDir, `${index}.md`), 'utf8')).toBe(CLEAN);
+  });
+
+  it('lints a file too big for a worker\'s capped heap on the main thread instead', async () => {
+    // About 3 MB of timeline: more than a worker's 32 MiB old generation holds while parsing it.
+    const entries = Array.from({ length: 60_000 }, (_, index) => `- ${String(10 + (index % 12)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')} UTC: something happened here with words`);
+    await writeFiles(cwd, { 'big/big.md': `# Big\n\n## Timeline\n\n${entries.join('\n')}\n`, 'big/a.md': CLEAN, 'big/b.md': ERROR });
+    // The report (thousands of problems) goes to a file: more than spawnSync buffers.
+    const result = runBin(['lint', 'big', '--format', 'json', '--concurrency', '2', '--output', 'big-report.json'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(await readFile(join(cwd, 'big-report.json'), 'utf8')) as JsonReport;
+    expect(report.map((entry) => [entry.filePath.slice(cwd.length + 1), entry.errorCount > 0])).toEqual([['big/a.md', false], ['big/b.md', true], ['big/big.md', true]]);
+    expect(report[2]?.messages.some((message) => message.ruleId === 'required-sections')).toBe(true);
+  });
+
+  it('prints its report and exit code the same way from the real bin', () => {
+    const result = runBin(['lint', 'pm/02.md'], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('pm/02.md');
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+});
