@@ -120,7 +120,7 @@ describe('checkTime', () => {
     expect(value(checkTime('09:00', { date: '2026-07-01', timezone: 'Europe/Berlin' })).at).toBe('2026-07-01T09:00:00+02:00');
     expect(value(checkTime('09:00', { date: '2026-01-01', timezone: 'Europe/Berlin' })).at).toBe('2026-01-01T09:00:00+01:00');
   });
-  it.each(['25:00', '14:60', '6', 'two', '14:05 deploy', '8.25', '0:30 AM', '2026-02-30 10:00', ''])('rejects %j', (text) => {
+  it.each(['25:00', '14:60', '6', 'two', '14:05 deploy', '8.25', '2026-02-30 10:00', ''])('rejects %j', (text) => {
     expect(message(checkTime(text, placement))).toMatch(/time/);
   });
 });
