@@ -6,6 +6,7 @@
  * so tests never touch a tmux the developer is using.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether tmux can be run here. */
@@ -25,6 +26,7 @@ export class TmuxTerminal {
   private readonly socket = `postmortem-test-${process.pid}-${++sessions}`;
   private readonly target = 'test';
   private started = false;
+  private socketPath: string | null = null;
   /** Prompt lines on the screen at the last {@link waitForQuestion}. */
   private promptsSeen = 0;
 
@@ -46,6 +48,7 @@ export class TmuxTerminal {
     const line = ['env', ...unset, ...assignments, ...command].map(shellQuote).join(' ');
     this.tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', this.target, '-c', options.cwd, `${line}; echo "[exit $?]"; sleep 600`);
     this.started = true;
+    this.socketPath = this.tmux('display-message', '-p', '#{socket_path}').trim();
   }
 
   /** The whole screen and its scrollback, wrapped lines joined, trailing blank lines dropped. */
@@ -113,6 +116,8 @@ export class TmuxTerminal {
   close(): void {
     if (!this.started) return;
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+    // tmux leaves the socket file behind; one per test run would pile up in /tmp.
+    if (this.socketPath) rmSync(this.socketPath, { force: true });
     this.started = false;
   }
 }
