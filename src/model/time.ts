@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { zoneNamedIn } from './zone-names.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -67,7 +68,8 @@ function isIanaZone(name: string): boolean {
 
 /**
  * Reads a timezone as people declare it: `UTC`, `GMT`, `UTC-4`, `UTC+05:30`, `GMT-04:00`,
- * `America/New_York`, `PST`, `South African Standard Time, UTC+2` (the offset wins).
+ * `America/New_York`, `PST`, `West African Time`, `South African Standard Time, UTC+2`
+ * (an offset wins over a name).
  * Returns null when nothing in the text names a zone.
  */
 export function parseZone(text: string | null | undefined): Zone | null {
@@ -82,6 +84,8 @@ export function parseZone(text: string | null | undefined): Zone | null {
   }
   const iana = /\b([A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_+-]+)+)\b/.exec(label);
   if (iana?.[1] && isIanaZone(iana[1])) return { kind: 'iana', name: iana[1], label };
+  const named = zoneNamedIn(label);
+  if (named) return { kind: 'fixed', offsetMinutes: ABBREVIATIONS[named] ?? 0, label };
   const abbreviation = /(?:^|[^A-Za-z])([A-Z]{1,5})(?![A-Za-z])/g;
   for (const match of label.matchAll(abbreviation)) {
     const value = ABBREVIATIONS[match[1] as string];

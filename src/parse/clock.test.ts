@@ -115,3 +115,16 @@ describe('durations of several parts', () => {
     expect(readDuration('Engineers waited for and then retried.')).toBeNull();
   });
 });
+
+describe('times people write that were misread', () => {
+  it.each([
+    ['00:30 AM: Paged', 0, 30],
+    ['_6:45 PM_: Deploy', 18, 45],
+    ['_7 PM_ Rollback', 19, 0],
+  ])('reads %j', (input, hour, minute) => {
+    expect(readLeadingTime(input)?.clock).toMatchObject({ hour, minute });
+  });
+  it('does not read a year after a date as a time', () => {
+    expect(readLeadingTime('Jun 4, 2025**: shipped')).toBeNull();
+  });
+});

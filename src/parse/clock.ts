@@ -96,10 +96,12 @@ export function stripDecorations(text: string): string {
 }
 
 // A clock time: 2:00 AM, 02:10, 14:05:30, 6 PM, 1pm, 8.25 PM, 13:00PM, 2 a.m.
-const CLOCK = '(\\d{1,2})(?:([:.])(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d+)?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\w])';
+// The end is a letter or digit boundary, not \\w: `_6:45 PM_` (italics) keeps its PM.
+const CLOCK = '(\\d{1,2})(?:([:.])(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d+)?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![A-Za-z0-9])';
 const CLOCK_RE = new RegExp(`^${CLOCK}`, 'i');
-const ZONE_WORD = '(?:\\(?\\s*(?:(?:UTC|GMT|UT)\\s*[+\\-−–]\\s*\\d{1,2}(?::?\\d{2})?|[A-Z][A-Za-z_]+\\/[A-Za-z_\\/+\\-]+|[A-Z]{1,5}(?:\\/[A-Z]{2,5})?)\\s*\\)?)';
-const ZONE_RE = new RegExp(`^\\s*(${ZONE_WORD}|\\([^()]{1,60}\\))`);
+const ZONE_WORD = '(?:\\(?\\s*(?:(?:UTC|GMT|UT)\\s*[+\\-−–]\\s*\\d{1,2}(?::?\\d{2})?|[A-Z][A-Za-z_]+\\/[A-Za-z_\\/+\\-]+|[A-Z]{1,5}(?:\\/[A-Z]{2,5})?)(?:\\s*\\))?)';
+// A parenthesised zone is tried first so that "(South African Standard Time, UTC+2)" is read whole.
+const ZONE_RE = new RegExp(`^\\s*(\\([^()]{1,60}\\)|${ZONE_WORD})`);
 
 interface ClockMatch {
   hour: number;
@@ -110,7 +112,8 @@ interface ClockMatch {
 
 function matchClock(text: string, allowMilitary: boolean): ClockMatch | null {
   if (allowMilitary) {
-    const military = /^(\d{2})(\d{2})(?![\d:])/.exec(text);
+    // After a date, "1506 UTC" is a time; "2025" with no zone after it is a year.
+    const military = /^(\d{2})(\d{2})(?![\d:])(?=\s*(?:UTC|GMT|Z|[A-Z]{2,4})\b)/.exec(text);
     if (military && Number(military[1]) < 24 && Number(military[2]) < 60) {
       return { hour: Number(military[1]), minute: Number(military[2]), second: 0, length: military[0].length };
     }
@@ -130,8 +133,8 @@ function matchClock(text: string, allowMilitary: boolean): ClockMatch | null {
   const second = Number(match[4] ?? 0);
   if (minute > 59 || second > 59) return null;
   if (meridiem) {
-    if (hour > 12 && hour < 24) {
-      // "13:00PM": the 24-hour reading is what was meant.
+    if ((hour > 12 && hour < 24) || hour === 0) {
+      // "13:00PM", "00:30 AM": the 24-hour reading is what was meant.
     } else if (hour >= 1 && hour <= 12) {
       hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
     } else {

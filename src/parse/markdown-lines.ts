@@ -120,7 +120,14 @@ export function analyzeLines(body: string, lineOffset = 0): SourceLine[] {
         mark(token.map, 'table');
         break;
       case 'html_block':
-        mark(token.map, 'html');
+        // An HTML block runs to the next blank line; only lines that are HTML count as HTML, so a
+        // heading written right after a lone <br> is still read.
+        if (token.map) {
+          for (let index = token.map[0]; index < token.map[1]; index++) {
+            const line = lines[index];
+            if (line && /^\s*</.test(line.text)) line.kind = 'html';
+          }
+        }
         break;
       case 'hr':
         mark(token.map, 'hr');

@@ -333,3 +333,57 @@ describe('measures written without list syntax', () => {
     expect(model.correctiveActions.improvements).toEqual([]);
   });
 });
+
+describe('readings found by the lint rules on real files', () => {
+  it('keeps a plain "Root Cause:" line in the summary as its field', () => {
+    const model = parse('Issue Summary:\nDuration: 10:00 to 11:00 UTC\nRoot Cause: A full disk.\n\nTimeline:\n- 10:00: Alert');
+    expect(model.summary.rootCause).toBe('A full disk.');
+    expect(model.rootCause).toBeNull();
+  });
+
+  it('reads a summary label whose value is on the nested lines below', () => {
+    const model = parse('## Issue Summary\n\n- **Root Cause:**\n  - A full disk on the primary.\n- **Impact:** Writes failed.');
+    expect(model.summary.rootCause).toBe('A full disk on the primary.');
+    expect(model.summary.impact).toBe('Writes failed.');
+  });
+
+  it('keeps labelled bullets inside a timeline', () => {
+    const model = parse('Timeline:\n- 10:00: Alert fired\n- **Actions Taken:**\n- 10:20: Restarted the service\n\n## Root Cause\n\nA leak.');
+    expect(model.timeline.map((entry) => entry.time)).toEqual(['10:00', null, '10:20']);
+    expect(model.correctiveActions.improvements).toEqual([]);
+  });
+
+  it('reads a bare section name as a heading', () => {
+    const model = parse('Timeline\n- 10:00: Alert\n\nCorrective and Preventative Measures\n- Add disk alerts');
+    expect(model.correctiveActions.improvements).toEqual(['Add disk alerts']);
+  });
+
+  it('does not let an HTML line swallow the heading after it', () => {
+    const model = parse('## Timeline\n\n- 10:00: Alert\n<br>\nResolution and Recovery\n\nWe restarted it.');
+    expect(model.resolution).toBe('We restarted it.');
+  });
+
+  it('reads windows with dates and emphasis around the times', () => {
+    const italic = parse('## Summary\n\n*October 7, 2023, 10:00 AM - October 7, 2023, 11:30 AM (UTC)*');
+    expect([italic.summary.start, italic.summary.end]).toEqual(['2023-10-07T10:00:00+00:00', '2023-10-07T11:30:00+00:00']);
+    const bold = parse('## Summary\n\nFrom **Jun 26, 2023 6:00 AM** to **Jun 28, 2023 6:00 AM (UTC-4)**.');
+    expect([bold.summary.start, bold.summary.end, bold.summary.durationMinutes]).toEqual(['2023-06-26T06:00:00-04:00', '2023-06-28T06:00:00-04:00', 2880]);
+  });
+
+  it('keeps the offset of a zone written out in words and takes it as the timezone', () => {
+    const model = parse('Issue Summary:\nDuration: May 10, 2024, 10:00 AM - 12:30 PM (South African Standard Time, UTC+2)\n');
+    expect([model.summary.start, model.summary.end]).toEqual(['2024-05-10T10:00:00+02:00', '2024-05-10T12:30:00+02:00']);
+    expect(model.timezone).toBe('South African Standard Time, UTC+2');
+  });
+
+  it('reads a zone followed by words, and a bare "all times" line', () => {
+    expect(parse('## Summary\n\nfrom 2:00 AM to 3:00 AM GMT logins failed for 2026-01-02 users').timezone).toBe('GMT');
+    const model = parse('---\ndate: 2026-01-02\n---\n## Timeline\n\n( All times EDT )\n\n- 10:00 Alert');
+    expect(model.timeline[0]?.at).toBe('2026-01-02T10:00:00-04:00');
+  });
+
+  it('reads a bold date entry as a date, not a time', () => {
+    const model = parse('## Timeline\n\n- **Jun 4, 2025**: The release shipped.\n- **Jun 5, 2025**: A fix was merged.');
+    expect(model.timeline.map((entry) => [entry.time, entry.at])).toEqual([['Jun 4, 2025', '2025-06-04'], ['Jun 5, 2025', '2025-06-05']]);
+  });
+});

@@ -32,7 +32,7 @@ interface KindPattern {
 const KIND_PATTERNS: KindPattern[] = [
   { kind: 'rootCauseAndResolution', pattern: /^(?:root[- ]?causes?(?: analysis)?|causes?)\s*(?:and|&|\/|\+)\s*(?:resolutions?|fix(?:es)?|remediation|mitigation|recovery|solution)\b/ },
   { kind: 'timeline', pattern: /^(?:timeline|time line|chronology|sequence of events|timeline of events)\b/ },
-  { kind: 'correctiveActions', pattern: /^(?:corrective|prevent(?:at)?ive|prevention|action items?|recommendations?|actions? (?:taken|plan)|follow[- ]?ups?|follow[- ]up actions|next steps|remediation (?:items|actions|plan)|tasks?\b|task list|to-?dos?\b|improvements?|fixes\b|measures|what we(?:'re| are) doing|future work|preventing recurrence)/ },
+  { kind: 'correctiveActions', pattern: /^(?:corrective|prevent(?:at)?ive|prevention|action items?|recommendations?|action plan|follow[- ]?ups?|follow[- ]up actions|next steps|remediation (?:items|actions|plan)|tasks?\b|task list|to-?dos?\b|improvements?|fixes\b|measures|what we(?:'re| are) doing|future work|preventing recurrence)/ },
   { kind: 'summary', pattern: /^(?:summary|sumary|summery|details$|incident details$|overview|tl;?dr|abstract|what happened|description|synopsis|resume of (?:the )?problem)\b/ },
   { kind: 'impact', pattern: /^(?:impact|user impact|customer impact|scope(?: of impact)?|affected (?:users|services))\b/ },
   { kind: 'trigger', pattern: /^trigger\b/ },
@@ -156,7 +156,9 @@ function candidateAt(line: SourceLine): Candidate | null {
       const match = pattern.exec(normalized);
       return match !== null && match[0].length >= normalized.length - 1;
     });
-    if (kind && (exact || (/^[^a-z]+$/.test(bare) && /[A-Z]{3}/.test(bare)))) {
+    // Title Case ("Corrective and Preventative Measures") reads as a heading too; a sentence does not.
+    const titleCase = bare.split(/\s+/).length <= 6 && bare.split(/\s+/).every((word) => word.length <= 3 || /^[A-Z0-9(]/.test(word));
+    if (kind && (exact || titleCase || (/^[^a-z]+$/.test(bare) && /[A-Z]{3}/.test(bare)))) {
       return { kind, heading: bare, level: 7, inlineText: null, isHeading: false };
     }
   }
@@ -190,8 +192,11 @@ export function splitSections(lines: SourceLine[]): Array<Section & { headingKin
         starts = current.kind === 'preamble' ? seenHeading || !isTitleHeading(candidate) : candidate.level <= current.level;
       } else if (candidate.inlineText && current.kind === 'timeline') {
         starts = false;
-      } else if (candidate.inlineText && !candidate.isHeading && current.kind === 'summary' && readSummaryLabel(line.text)) {
+      } else if (!candidate.isHeading && current.kind === 'summary' && readSummaryLabel(line.text)) {
         // "**Root cause:** a bad push" inside a summary is the summary's field, not a new section.
+        starts = false;
+      } else if (!candidate.isHeading && current.kind === 'timeline' && line.listItemDepth !== undefined && candidate.kind === 'resolution') {
+        // "- **Resolution:**" in a timeline is a milestone label, not the resolution section.
         starts = false;
       } else if (current.kind !== 'preamble' && CHILD_KINDS[current.kind]?.includes(candidate.kind) && (!candidate.isHeading || candidate.level > current.level)) {
         starts = false;

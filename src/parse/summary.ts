@@ -34,8 +34,10 @@ export function readSummaryParts(lines: readonly SourceLine[]): SummaryParts {
       if (!labels.has(labelled.label)) labels.set(labelled.label, open);
       continue;
     }
-    if (open && line.kind === 'text' && line.listItemDepth === undefined) {
-      open.value = open.value ? `${open.value} ${line.text.trim()}` : line.text.trim();
+    if (open && line.kind === 'text' && (line.listItemDepth === undefined || line.listItemDepth > 0)) {
+      // Continuation lines, or the nested bullets under a label written alone ("- **Root Cause:**").
+      const text = line.text.trim().replace(/^(?:[-*+]|\d{1,2}[.)])\s+/, '');
+      open.value = open.value ? `${open.value} ${text}` : text;
       continue;
     }
     open = null;
@@ -82,7 +84,9 @@ export interface ImpactWindow {
   date: string | null;
 }
 
-const RANGE_JOIN = /^\s*(?:\([^)]*\)\s*)?(?:-|–|—|to|and|until|till|through|thru)\s*$/i;
+// What may stand between the two ends of a window: emphasis, a zone in parentheses, a dash or word, a date.
+const DECORATION = '(?:\\*\\*|__|\\*|_)*';
+const RANGE_JOIN = new RegExp(`^\\s*${DECORATION}\\s*(?:\\([^)]*\\)\\s*)?${DECORATION}\\s*(?:-|–|—|to|and|until|till|through|thru)\\s*${DECORATION}\\s*(?:[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*(?:\\d{4})?,?|\\d{4}-\\d{2}-\\d{2},?)?\\s*(?:at\\s+)?$`, 'i');
 
 /**
  * Works out start, end and duration from text such as "from 8:00 AM to 12:00 PM (GMT)",
@@ -103,13 +107,15 @@ export function readImpactWindow(texts: ReadonlyArray<string | null | undefined>
       const zone = parseZone(zoneText) ?? fallbackZone;
       const foundDate = findDate(text);
       const date = first.clock.date ?? (foundDate?.hasYear ? foundDate.date : null) ?? fallbackDate;
+      const betweenDate = findDate(between);
+      const endDate = second.clock.date ?? (betweenDate?.hasYear ? betweenDate.date : null);
       if (!date) {
         const minutes = (second.clock.hour * 60 + second.clock.minute) - (first.clock.hour * 60 + first.clock.minute);
         return { start: null, end: null, durationMinutes: minutes > 0 ? minutes : minutes + 1440, zoneText, date: null };
       }
       const start = toIsoInstant(date, first.clock, zone);
-      let end = toIsoInstant(second.clock.date ?? date, second.clock, zone);
-      if (!second.clock.date && instantMillis(end) <= instantMillis(start)) end = toIsoInstant(addDays(date, 1), second.clock, zone);
+      let end = toIsoInstant(endDate ?? date, second.clock, zone);
+      if (!endDate && instantMillis(end) <= instantMillis(start)) end = toIsoInstant(addDays(date, 1), second.clock, zone);
       return { start, end, durationMinutes: minutesBetween(start, end), zoneText, date };
     }
   }

@@ -130,7 +130,7 @@ export function parseTimeline(lines: readonly SourceLine[], context: TimelineCon
     const isItem = line.listItemDepth !== undefined;
     const depth = line.listItemDepth ?? 0;
     const content = isItem ? raw.replace(LIST_MARKER, '') : raw.trim();
-    if (zoneText === null && drafts.length === 0 && !isItem && /\b(?:all )?times?\b.*\b(?:in|are|listed|shown)\b/i.test(content)) {
+    if (zoneText === null && drafts.length === 0 && !isItem && /\b(?:all )?times?\b/i.test(content) && content.length <= 80) {
       const zone = parseZone(content);
       if (zone) {
         zoneText = zone.label.replace(/^.*?\b(?:in|are)\s+/i, '').replace(/[.)]+$/, '');

@@ -6,7 +6,7 @@
 import type { Postmortem, SectionKind, SectionLocation } from '../../../model/postmortem.js';
 import { parseZone } from '../../../model/time.js';
 import { findTimes } from '../../../parse/clock.js';
-import { zoneNamedIn } from './zone-names.js';
+import { zoneNamedIn } from '../../../model/zone-names.js';
 
 /** A run of lines, 1-based and inclusive. */
 export interface LineRange {
