@@ -8,9 +8,12 @@
 import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Ignore } from 'ignore';
 import { PostmortemError } from '../model/errors.js';
+
+// `ignore` and `tinyglobby` are imported only when a directory is walked or a glob expanded:
+// linting one named file (an editor, a pre-commit hook) should not pay for loading them.
+type IgnoreFactory = (options?: { ignorecase?: boolean }) => Ignore;
 
 /** File name endings a directory walk picks up. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const;
@@ -46,11 +49,14 @@ function toPosix(path: string): string {
 class GitIgnoreRules {
   private readonly byDirectory = new Map<string, Ignore | null>();
 
-  constructor(private readonly root: string) {
+  constructor(
+    private readonly root: string,
+    private readonly ignore: IgnoreFactory,
+  ) {
     const exclude = join(root, '.git', 'info', 'exclude');
     const rootRules = this.rulesFor(root);
     if (existsSync(exclude)) {
-      const rules = ignore().add(readFileSync(exclude, 'utf8'));
+      const rules = this.ignore().add(readFileSync(exclude, 'utf8'));
       if (rootRules) rules.add(rootRules);
       this.byDirectory.set(root, rules);
     }
@@ -68,7 +74,7 @@ class GitIgnoreRules {
     if (this.byDirectory.has(directory)) return this.byDirectory.get(directory) ?? null;
     let rules: Ignore | null = null;
     try {
-      rules = ignore().add(readFileSync(join(directory, '.gitignore'), 'utf8'));
+      rules = this.ignore().add(readFileSync(join(directory, '.gitignore'), 'utf8'));
     } catch {
       // No .gitignore here (or unreadable): nothing ignored at this level.
     }
@@ -138,8 +144,13 @@ function underSkippedDirectory(path: string, cwd: string): boolean {
  */
 export async function findLintFiles(patterns: readonly string[], options: FindLintFilesOptions): Promise<string[]> {
   const cwd = resolve(options.cwd);
-  const root = options.gitignore === false ? null : (GitIgnoreRules.findRoot(cwd) ?? cwd);
-  const gitignore = root ? new GitIgnoreRules(root) : null;
+  let gitignore: GitIgnoreRules | null | undefined;
+  const gitignoreRules = async (): Promise<GitIgnoreRules | null> => {
+    if (gitignore === undefined) {
+      gitignore = options.gitignore === false ? null : new GitIgnoreRules(GitIgnoreRules.findRoot(cwd) ?? cwd, (await import('ignore')).default);
+    }
+    return gitignore;
+  };
   const given = patterns.length > 0 ? patterns : [statOrNull(join(cwd, DEFAULT_LINT_DIRECTORY))?.isDirectory() ? DEFAULT_LINT_DIRECTORY : '*.md'];
   const files = new Set<string>();
   for (const pattern of given) {
@@ -151,17 +162,19 @@ export async function findLintFiles(patterns: readonly string[], options: FindLi
     }
     if (stats?.isDirectory()) {
       const found: string[] = [];
-      await walk(path, gitignore, found);
+      await walk(path, await gitignoreRules(), found);
       if (found.length === 0) throw new PostmortemError(`no Markdown files (${MARKDOWN_EXTENSIONS.map((extension) => `*${extension}`).join(', ')}) in this directory`, { filePath: pattern });
       for (const file of found) files.add(file);
       continue;
     }
     if (stats) throw new PostmortemError('is not a file or a directory', { filePath: pattern });
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (!isDynamicPattern(pattern)) {
       throw new PostmortemError(patterns.length === 0 ? `no postmortems found: there is no ${DEFAULT_LINT_DIRECTORY}/ directory here; name the files to lint` : 'no such file or directory', { filePath: pattern });
     }
+    const rules = await gitignoreRules();
     const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, ignore: ['**/node_modules/**', '**/.git/**'] });
-    const kept = matches.map((match) => resolve(match)).filter((match) => !underSkippedDirectory(match, cwd) && !gitignore?.ignores(match, false));
+    const kept = matches.map((match) => resolve(match)).filter((match) => !underSkippedDirectory(match, cwd) && !rules?.ignores(match, false));
     if (kept.length === 0) {
       throw new PostmortemError(
         patterns.length === 0 ? `no postmortems found: no ${DEFAULT_LINT_DIRECTORY}/ directory and no *.md files here; name the files to lint` : `no files match this pattern${matches.length > 0 ? ' (all of them are ignored by .gitignore)' : ''}`,
