@@ -1,0 +1,116 @@
+// The lint benchmark of `npm run bench` (or alone: `node scripts/bench/lint.js [--sizes
+// 1000,10000] [--runs N] [--single-runs N]`): generated postmortems (about 5 KB each) linted
+// by `postmortem lint` (the real command, start-up included) and by markdownlint-cli2 in the
+// same run, with files per second, the ratio, peak RSS and single-file wall time. Targets
+// (issue 4): at least 6x markdownlint-cli2's files/s on 10,000 files, peak RSS under 150 MiB,
+// single-file wall time at most half of markdownlint-cli2's. Not a test: nothing fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writePostmortems } from '../generate-postmortems.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'postmortem.js');
+const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const TIME = '/usr/bin/time';
+
+/** Peak RSS when /usr/bin/time is missing: the child reports its own at exit (all its threads count). */
+const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });",
+)}`;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Runs `node ...args` in `cwd` and returns wall seconds and peak RSS in KiB. Exit 0 and 1
+ * (problems found) are both fine; anything else is a failed benchmark.
+ */
+function measure(args, cwd, work) {
+  const statsFile = join(work, 'stats.txt');
+  rmSync(statsFile, { force: true });
+  const useTime = existsSync(TIME);
+  const command = useTime ? TIME : process.execPath;
+  const commandArgs = useTime ? ['-v', '-o', statsFile, process.execPath, ...args] : ['--import', RSS_REPORTER, ...args];
+  const start = process.hrtime.bigint();
+  const child = spawnSync(command, commandArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BENCH_RSS_FILE: statsFile }, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.error) throw child.error;
+  if (child.status !== 0 && child.status !== 1) throw new Error(`node ${args.slice(0, 3).join(' ')} ... exited ${child.status}: ${String(child.stderr).slice(0, 500)}`);
+  const stats = existsSync(statsFile) ? readFileSync(statsFile, 'utf8') : '';
+  const rssKib = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stats)?.[1] ?? NaN) : Number(stats);
+  return { seconds, rssKib };
+}
+
+/** Median wall time and the largest peak RSS over `runs` runs. */
+function measureRuns(args, cwd, work, runs) {
+  const samples = Array.from({ length: runs }, () => measure(args, cwd, work));
+  return { seconds: median(samples.map((sample) => sample.seconds)), rssKib: Math.max(...samples.map((sample) => sample.rssKib)) };
+}
+
+const TOOLS = [
+  { name: 'postmortem lint', args: (target) => [bin, 'lint', target] },
+  // The same glob markdownlint-cli2's documentation uses; it finds the config (none here) itself.
+  { name: 'markdownlint-cli2', args: (target) => [markdownlint, target === '.' ? '**/*.md' : target] },
+];
+
+function parseOptions(argv) {
+  const value = (name, fallback) => {
+    const index = argv.indexOf(name);
+    return index === -1 ? fallback : argv[index + 1];
+  };
+  const sizes = String(value('--sizes', '1000,10000')).split(',').map(Number);
+  const runs = Number(value('--lint-runs', value('--runs', '1')));
+  const singleRuns = Number(value('--single-runs', '10'));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(singleRuns) || singleRuns < 1) {
+    throw new Error('--sizes takes whole numbers separated by commas; --runs and --single-runs a positive whole number');
+  }
+  return { sizes, runs, singleRuns };
+}
+
+/** Runs the lint benchmark and prints its table. */
+export async function benchLint(options = parseOptions(process.argv.slice(2))) {
+  if (!existsSync(markdownlint)) throw new Error('markdownlint-cli2 is not installed: run npm install (it is a devDependency)');
+  if (!existsSync(TIME)) console.log(`(${TIME} is missing, so peak RSS comes from the child's own process.resourceUsage(); install it with: apt-get install time)\n`);
+  const work = mkdtempSync(join(tmpdir(), 'postmortem-bench-lint-'));
+  try {
+    console.log(`\nLint: generated postmortems, Node ${process.version}, ${availableParallelism()} cores; wall time includes start-up\n`);
+    console.log(`${'files'.padStart(6)}  ${'tool'.padEnd(18)} ${'runs'.padStart(4)} ${'wall s'.padStart(8)} ${'files/s'.padStart(9)} ${'peak RSS MiB'.padStart(13)}`);
+    const ratios = [];
+    let largest = null;
+    const singleFile = { corpus: join(work, 'single'), name: '00001-postmortem.md', bytes: await writePostmortems(join(work, 'single'), 1) };
+    for (const size of options.sizes) {
+      const corpus = join(work, `corpus-${size}`);
+      const bytes = await writePostmortems(corpus, size);
+      // One unmeasured run each: the files into the page cache, Node's compile cache warm.
+      for (const tool of TOOLS) measure(tool.args('.'), corpus, work);
+      const rows = TOOLS.map((tool) => ({ tool, ...measureRuns(tool.args('.'), corpus, work, options.runs) }));
+      for (const row of rows) {
+        console.log(`${String(size).padStart(6)}  ${row.tool.name.padEnd(18)} ${String(options.runs).padStart(4)} ${row.seconds.toFixed(2).padStart(8)} ${(size / row.seconds).toFixed(0).padStart(9)} ${(row.rssKib / 1024).toFixed(1).padStart(13)}`);
+      }
+      const ratio = rows[1].seconds / rows[0].seconds;
+      ratios.push(`${size} files: ${ratio.toFixed(2)}x`);
+      largest = { size, ratio, rssMib: rows[0].rssKib / 1024 };
+      console.log(`${''.padStart(6)}  (${Math.round(bytes / size)} bytes per file on average)`);
+      rmSync(corpus, { recursive: true, force: true, maxRetries: 3 });
+    }
+    const single = TOOLS.map((tool) => {
+      measure(tool.args(singleFile.name), singleFile.corpus, work);
+      return { tool, ...measureRuns(tool.args(singleFile.name), singleFile.corpus, work, options.singleRuns) };
+    });
+    console.log(`\nfiles/s, postmortem lint over markdownlint-cli2: ${ratios.join(', ')} (target: at least 6x on 10,000 files)`);
+    if (largest) console.log(`peak RSS of postmortem lint on ${largest.size} files: ${largest.rssMib.toFixed(1)} MiB (target: under 150 MiB)`);
+    console.log(
+      `one file (${singleFile.bytes} bytes), median of ${options.singleRuns}: postmortem lint ${(single[0].seconds * 1000).toFixed(0)} ms, markdownlint-cli2 ${(single[1].seconds * 1000).toFixed(0)} ms: ${(single[0].seconds / single[1].seconds).toFixed(2)} of its time (target: at most 0.5)`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await benchLint();
