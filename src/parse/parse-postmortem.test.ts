@@ -387,3 +387,10 @@ describe('readings found by the lint rules on real files', () => {
     expect(model.timeline.map((entry) => [entry.time, entry.at])).toEqual([['Jun 4, 2025', '2025-06-04'], ['Jun 5, 2025', '2025-06-05']]);
   });
 });
+
+describe('midnight and misordered entries', () => {
+  it('keeps an out-of-order entry on its day when the next day would fall outside the window', () => {
+    const model = parse('---\ndate: "2026-03-14"\ntimezone: "UTC"\nstart: "2026-03-14T23:00:00+00:00"\nend: "2026-03-15T01:00:00+00:00"\n---\n## Timeline\n- 23:30: a\n- 23:10: b\n- 00:20: c');
+    expect(model.timeline.map((entry) => entry.at)).toEqual(['2026-03-14T23:30:00+00:00', '2026-03-14T23:10:00+00:00', '2026-03-15T00:20:00+00:00']);
+  });
+});

@@ -236,8 +236,13 @@ function placeEntries(drafts: DraftEntry[], context: TimelineContext, sectionZon
     if (!baseDate) continue;
     let at = toIsoInstant(ownDate ? baseDate : addDays(baseDate, dayShift), clock, zone);
     if (!ownDate && previous !== null && instantMillis(at) < previous && windowCrossesMidnight) {
-      dayShift++;
-      at = toIsoInstant(addDays(baseDate, dayShift), clock, zone);
+      // Only a step back that lands inside the window (give or take an hour) is a crossing of
+      // midnight; anything else is an entry out of order, which lint should see as written.
+      const shifted = toIsoInstant(addDays(baseDate, dayShift + 1), clock, zone);
+      if (instantMillis(shifted) <= instantMillis(context.windowEnd as string) + 3600000) {
+        dayShift++;
+        at = shifted;
+      }
     }
     draft.entry.at = at;
     previous = instantMillis(at);
