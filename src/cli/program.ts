@@ -79,6 +79,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem new',
         'postmortem render answers.yaml -o postmortems/2026-03-14-checkout.md',
         'postmortem export postmortems/*.md -o postmortems.json',
+        'postmortem lint postmortems/',
         'postmortem templates',
         'postmortem render --help',
       ]),
