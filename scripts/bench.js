@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Start-up benchmarks: `npm run bench [-- --runs N]`. Each benchmark is a function that
-// returns timings; main() runs them all and prints one table. Add a benchmark by writing a
-// function and listing it in BENCHMARKS. Not a test: nothing here passes or fails.
+// Benchmarks: `npm run bench [-- --runs N]`: start-up times, then the export of a generated
+// corpus (scripts/bench/export-site.js). Each start-up benchmark is a function that returns
+// timings; main() runs them all and prints one table. Add a benchmark by writing a function
+// and listing it in BENCHMARKS. Not a test: nothing here passes or fails.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchExportSite } from './bench/export-site.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/postmortem.js', import.meta.url));
@@ -60,7 +62,7 @@ function parseRuns(argv) {
   return runs;
 }
 
-function main() {
+async function main() {
   const runs = parseRuns(process.argv.slice(2));
   const results = BENCHMARKS.map((benchmark) => benchmark({ runs }));
   const baseline = results[0].median;
@@ -72,6 +74,8 @@ function main() {
     const ratio = `${(result.median / baseline).toFixed(2)}x`.padStart(9);
     console.log(`${result.name.padEnd(width)} ${format(result.median)} ${format(result.min)} ${format(result.max)} ${ratio}`);
   }
+  // The export of a 1,000-file corpus as a site, against pandoc (scripts/bench/export-site.js).
+  await benchExportSite();
 }
 
-main();
+await main();

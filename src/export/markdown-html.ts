@@ -16,30 +16,50 @@ import { classifyUrl, isSafeLinkUrl } from './safe-url.js';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
-const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
-// markdown-it's own check is a block-list (javascript:, vbscript:, file:, some data:); ours allows only what we know.
-markdown.validateLink = isSafeLinkUrl;
-const { escapeHtml } = markdown.utils;
-const rules = markdown.renderer.rules;
-// Wide tables scroll sideways inside their own box on a phone instead of widening the page.
-rules.table_open = () => '<div class="table-wrap"><table>\n';
-rules.table_close = () => '</table></div>\n';
-// `#` in a section's text sits under the section's own <h2>.
-const shiftedHeading = (tag: string): string => `h${Math.min(6, Number(tag.slice(1)) + 2)}`;
-rules.heading_open = (tokens, index) => `<${shiftedHeading((tokens[index] as Token).tag)}>`;
-rules.heading_close = (tokens, index) => `</${shiftedHeading((tokens[index] as Token).tag)}>\n`;
-rules.image = (tokens, index, options, env, self) => {
-  const token = tokens[index] as Token;
-  const src = token.attrGet('src') ?? '';
-  const alt = self.renderInlineAsText(token.children ?? [], options, env);
-  const title = token.attrGet('title');
-  const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
-  if (classifyUrl(src) === 'relative') return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titleAttribute} />`;
-  if (classifyUrl(src) === 'remote') {
-    return `<a href="${escapeHtml(src)}" class="remote-image"${titleAttribute}>${escapeHtml(alt.trim() ? `Image: ${alt.trim()}` : 'Image')}</a>`;
-  }
-  return escapeHtml(alt);
-};
+/** The renderer rules both instances share; see the module comment. */
+function setUpRenderer(instance: MarkdownIt): void {
+  const { rules } = instance.renderer;
+  const { escapeHtml } = instance.utils;
+  // Wide tables scroll sideways inside their own box on a phone instead of widening the page.
+  rules.table_open = () => '<div class="table-wrap"><table>\n';
+  rules.table_close = () => '</table></div>\n';
+  // `#` in a section's text sits under the section's own <h2>.
+  const shiftedHeading = (tag: string): string => `h${Math.min(6, Number(tag.slice(1)) + 2)}`;
+  rules.heading_open = (tokens, index) => `<${shiftedHeading((tokens[index] as Token).tag)}>`;
+  rules.heading_close = (tokens, index) => `</${shiftedHeading((tokens[index] as Token).tag)}>\n`;
+  rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index] as Token;
+    const src = token.attrGet('src') ?? '';
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    const title = token.attrGet('title');
+    const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
+    const kind = classifyUrl(src);
+    if (kind === 'relative') return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titleAttribute} />`;
+    if (kind === 'remote') {
+      return `<a href="${escapeHtml(src)}" class="remote-image"${titleAttribute}>${escapeHtml(alt.trim() ? `Image: ${alt.trim()}` : 'Image')}</a>`;
+    }
+    return escapeHtml(alt);
+  };
+}
+
+/** Set up once; `linkify` (bare URLs become links) is costly, so text with nothing URL-like goes to a twin without it. */
+function createMarkdown(linkify: boolean): MarkdownIt {
+  const instance = new MarkdownIt({ html: true, linkify, typographer: false });
+  // markdown-it's own check is a block-list (javascript:, vbscript:, file:, some data:); ours allows only what we know.
+  instance.validateLink = isSafeLinkUrl;
+  setUpRenderer(instance);
+  return instance;
+}
+
+const withLinkify = createMarkdown(true);
+const withoutLinkify = createMarkdown(false);
+
+/** What linkify-it could turn into a link: a scheme, `www.`, or an e-mail address. */
+const LINK_LIKE = /:\/\/|www\.|@/i;
+
+function markdownFor(text: string): MarkdownIt {
+  return LINK_LIKE.test(text) ? withLinkify : withoutLinkify;
+}
 
 /** Sanitises only what may hold raw HTML; see the module comment. */
 function clean(html: string, source: string): string {
@@ -49,13 +69,13 @@ function clean(html: string, source: string): string {
 /** Block Markdown (paragraphs, lists, tables, code) -> sanitised HTML; empty for no text. */
 export function markdownToHtml(text: string | null | undefined): string {
   if (!text || !text.trim()) return '';
-  return clean(markdown.render(text), text);
+  return clean(markdownFor(text).render(text), text);
 }
 
 /** One line of Markdown (a timeline entry, a task) -> sanitised inline HTML. */
 export function markdownInlineToHtml(text: string | null | undefined): string {
   if (!text || !text.trim()) return '';
-  return clean(markdown.renderInline(text), text);
+  return clean(markdownFor(text).renderInline(text), text);
 }
 
 function collectText(tokens: readonly Token[], parts: string[]): void {
@@ -74,6 +94,7 @@ function collectText(tokens: readonly Token[], parts: string[]): void {
 export function markdownToPlainText(text: string | null | undefined): string {
   if (!text || !text.trim()) return '';
   const parts: string[] = [];
-  collectText(markdown.parse(text, {}), parts);
+  // One line (a timeline entry, a task) needs only the inline parser, which is much cheaper.
+  collectText(text.includes('\n') ? withoutLinkify.parse(text, {}) : withoutLinkify.parseInline(text, {}), parts);
   return parts.join('').replace(/\s+/g, ' ').trim();
 }

@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { CorrectiveTask, Postmortem, SectionKind, TimelineEntry } from '../model/postmortem.js';
 import { formatClock, formatDuration } from '../model/time.js';
 import { incidentMinutes } from '../render/incident-phrases.js';
-import { timelineDays } from '../render/timeline-days.js';
-import { longDate, wallClockInZone, zoneLabel, type WallClock } from '../render/zoned-time.js';
+import { zoneLabel, type WallClock } from '../render/zoned-time.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-html.js';
 import { entryMillis, layoutTimelineChart, markerPath, type TimelineChart } from './timeline-chart.js';
 import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
+import { longDateText as longDate, shortDateText, zonedClock } from './zoned-clock.js';
 
 /** The `<meta name="generator">` value of every exported page; the site builder recognises its own files by it. */
 export const HTML_GENERATOR = 'postmortem';
@@ -192,14 +192,14 @@ function clockText(clock: WallClock, twelveHour: boolean): string {
 function windowText(postmortem: Postmortem, twelveHour: boolean): string | null {
   const { start, end } = postmortem.summary;
   if (!start || !end) return null;
-  const from = wallClockInZone(start, postmortem.timezone);
-  const to = wallClockInZone(end, postmortem.timezone);
+  const from = zonedClock(start, postmortem.timezone);
+  const to = zonedClock(end, postmortem.timezone);
   if (!from || !to) return null;
   const zone = zoneLabel(postmortem.timezone, start);
   const suffix = zone ? ` ${zone}` : '';
   if (from.date === to.date) return `${clockText(from, twelveHour)}–${clockText(to, twelveHour)}${suffix}`;
   // The card's date already says the year; the window across midnight needs only the days.
-  const day = (date: string): string => longDate(date).replace(/, \d{4}$/, '').replace(/^(\w{3})\w*/, '$1');
+  const day = shortDateText;
   return `${day(from.date)}, ${clockText(from, twelveHour)} – ${day(to.date)}, ${clockText(to, twelveHour)}${suffix}`;
 }
 
@@ -223,13 +223,46 @@ function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
 }
 
 function entryTime(entry: TimelineEntry, timezone: string | null, twelveHour: boolean): string {
-  const clock = entry.at ? wallClockInZone(entry.at, timezone) : null;
+  const clock = entry.at ? zonedClock(entry.at, timezone) : null;
   if (clock && entryMillis(entry, timezone) !== null) return clockText(clock, twelveHour);
   return entry.time ?? '';
 }
 
+const listMarkers = new Map<TimelineEntryKind, string>();
+
+/** The list's marker for a kind: the same for every entry of the kind, so made once. */
+function listMarkerPath(kind: TimelineEntryKind): string {
+  let path = listMarkers.get(kind);
+  if (path === undefined) {
+    path = markerPath(kind, 7, 7, 5);
+    listMarkers.set(kind, path);
+  }
+  return path;
+}
+
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Consecutive entries on one day, as the renderer's `timelineDays` groups them: an entry
+ * without an instant stays with the one before it, and a timeline all on the incident date
+ * is one group without a heading.
+ */
+function groupByDay(entries: readonly TimelineEntry[], incidentDate: string | null, timezone: string | null): Array<{ date: string | null; entries: TimelineEntry[] }> {
+  const days: Array<{ date: string | null; entries: TimelineEntry[] }> = [];
+  for (const entry of entries) {
+    const day = entry.at ? (zonedClock(entry.at, timezone)?.date ?? null) : null;
+    const current = days[days.length - 1];
+    if (!current) days.push({ date: day, entries: [entry] });
+    else if (day === null || day === current.date) current.entries.push(entry);
+    else if (current.date === null && days.length === 1) {
+      current.date = day;
+      current.entries.push(entry);
+    } else days.push({ date: day, entries: [entry] });
+  }
+  if (days.every((day) => day.date === null || day.date === incidentDate)) return entries.length > 0 ? [{ date: null, entries: [...entries] }] : [];
+  return days;
 }
 
 function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineView {
@@ -254,7 +287,7 @@ function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineVie
     notes.push(`${plural(unplaced, 'entry has', 'entries have')} no date and time that can be placed on the chart; ${unplaced === 1 ? 'it is' : 'they are'} in the list only (marked “not on the chart”).`);
   }
   const kindNames = new Map(TIMELINE_ENTRY_KINDS.map((item) => [item.kind, item.name]));
-  const days = timelineDays(timeline, { date: postmortem.date, timezone }).map((day) => ({
+  const days = groupByDay(timeline, postmortem.date, timezone).map((day) => ({
     heading: day.date ? longDate(day.date) : null,
     dateTime: day.date,
     entries: day.entries.map((entry): TimelineEntryView => {
@@ -266,7 +299,7 @@ function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineVie
         label: entry.label,
         kind,
         kindName: kindNames.get(kind) ?? 'Event',
-        markerPath: markerPath(kind, 7, 7, 5),
+        markerPath: listMarkerPath(kind),
         textHtml: markdownInlineToHtml(entry.text),
         // Only worth saying when there is a chart to be missing from.
         placed: placed || chart === null,

@@ -68,11 +68,22 @@ export async function writeSiteFile(file: string, content: string, cwd: string):
   }
 }
 
-/** Writes `content` unless the file already holds exactly it; resolves to whether it wrote. */
+/**
+ * Writes `content` unless the file already holds exactly it; resolves to whether it wrote.
+ * A page that did not exist is written in place: nobody can have been reading it, and it
+ * saves a rename per page on a first build.
+ */
 export async function writeIfChanged(file: string, content: string, exists: boolean, cwd: string): Promise<boolean> {
   if (exists) {
     const previous = await readFile(file, 'utf8').catch(() => null);
     if (previous === content) return false;
+  } else {
+    try {
+      await writeFile(file, content, { flag: 'wx' });
+      return true;
+    } catch {
+      // It appeared meanwhile, or the write failed: the careful path below says which.
+    }
   }
   await writeSiteFile(file, content, cwd);
   return true;

@@ -9,10 +9,12 @@
  * impact window is a shaded band behind the rows.
  */
 import type { TimelineEntry } from '../model/postmortem.js';
-import { formatClock, formatDuration, instantMillis, parseZone, wallClockOf, zoneOffsetAt } from '../model/time.js';
-import { wallClockInZone } from '../render/zoned-time.js';
+import { formatClock, formatDuration } from '../model/time.js';
 import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
 import { markdownToPlainText } from './markdown-html.js';
+import { shortDateText, zonedClock, zonedInstantMillis } from './zoned-clock.js';
+
+export { zonedInstantMillis } from './zoned-clock.js';
 
 /** One entry's row in the chart. */
 export interface TimelineChartRow {
@@ -105,7 +107,6 @@ const TEXT_GAP = 11;
 const CHARACTER_WIDTH_EM = 0.56;
 const NICE_STEPS_MINUTES = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 4320, 10080, 20160, 43200];
 const MINUTE = 60_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A marker shape per kind, centred on (x, y): shapes differ so that print in grey and colour-blind readers still tell them apart. */
 export function markerPath(kind: TimelineEntryKind, x: number, y: number, radius = MARKER_RADIUS): string {
@@ -132,20 +133,6 @@ export function markerPath(kind: TimelineEntryKind, x: number, y: number, radius
   }
 }
 
-/**
- * Milliseconds since the epoch of an ISO instant. One without an offset is a wall-clock time
- * in the postmortem's timezone (the model has such times next to ones with an offset, for
- * instance a summary window read from "10:00 AM - 12:30 PM (UTC+2)"); without a known zone,
- * as UTC, which keeps such times consistent with each other. NaN when it does not parse.
- */
-export function zonedInstantMillis(iso: string, timezone: string | null): number {
-  const clock = wallClockOf(iso);
-  const zone = clock && clock.offset === null ? parseZone(timezone) : null;
-  if (!clock || !zone) return instantMillis(iso);
-  const local = iso.slice(0, 19);
-  return instantMillis(local) - zoneOffsetAt(zone, local) * MINUTE;
-}
-
 /** The instant of an entry in milliseconds, or null when it has none that parses. */
 export function entryMillis(entry: Pick<TimelineEntry, 'at'>, timezone: string | null): number | null {
   if (!entry.at) return null;
@@ -159,16 +146,11 @@ export function entryMillis(entry: Pick<TimelineEntry, 'at'>, timezone: string |
  * offset read as UTC here and are shown as written, so their offset is 0.
  */
 function displayOffsetMinutes(iso: string, timezone: string | null): number {
-  const clock = wallClockInZone(iso, timezone);
+  const clock = zonedClock(iso, timezone);
   if (!clock) return 0;
   const [year, month, day] = clock.date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second);
   return Math.round((wall - zonedInstantMillis(iso, timezone)) / MINUTE);
-}
-
-function shortDate(date: string): string {
-  const [, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${MONTHS[month - 1] ?? ''} ${day}`;
 }
 
 function localParts(localMillis: number): { date: string; hour: number; minute: number } {
@@ -251,7 +233,7 @@ export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | 
   for (let local = Math.ceil(localStart / (step * MINUTE)) * step * MINUTE; local <= domainEnd + offset * MINUTE; local += step * MINUTE) {
     const parts = localParts(local);
     const midnight = parts.hour === 0 && parts.minute === 0;
-    const label = step >= 1440 || (midnight && multiDay) ? shortDate(parts.date) : format(parts);
+    const label = step >= 1440 || (midnight && multiDay) ? shortDateText(parts.date) : format(parts);
     ticks.push({ x: round(scale(local - offset * MINUTE)), label });
   }
 
@@ -262,7 +244,7 @@ export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | 
     const y = plotTop + rowIndex * rowHeight + rowHeight / 2;
     const kind = timelineEntryKind(item.entry);
     const parts = clock(item.millis);
-    const time = multiDay && parts.date !== previousDate ? `${shortDate(parts.date)}, ${format(parts)}` : format(parts);
+    const time = multiDay && parts.date !== previousDate ? `${shortDateText(parts.date)}, ${format(parts)}` : format(parts);
     previousDate = parts.date;
     const fullText = markdownToPlainText(item.entry.text) || (item.entry.label ?? '');
     const spaceRight = right - x - TEXT_GAP;

@@ -1,0 +1,97 @@
+// The export benchmark of `npm run bench`: 1,000 generated postmortems exported as a site
+// (`postmortem export DIR --site OUT`, the real command, start-up included) against pandoc
+// converting the same files to standalone HTML, once per file (a sample, extrapolated) and
+// all in one process. Prints files per second and the ratios. Not a test: nothing fails.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'postmortem.js');
+
+/** Target from the export issue: `--site` at least this many times pandoc's one-process files per second. */
+const TARGET_RATIO = 7;
+
+function seconds(command, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, ...options });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.error) throw child.error;
+  if (child.status !== 0) throw new Error(`${command} ${args.slice(0, 4).join(' ')} ... exited ${child.status}: ${String(child.stderr).slice(0, 500)}`);
+  return elapsed;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function hasPandoc() {
+  const child = spawnSync('pandoc', ['--version'], { stdio: 'ignore' });
+  return !child.error && child.status === 0;
+}
+
+/** The corpus generator the lint benchmark uses, so both benchmarks read the same kind of files. */
+async function generateCorpus(directory, count) {
+  let generator;
+  try {
+    generator = await import('../generate-postmortems.js');
+  } catch (error) {
+    throw new Error(`the export benchmark needs scripts/generate-postmortems.js (the shared corpus generator): ${error.message}`);
+  }
+  return generator.writePostmortems(directory, count);
+}
+
+/**
+ * Runs the export benchmark and prints its table. `files` postmortems, `runs` timed site
+ * builds (after one warm-up), and a sample of `pandocSample` files for pandoc once per file.
+ */
+export async function benchExportSite({ files = 1000, runs = 3, pandocSample = 100 } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'postmortem-bench-export-'));
+  try {
+    const corpus = join(work, 'corpus');
+    const bytes = await generateCorpus(corpus, files);
+    const names = readdirSync(corpus).filter((name) => name.endsWith('.md')).sort().map((name) => join(corpus, name));
+    const rows = [];
+
+    const site = (index) => join(work, `site-${index}`);
+    seconds(process.execPath, [bin, 'export', corpus, '--site', site('warm-up')]);
+    const siteTimes = [];
+    for (let index = 0; index < runs; index += 1) siteTimes.push(seconds(process.execPath, [bin, 'export', corpus, '--site', site(index)]));
+    const siteSeconds = median(siteTimes);
+    rows.push({ name: 'postmortem export --site (new site)', files, seconds: siteSeconds });
+    const updateSeconds = seconds(process.execPath, [bin, 'export', corpus, '--site', site(0)]);
+    rows.push({ name: 'postmortem export --site (unchanged)', files, seconds: updateSeconds });
+
+    let pandocOneProcess = null;
+    if (hasPandoc()) {
+      const pandocArgs = ['-f', 'gfm', '-t', 'html5', '--standalone', '--metadata', 'title=Postmortem'];
+      const sample = names.slice(0, Math.min(pandocSample, names.length));
+      const perFileSeconds = sample.reduce((total, file, index) => total + seconds('pandoc', [...pandocArgs, file, '-o', join(work, `pandoc-${index}.html`)]), 0);
+      rows.push({ name: `pandoc, once per file (${sample.length}-file sample)`, files: sample.length, seconds: perFileSeconds });
+      const oneProcessSeconds = seconds('pandoc', [...pandocArgs, ...names, '-o', join(work, 'pandoc-all.html')]);
+      pandocOneProcess = files / oneProcessSeconds;
+      rows.push({ name: 'pandoc, all files in one process', files, seconds: oneProcessSeconds });
+    }
+
+    console.log(`\nExport: ${files} generated postmortems (${(bytes / 1024 / 1024).toFixed(1)} MB), postmortem median of ${runs} runs after a warm-up, wall time`);
+    const width = Math.max(...rows.map((row) => row.name.length));
+    console.log(`${'export'.padEnd(width)}    files   seconds   files/s   vs pandoc one-process`);
+    for (const row of rows) {
+      const rate = row.files / row.seconds;
+      const ratio = pandocOneProcess ? `${(rate / pandocOneProcess).toFixed(1)}x` : '-';
+      console.log(`${row.name.padEnd(width)} ${String(row.files).padStart(8)} ${row.seconds.toFixed(2).padStart(9)} ${rate.toFixed(0).padStart(9)}   ${ratio.padStart(8)}`);
+    }
+    if (pandocOneProcess) {
+      const ratio = files / siteSeconds / pandocOneProcess;
+      console.log(`\n--site is ${ratio.toFixed(1)}x pandoc's one-process files/s (target: at least ${TARGET_RATIO}x): ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`);
+    } else {
+      console.log('\npandoc not found, so there is nothing to compare with: install it (Debian/Ubuntu: apt-get install pandoc) and run again.');
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
