@@ -394,3 +394,10 @@ describe('midnight and misordered entries', () => {
     expect(model.timeline.map((entry) => entry.at)).toEqual(['2026-03-14T23:30:00+00:00', '2026-03-14T23:10:00+00:00', '2026-03-15T00:20:00+00:00']);
   });
 });
+
+describe('heading text', () => {
+  it('keeps underscores inside words and drops emphasis around the whole heading', () => {
+    const model = parse('# Outage\n\n## Why my_var__x and __init__ broke\n\nText.\n\n## **Glossary**\n\nMore.');
+    expect(model.otherSections.map((section) => section.heading)).toEqual(['Why my_var__x and __init__ broke', 'Glossary']);
+  });
+});

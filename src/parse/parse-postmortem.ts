@@ -9,7 +9,7 @@ import { findDate } from './clock.js';
 import { parseCorrectiveActions } from './corrective-actions.js';
 import { splitFrontMatter } from './front-matter.js';
 import { analyzeLines, type SourceLine } from './markdown-lines.js';
-import { classifyHeading, dedentText, isTitleHeading, linesToText, splitSections, type Section } from './sections.js';
+import { classifyHeading, dedentText, isTitleHeading, linesToText, splitSections, unwrapEmphasis, type Section } from './sections.js';
 import { impactSentence, readImpactWindow, readLabel, readSummaryParts, readUsersAffected, rootCauseSentence, type SummaryLabel } from './summary.js';
 import { looksLikeTimeline, parseTimeline } from './timeline.js';
 
@@ -104,7 +104,7 @@ function titleFrom(preamble: ParsedSection, allSections: readonly ParsedSection[
   for (const line of preamble.lines) {
     if (line.kind === 'blank') continue;
     if (line.kind === 'heading') {
-      const heading = (line.headingText ?? '').replace(/[*_]{2}/g, '').trim();
+      const heading = unwrapEmphasis(line.headingText ?? '');
       return isTitleHeading({ level: line.headingLevel ?? 1, heading }) ? { title: heading || null, line } : { title: null, line: null };
     }
     const text = line.text.trim().replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1').trim();

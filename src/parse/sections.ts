@@ -67,6 +67,11 @@ export function normalizeHeading(text: string): string {
 
 const classified = new Map<string, HeadingKind | null>();
 
+/** A heading without emphasis wrapped around all of it (`**Timeline**`); emphasis inside (`__init__`) stays. */
+export function unwrapEmphasis(text: string): string {
+  return text.trim().replace(/^(\*\*|__)(.+)\1$/, '$2').trim();
+}
+
 /** Recognises a section by its heading. */
 export function classifyHeading(text: string): HeadingKind | null {
   // The same few headings recur in every file of a collection.
@@ -122,7 +127,7 @@ function candidateAt(line: SourceLine): Candidate | null {
       if (labelKind) return { kind: labelKind, heading: (labelled[1] as string).trim(), level, inlineText: (labelled[2] as string).trim(), isHeading: true };
       if (readSummaryLabel(heading)) return { kind: 'summary', heading: (labelled[1] as string).trim(), level, inlineText: heading, isHeading: true };
     }
-    return { kind, heading: heading.replace(/[*_]{2}/g, '').replace(/:\s*$/, ''), level, inlineText: null, isHeading: true };
+    return { kind, heading: unwrapEmphasis(heading).replace(/:\s*$/, ''), level, inlineText: null, isHeading: true };
   }
   if (line.kind !== 'text') return null;
   const text = line.text.trimEnd();
