@@ -24,9 +24,9 @@ const BATCH_SIZE = 25;
 
 /**
  * Heap caps for a worker, in MiB. Linting one file keeps little alive, so a small young
- * generation and a modest old one make V8 collect often instead of growing; a file that needs
- * more (a huge postmortem) makes its worker run out of memory, and its batch is then linted
- * on the calling thread, which has no cap.
+ * generation and a modest old one make V8 collect often instead of growing. A worker that
+ * runs out of memory is replaced and its unanswered batches retried on the new one; a batch
+ * that exhausts two workers (a huge postmortem) is linted on the calling thread, uncapped.
  */
 const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 };
 
@@ -48,6 +48,14 @@ export interface WorkerData {
 export interface WorkerBatch {
   id: number;
   files: Array<[number, string, number]>;
+}
+
+/** A batch handed to a worker and not answered yet. */
+interface PendingBatch {
+  id: number;
+  files: Array<[number, string, number]>;
+  /** How many workers ran out of memory on it. */
+  attempts: number;
 }
 
 /** A worker's answer to one batch, or its report that a config is invalid or that it failed. */
@@ -193,24 +201,37 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
 
   const queue = new ResultQueue();
   let nextFile = 0;
-  // Batches a worker could not finish (it ran out of memory), for this thread to lint.
-  const leftOver: Array<[number, string, number]> = [];
-  let liveWorkers = workers;
   let nextBatchId = 0;
+  let stopped = false;
+  // Batches whose worker ran out of memory before answering: retried once on a fresh worker
+  // (a leak in a long-lived worker is cured by a new one), then linted on this thread (a
+  // file too big for any worker's capped heap).
+  const retries: PendingBatch[] = [];
+  const leftOver: Array<[number, string, number]> = [];
+  let liveWorkers = 0;
   let runningHere = false;
-  const takeBatch = (): Array<[number, string, number]> => {
-    const batch: Array<[number, string, number]> = [];
-    for (; nextFile < files.length && batch.length < BATCH_SIZE; nextFile += 1) batch.push([nextFile, files[nextFile] as string, configIndexes[nextFile] as number]);
-    return batch;
+  const takeBatch = (): PendingBatch | null => {
+    const retry = retries.shift();
+    if (retry) return retry;
+    const batchFiles: Array<[number, string, number]> = [];
+    for (; nextFile < files.length && batchFiles.length < BATCH_SIZE; nextFile += 1) batchFiles.push([nextFile, files[nextFile] as string, configIndexes[nextFile] as number]);
+    return batchFiles.length > 0 ? { id: nextBatchId++, files: batchFiles, attempts: 0 } : null;
   };
   const lintLeftOverHere = (): void => {
-    if (runningHere) return;
+    if (runningHere || stopped) return;
     runningHere = true;
     const next = (): { index: number; filePath: string } | null => {
       const item = leftOver.shift();
       if (item) return { index: item[0], filePath: item[1] };
-      // With every worker gone, this thread takes the rest of the run.
-      if (liveWorkers === 0 && nextFile < files.length) return { index: nextFile, filePath: files[nextFile++] as string };
+      // With no worker left, this thread takes the rest of the run.
+      if (liveWorkers === 0 && !stopped) {
+        const batch = takeBatch();
+        if (batch) {
+          leftOver.push(...batch.files.slice(1));
+          const first = batch.files[0] as [number, string, number];
+          return { index: first[0], filePath: first[1] };
+        }
+      }
       return null;
     };
     void (async () => {
@@ -222,22 +243,23 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
         runningHere = false;
       }
       // Work that arrived while the last read was finishing.
-      if (leftOver.length > 0 || (liveWorkers === 0 && nextFile < files.length)) lintLeftOverHere();
+      if (leftOver.length > 0 || (liveWorkers === 0 && (retries.length > 0 || nextFile < files.length))) lintLeftOverHere();
     })();
   };
 
   const data: WorkerData = { configs, ruleOverrides: options.configs.ruleOverrides, fix, inlineConfig };
-  const threads: Worker[] = [];
-  for (let count = 0; count < workers; count += 1) {
+  const threads = new Set<Worker>();
+  const startWorker = (): void => {
     const worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_HEAP_LIMITS });
-    threads.push(worker);
-    const inFlight = new Map<number, Array<[number, string, number]>>();
+    threads.add(worker);
+    liveWorkers += 1;
+    const inFlight = new Map<number, PendingBatch>();
+    let outOfMemory = false;
     const send = (): void => {
       const batch = takeBatch();
-      if (batch.length === 0) return;
-      const id = nextBatchId++;
-      inFlight.set(id, batch);
-      worker.postMessage({ id, files: batch } satisfies WorkerBatch);
+      if (!batch) return;
+      inFlight.set(batch.id, batch);
+      worker.postMessage({ id: batch.id, files: batch.files } satisfies WorkerBatch);
     };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.configError) {
@@ -255,22 +277,39 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return queue.fail(error);
+      outOfMemory = true;
+    });
+    worker.on('exit', (code) => {
+      threads.delete(worker);
       liveWorkers -= 1;
-      for (const batch of inFlight.values()) leftOver.push(...batch);
+      if (stopped) return;
+      if (!outOfMemory) {
+        if (code !== 0 || inFlight.size > 0) queue.fail(new Error(`a lint worker thread stopped (exit code ${code}) before finishing its files`));
+        return;
+      }
+      for (const batch of inFlight.values()) {
+        batch.attempts += 1;
+        if (batch.attempts >= 2) leftOver.push(...batch.files);
+        else retries.push(batch);
+      }
       inFlight.clear();
-      lintLeftOverHere();
+      if (retries.length > 0 || nextFile < files.length) startWorker();
+      if (leftOver.length > 0) lintLeftOverHere();
     });
     // Two batches in flight, so a worker never waits for this thread between batches.
     send();
     send();
-  }
+  };
+  for (let count = 0; count < workers; count += 1) startWorker();
   try {
     for (let received = 0; received < files.length; received += 1) yield await queue.next();
   } finally {
     // Stops the work when the caller stopped early or a worker failed.
+    stopped = true;
     nextFile = files.length;
+    retries.length = 0;
     leftOver.length = 0;
-    await Promise.all(threads.map((worker) => worker.terminate()));
+    await Promise.all([...threads].map((worker) => worker.terminate()));
   }
 }
 
