@@ -28,7 +28,7 @@ const BATCH_SIZE = 25;
  * runs out of memory is replaced and its unanswered batches retried on the new one; a batch
  * that exhausts two workers (a huge postmortem) is linted on the calling thread, uncapped.
  */
-const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 };
+const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 };
 
 /** A config a run uses and the file it came from, for error messages. */
 export interface WorkerConfig {
