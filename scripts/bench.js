@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Benchmarks: `npm run bench [-- --runs N]`: start-up times, then the export of a generated
-// corpus (scripts/bench/export-site.js). Each start-up benchmark is a function that returns
-// timings; main() runs them all and prints one table. Add a benchmark by writing a function
+// corpus (scripts/bench/export-site.js), then lint against markdownlint-cli2
+// (scripts/bench/lint.js). Each start-up benchmark is a function that returns timings; main() runs them all and prints one table. Add a benchmark by writing a function
 // and listing it in BENCHMARKS. Not a test: nothing here passes or fails.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
+import { benchLint } from './bench/lint.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/postmortem.js', import.meta.url));
@@ -76,6 +77,8 @@ async function main() {
   }
   // The export of a 1,000-file corpus as a site, against pandoc (scripts/bench/export-site.js).
   await benchExportSite();
+  // postmortem lint against markdownlint-cli2 on 1,000 and 10,000 generated postmortems (scripts/bench/lint.js).
+  await benchLint();
 }
 
 await main();

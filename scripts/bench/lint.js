@@ -1,5 +1,5 @@
-// The lint benchmark of `npm run bench` (or alone: `node scripts/bench/lint.js [--sizes
-// 1000,10000] [--runs N] [--single-runs N]`): generated postmortems (about 5 KB each) linted
+// The lint benchmark of `npm run bench` (or alone: `node scripts/bench/lint.js
+// [--lint-sizes 1000,10000] [--lint-runs N] [--single-runs N]`): generated postmortems (about 5 KB each) linted
 // by `postmortem lint` (the real command, start-up included) and by markdownlint-cli2 in the
 // same run, with files per second, the ratio, peak RSS and single-file wall time. Targets
 // (issue 4): at least 6x markdownlint-cli2's files/s on 10,000 files, peak RSS under 150 MiB,
@@ -64,11 +64,12 @@ function parseOptions(argv) {
     const index = argv.indexOf(name);
     return index === -1 ? fallback : argv[index + 1];
   };
-  const sizes = String(value('--sizes', '1000,10000')).split(',').map(Number);
-  const runs = Number(value('--lint-runs', value('--runs', '1')));
+  const sizes = String(value('--lint-sizes', '1000,10000')).split(',').map(Number);
+  // Not --runs: that is the start-up benchmarks' sample count (20), far too many 10,000-file runs.
+  const runs = Number(value('--lint-runs', '1'));
   const singleRuns = Number(value('--single-runs', '10'));
   if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(singleRuns) || singleRuns < 1) {
-    throw new Error('--sizes takes whole numbers separated by commas; --runs and --single-runs a positive whole number');
+    throw new Error('--lint-sizes takes whole numbers separated by commas; --lint-runs and --single-runs a positive whole number');
   }
   return { sizes, runs, singleRuns };
 }
