@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Benchmarks: `npm run bench [-- --runs N]`: start-up times, then the export of a generated
 // corpus (scripts/bench/export-site.js), then lint against markdownlint-cli2
-// (scripts/bench/lint.js). Each start-up benchmark is a function that returns timings; main() runs them all and prints one table. Add a benchmark by writing a function
-// and listing it in BENCHMARKS. Not a test: nothing here passes or fails.
+// (scripts/bench/lint.js). Each start-up benchmark is a function that returns timings;
+// main() runs them all and prints one table. Add a benchmark by writing a function and
+// listing it in BENCHMARKS. Not a test: nothing here passes or fails.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
