@@ -1,5 +1,5 @@
 /** `postmortem lint` driven in-process through run(): exit codes, flags, output, fixes. */
-import { chmod, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, runInProcess } from '../cli/cli-harness.js';
@@ -174,6 +174,16 @@ describe('postmortem lint: files that cannot be read', () => {
     expect(results[0]?.messages[0]?.message).toMatch(/^This file looks like a binary file/);
     expect(results[1]?.messages[0]?.message).toBe('This file is UTF-16 text; save it as UTF-8');
     expect(results[2]?.messages[0]?.message).toMatch(/^This file is not valid UTF-8/);
+  });
+
+  it('reports a file over the 5 MiB input limit without reading it all', async () => {
+    await writeFiles(cwd, { 'huge.md': '# Huge\n', 'clean.md': CLEAN });
+    await truncate(join(cwd, 'huge.md'), 5 * 1024 * 1024 + 1);
+    const result = await lint(['huge.md', 'clean.md', '--format', 'json']);
+    expect(result.exitCode).toBe(1);
+    const [clean, huge] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
+    expect(huge?.messages).toEqual([expect.objectContaining({ ruleId: 'read-error', message: 'This file is too large (5242881 bytes; the limit is 5 MiB)' })]);
+    expect(clean?.messages).toEqual([]);
   });
 
   it.skipIf(process.getuid?.() === 0)('reports a file it has no permission to read', async () => {
