@@ -15,7 +15,6 @@ import type { LintResult } from '../../lint/types.js';
 import type { CommandContext } from '../command-context.js';
 import type { OutputStream } from '../io.js';
 import { readPackageInfo } from '../package-info.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
 export interface LintCommandOptions {
@@ -111,6 +110,7 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     for await (const { index, result } of lintFileStream(files, { configs, fix, inlineConfig: options.inlineConfig !== false, concurrency: options.concurrency })) {
       if (result.output !== undefined && !options.fixDryRun) {
         if (options.fix) {
+          const { writeFileAtomic } = await import('../write-file-atomic.js');
           await writeFileAtomic(result.filePath, result.output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
         }
         // Once written the fixed text is not kept: a big run must not hold every file. A dry run
@@ -138,6 +138,7 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     ruleDocsUrl: (ruleId) => (rules.some((rule) => rule.id === ruleId) ? `${docsBase}${ruleId}.md` : null),
   });
   if (reportToFile) {
+    const { writeFileAtomic } = await import('../write-file-atomic.js');
     await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: true });
   } else if (report) {
     io.stdout.write(report);
