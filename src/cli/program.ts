@@ -4,6 +4,7 @@
  * parser, the renderer or their dependencies.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FORMATTER_NAMES } from '../lint/formatters/index.js';
 import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
 import type { NewCommandOptions } from './commands/new.js';
@@ -178,7 +179,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .description('check postmortems for missing sections, inconsistent facts and vague action items')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
     .option('-c, --config <file>', 'use this config file (.json, .yaml, .yml) instead of the nearest .postmortemrc.* or package.json "postmortem" key')
-    .addOption(new Option('-f, --format <name>', 'report format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'report format').choices(FORMATTER_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to this file (replaced if it exists) instead of standard output')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseWholeNumber)
