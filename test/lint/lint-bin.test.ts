@@ -2,10 +2,12 @@
  * `postmortem lint` through the real bin/postmortem.js (built dist/, as `npm test` builds it):
  * the worker-thread path only runs from compiled JavaScript, so it is tested here.
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, runBin } from '../cli/cli-harness.js';
+import { binPath, makeTempDir, repoRoot, runBin } from '../cli/cli-harness.js';
 import { CLEAN, ERROR, FIXABLE, WARNING, writeFiles } from './lint-fixtures.js';
 
 let cwd: string;
@@ -77,5 +79,33 @@ describe('postmortem lint on worker threads', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('pm/02.md');
     expect(result.stdout).not.toContain('\u001b[');
+  });
+});
+
+/** The packages a run of the real bin resolves (the start-up tests' import recorder). */
+function packagesLoadedBy(args: string[], log: string): Set<string> {
+  const child = spawnSync(process.execPath, ['--import', join(repoRoot, 'test/cli/fixtures/import-recorder/register.mjs'), binPath, ...args], {
+    cwd,
+    env: { ...process.env, POSTMORTEM_IMPORT_LOG: log },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  expect(child.status).not.toBe(2);
+  const urls = readFileSync(log, 'utf8').split('\n');
+  return new Set(urls.map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1]).filter((name): name is string => name !== undefined));
+}
+
+describe('what postmortem lint loads', () => {
+  it('loads neither the parser nor the lint engine for lint --help', () => {
+    const loaded = packagesLoadedBy(['lint', '--help'], join(cwd, 'imports-help.log'));
+    expect(loaded.has('commander')).toBe(true);
+    for (const name of ['markdown-it', 'gray-matter', 'yaml', 'dayjs', 'lilconfig', 'tinyglobby', 'ignore']) expect(loaded.has(name)).toBe(false);
+  });
+
+  it('loads no glob or .gitignore library to lint one named file, but the parser, yes', () => {
+    const loaded = packagesLoadedBy(['lint', 'pm/00.md'], join(cwd, 'imports-one.log'));
+    expect(loaded.has('markdown-it')).toBe(true);
+    expect(loaded.has('tinyglobby')).toBe(false);
+    expect(loaded.has('ignore')).toBe(false);
   });
 });
