@@ -5,6 +5,8 @@
  * the repository root, so code scanning can place it on the file in the repository.
  */
 import { pathToFileURL } from 'node:url';
+// Types only (@types/sarif, the OASIS 2.1.0 schema as TypeScript): the log below is checked against them when compiled.
+import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { displayPath, type Formatter, type RuleMetadata } from './formatter.js';
 
 /** The SARIF version written. */
@@ -19,14 +21,12 @@ const ENGINE_RULES: readonly RuleMetadata[] = [
   { id: 'inline-config', description: 'Inline postmortem-disable comments name known directives and rules', tags: ['engine'], severity: 'warn' },
 ];
 
-type SarifLevel = 'error' | 'warning' | 'none';
-
-function level(severity: RuleMetadata['severity']): SarifLevel {
+function level(severity: RuleMetadata['severity']): 'error' | 'warning' | 'none' {
   return severity === 'error' ? 'error' : severity === 'warn' ? 'warning' : 'none';
 }
 
 /** A path as a SARIF artifact URI: relative and percent-encoded inside cwd, a file URL outside it. */
-function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
+function artifactUri(filePath: string, cwd: string): ArtifactLocation {
   const path = displayPath(filePath, cwd);
   if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return { uri: pathToFileURL(path).href };
   return { uri: path.split('/').map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: '%SRCROOT%' };
@@ -44,7 +44,7 @@ export const formatSarif: Formatter = (results, options) => {
   }
   const descriptors = [...known.values()];
   const indexOf = new Map(descriptors.map((rule, index) => [rule.id, index]));
-  const rules = descriptors.map((rule) => {
+  const rules = descriptors.map((rule): ReportingDescriptor => {
     const helpUri = options.ruleDocsUrl?.(rule.id) ?? null;
     return {
       id: rule.id,
@@ -56,7 +56,7 @@ export const formatSarif: Formatter = (results, options) => {
     };
   });
   const sarifResults = results.flatMap((result) =>
-    result.messages.map((message) => ({
+    result.messages.map((message): Result => ({
       ruleId: message.ruleId,
       ruleIndex: indexOf.get(message.ruleId) as number,
       level: message.severity === 2 ? 'error' : 'warning',
@@ -76,7 +76,7 @@ export const formatSarif: Formatter = (results, options) => {
       ],
     })),
   );
-  const log = {
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
     runs: [
