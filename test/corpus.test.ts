@@ -17,7 +17,7 @@ function corpusFiles(): string[] {
     .sort();
 }
 
-describe.skipIf(!hasCorpus)('the shared corpus', () => {
+describe.skipIf(!hasCorpus)(`the shared corpus${hasCorpus ? '' : ' (skipped: ../shared/corpus is not beside this checkout)'}`, () => {
   const files = hasCorpus ? corpusFiles() : [];
 
   it('holds files to read', () => {

@@ -34,7 +34,7 @@ describe.each(templates)('round trip through the %s template', (template) => {
     );
   });
 
-  it.skipIf(seeds.length === 0).each(seeds)('keeps what the parser reads from seed %s', (file) => {
+  it.skipIf(seeds.length === 0).each(seeds.length > 0 ? seeds : ['(skipped: ../shared/seeds is not beside this checkout)'])('keeps what the parser reads from seed %s', (file) => {
     const parsed = parsePostmortem(readFileSync(path.join(seedsDirectory, file), 'utf8'), { filePath: file });
     const original = avoidKnownParserGaps(parsed, template);
     const markdown = renderMarkdown(original, { template });

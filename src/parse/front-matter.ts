@@ -63,8 +63,10 @@ export function splitFrontMatter(text: string, filePath: string | null = null): 
       throw new PostmortemError(error.message, { filePath, line: error.line }, { cause: error });
     }
     if (error instanceof YAMLParseError) {
-      // linePos is 1-based within the front matter block, which starts on file line 2.
-      const line = (error.linePos?.[0]?.line ?? 1) + 1;
+      // The error's offset is into the front matter block, which starts on file line 2.
+      const block = text.slice(firstLine[0].length);
+      // An error found at the end of a line (an unclosed bracket) belongs to that line, not the next.
+      const line = block.slice(0, error.pos[0]).replace(/\n$/, '').split('\n').length + 1;
       const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
       throw new PostmortemError(`invalid YAML front matter: ${reason}`, { filePath, line }, { cause: error });
     }

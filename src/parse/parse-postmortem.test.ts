@@ -261,13 +261,16 @@ describe('front matter', () => {
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 
-  it('reports invalid YAML with the file line', () => {
+  it.each([
+    ['---\ntitle: ok\ndate: [unclosed\n---\nbody', 3],
+    ['---\ntitle: ok\nseverity: SEV2\nstatus: draft\nauthors:\n  - Dana\n - Sam\n---\nbody', 7],
+  ])('reports invalid YAML with the file line of the mistake', (text, line) => {
     try {
-      parse('---\ntitle: ok\ndate: [unclosed\n---\nbody');
+      parse(text);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(PostmortemError);
-      expect((error as PostmortemError).format()).toMatch(/^incident\.md:\d+: invalid YAML front matter/);
+      expect((error as PostmortemError).format()).toMatch(new RegExp(`^incident\\.md:${line}: invalid YAML front matter`));
     }
   });
 
@@ -287,6 +290,8 @@ describe('input that is not a postmortem', () => {
     ['deep nesting', '- '.repeat(500) + 'x'],
     ['long line', 'x'.repeat(200000)],
     ['crlf', '## Timeline\r\n\r\n- 10:00: Alert\r\n'],
+    ['150,000 timeline entries', `## Timeline\n\n${'- 10:00: Alert fired\n'.repeat(150000)}`],
+    ['100,000 tasks', `## Action Items\n\n${'- [ ] Add an alert\n'.repeat(100000)}`],
   ])('%s parses to a model with every key', (_name, text) => {
     const model = parse(text);
     expect(Object.keys(model)).toEqual(expect.arrayContaining(['title', 'date', 'summary', 'timeline', 'correctiveActions', 'otherSections']));

@@ -53,6 +53,11 @@ function dateFrom(value: unknown): string | null {
   return found?.hasYear ? found.date : null;
 }
 
+/** Appends in a loop: `push(...items)` overflows the call stack for a file with 100,000+ items. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function joinTexts(parts: ReadonlyArray<string | null>): string | null {
   const present = parts.filter((part): part is string => Boolean(part && part.trim()));
   return present.length > 0 ? present.join('\n\n') : null;
@@ -203,7 +208,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
       windowStart: model.summary.start,
       windowEnd: model.summary.end,
     });
-    model.timeline.push(...entries);
+    appendAll(model.timeline, entries);
     declaredZone ??= zoneText;
   }
   if (!declaredZone) {
@@ -238,8 +243,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
       }
       case 'correctiveActions': {
         const measures = parseCorrectiveActions(section.inlineText ? [{ ...(section.headingLine as SourceLine), text: section.inlineText }, ...section.lines] : section.lines, section.heading);
-        model.correctiveActions.improvements.push(...measures.improvements);
-        model.correctiveActions.tasks.push(...measures.tasks);
+        appendAll(model.correctiveActions.improvements, measures.improvements);
+        appendAll(model.correctiveActions.tasks, measures.tasks);
         break;
       }
       case 'lessonsLearned': {

@@ -160,7 +160,7 @@ export function parseTimeline(lines: readonly SourceLine[], context: TimelineCon
     previousBlank = false;
   }
 
-  if (drafts.length === 0) drafts.push(...proseEntries(lines));
+  if (drafts.length === 0) for (const draft of proseEntries(lines)) drafts.push(draft);
   return { entries: placeEntries(drafts, context, zoneText), zoneText };
 }
 

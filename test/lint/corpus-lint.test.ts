@@ -17,7 +17,7 @@ const files = hasCorpus
     .sort()
   : [];
 
-describe.skipIf(!hasCorpus)('linting the shared corpus', () => {
+describe.skipIf(!hasCorpus)(`linting the shared corpus${hasCorpus ? '' : ' (skipped: ../shared/corpus is not beside this checkout)'}`, () => {
   it('holds files to lint', () => {
     expect(files.length).toBeGreaterThanOrEqual(60);
   });
