@@ -103,7 +103,42 @@ function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, 
   } catch (error) {
     throw templateError(error, displayPath, 'syntax error');
   }
+  const unknown = findUnknownNames(handlebars, program);
+  if (unknown) throw new PostmortemError(`template error: ${unknown.message}`, { filePath: displayPath, line: unknown.line });
   return handlebars.compile(program, flavour.compileOptions);
+}
+
+const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+/**
+ * The first helper a template calls that this environment does not have, with its line:
+ * Handlebars itself only finds it while rendering, and then without a line. (Partials are not
+ * checked here: a template's partials may be registered after it is compiled.)
+ * A helper call is a name with arguments (`{{formatDate date}}`) or a block (`{{#helper}}`);
+ * a bare `{{name}}` is a field lookup and is not checked.
+ */
+function findUnknownNames(handlebars: typeof Handlebars, program: hbs.AST.Program): { message: string; line: number } | null {
+  const helpers = handlebars.helpers as Record<string, unknown>;
+  let found: { message: string; line: number } | null = null;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    const current = node as { type?: string; path?: { type?: string; original?: unknown }; params?: unknown[]; hash?: { pairs?: Array<{ value: unknown }> }; loc?: { start: { line: number } } };
+    const line = current.loc?.start.line ?? 1;
+    const isCall = current.type === 'BlockStatement' || current.type === 'SubExpression' || (current.type === 'MustacheStatement' && ((current.params?.length ?? 0) > 0 || (current.hash?.pairs?.length ?? 0) > 0));
+    if (isCall && current.path?.type === 'PathExpression' && typeof current.path.original === 'string') {
+      const name = current.path.original;
+      if (!BUILT_IN_HELPERS.has(name) && !(name in helpers) && !name.includes('.') && !name.startsWith('@')) {
+        found = { message: `unknown helper "${name}"`, line };
+        return;
+      }
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object' && value !== current.loc) visit(value);
+    }
+  };
+  visit(program);
+  return found;
 }
 
 /**

@@ -119,10 +119,11 @@ describe('user templates', () => {
     expect(error.filePath).toBe(path.join('p', 'partials', 'bad.hbs'));
   });
 
-  it('reports a missing partial or helper as a template error naming the file', () => {
-    const cwd = templateProject({ 'a.md.hbs': '{{> nowhere}}\n', 'b.md.hbs': '{{shout title}}\n' });
+  it('reports a missing partial or helper as a template error naming the file, and the line of an unknown helper', () => {
+    const cwd = templateProject({ 'a.md.hbs': '{{> nowhere}}\n', 'b.md.hbs': '# {{title}}\n\n{{shout title}}\n', 'c.md.hbs': 'x\n{{#repeat 3}}y{{/repeat}}\n' });
     expect(renderError(emptyPostmortem(), 'a.md.hbs', cwd).format()).toBe('a.md.hbs: template error: The partial nowhere could not be found');
-    expect(renderError({ ...emptyPostmortem(), title: 'x' }, 'b.md.hbs', cwd).format()).toMatch(/^b\.md\.hbs(:1)?: template error: Missing helper: "shout"/);
+    expect(renderError({ ...emptyPostmortem(), title: 'x' }, 'b.md.hbs', cwd).format()).toBe('b.md.hbs:3: template error: unknown helper "shout"');
+    expect(renderError(emptyPostmortem(), 'c.md.hbs', cwd).format()).toBe('c.md.hbs:2: template error: unknown helper "repeat"');
   });
 
   it('keeps Handlebars\' prototype access protection on', () => {
