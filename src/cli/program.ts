@@ -180,7 +180,8 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
     .option('-c, --config <file>', 'use this config file (.json, .yaml, .yml) instead of the nearest .postmortemrc.* or package.json "postmortem" key')
     .addOption(new Option('-f, --format <name>', 'report format').choices(FORMATTER_NAMES).default('stylish'))
-    .option('-o, --output <file>', 'write the report to this file (replaced if it exists) instead of standard output')
+    .option('-o, --output <file>', 'write the report to this file instead of standard output (never one of the linted files)')
+    .option('--force', 'overwrite the --output file if it exists')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseWholeNumber)
     .option('--fix', 'apply the fixes rules offer and write the files; report what is left')
@@ -196,7 +197,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem lint postmortems/2026-03-14-checkout.md',
         "postmortem lint 'docs/incidents/**/*.md' --max-warnings 0",
         'postmortem lint --fix',
-        'postmortem lint --format sarif --output postmortem-lint.sarif',
+        'postmortem lint --format sarif --output postmortem-lint.sarif --force',
         'postmortem lint --format github        # annotations in GitHub Actions',
         'postmortem lint --rule word-count:warn --quiet',
       ])}

@@ -30,7 +30,8 @@ export interface ConfiguredRule {
 /** Where a config came from, for error messages: a file path, `--rule`, or null for a config passed in code. */
 export type ConfigSource = string | null;
 
-const TOP_LEVEL_KEYS = ['rules', '$schema'];
+// `new` belongs to `postmortem new` (src/cli/new/new-config.ts), which reads the same files.
+const TOP_LEVEL_KEYS = ['rules', 'new', '$schema'];
 const SEVERITY_NAMES: readonly Severity[] = ['off', 'warn', 'error'];
 const NUMERIC_SEVERITIES: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };
 

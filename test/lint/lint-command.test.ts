@@ -90,15 +90,32 @@ describe('postmortem lint: flags', () => {
     expect(over.stderr).toBe('postmortem: too many warnings (1; --max-warnings allows 0)\n');
   });
 
-  it('--output writes the report to a file, replacing it, and prints nothing', async () => {
+  it('--output writes the report to a file, replacing it only with --force, and prints nothing', async () => {
     await writeFiles(cwd, { 'error.md': ERROR, 'reports/old.json': 'stale' });
-    const result = await lint(['error.md', '--format', 'json', '--output', 'reports/old.json']);
+    const refused = await lint(['error.md', '--format', 'json', '--output', 'reports/old.json']);
+    expect(refused).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: reports/old.json: already exists; use --force to overwrite it\n' });
+    expect(await readFile(join(cwd, 'reports', 'old.json'), 'utf8')).toBe('stale');
+    const result = await lint(['error.md', '--format', 'json', '--output', 'reports/old.json', '--force']);
     expect(result).toEqual({ exitCode: 1, stdout: '', stderr: '' });
     const report = JSON.parse(await readFile(join(cwd, 'reports', 'old.json'), 'utf8')) as Array<{ filePath: string; errorCount: number }>;
     expect(report).toEqual([expect.objectContaining({ filePath: join(cwd, 'error.md'), errorCount: 1 })]);
     // No colour in a file, even when the terminal has it.
     await lint(['error.md', '--output', 'report.txt'], { ttyColorDepth: 8 });
     expect(await readFile(join(cwd, 'report.txt'), 'utf8')).not.toContain('\u001b[');
+  });
+
+  it('never writes the report over a file being linted, even with --force', async () => {
+    await writeFiles(cwd, { 'error.md': ERROR });
+    const result = await lint(['error.md', '--output', 'error.md', '--force']);
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: error.md: is one of the files being linted; write the report to another file\n' });
+    expect(await readFile(join(cwd, 'error.md'), 'utf8')).toBe(ERROR);
+  });
+
+  it('accepts a config that also holds the new command\'s settings', async () => {
+    await writeFiles(cwd, { 'error.md': ERROR, '.postmortemrc.yaml': 'new:\n  outputDir: docs/postmortems\nrules:\n  no-placeholders: off\n' });
+    const result = await lint(['error.md', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).not.toBe(2);
   });
 
   it('--format sarif and github', async () => {

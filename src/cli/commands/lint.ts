@@ -4,8 +4,9 @@
  * too many warnings, 2 (thrown `PostmortemError`) when the run itself could not happen.
  */
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PostmortemError } from '../../model/errors.js';
 import { mergeLintConfigs, parseRuleFlag, type LintConfig } from '../../lint/config.js';
 import { createConfigResolver } from '../../lint/config-files.js';
 import { findLintFiles } from '../../lint/find-files.js';
@@ -21,6 +22,8 @@ export interface LintCommandOptions {
   config?: string;
   format: FormatterName;
   output?: string;
+  /** Overwrite an existing `--output` file. */
+  force?: boolean;
   quiet?: boolean;
   maxWarnings?: number;
   fix?: boolean;
@@ -138,8 +141,13 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     ruleDocsUrl: (ruleId) => (rules.some((rule) => rule.id === ruleId) ? `${docsBase}${ruleId}.md` : null),
   });
   if (reportToFile) {
+    const target = resolve(io.cwd, options.output as string);
+    // A report written over a postmortem would lose someone's words, --force or not.
+    if (results.some((result) => resolve(io.cwd, result.filePath) === target)) {
+      throw new PostmortemError('is one of the files being linted; write the report to another file', { filePath: options.output as string });
+    }
     const { writeFileAtomic } = await import('../write-file-atomic.js');
-    await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: true });
+    await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: options.force === true });
   } else if (report) {
     io.stdout.write(report);
   }
