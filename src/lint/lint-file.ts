@@ -72,7 +72,14 @@ export async function readLintInput(filePath: string): Promise<LintInput> {
 /** Lints what {@link readLintInput} read: the text's problems, or one fatal error when it could not be read. */
 export function lintInput(filePath: string, input: LintInput, options: LintFileOptions = {}): LintResult {
   if (input.error) return fatalResult(filePath, input.error);
-  return lintText(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
+  try {
+    return lintText(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
+  } catch (error) {
+    if (isPostmortemError(error)) throw error;
+    // A bug met on one file is reported for that file, so the other files are still linted.
+    const reason = error instanceof Error ? error.message : String(error);
+    return fatalResult(filePath, `Internal error while linting this file (a bug in postmortem; please report it with the file): ${reason}`);
+  }
 }
 
 /**
