@@ -19,12 +19,11 @@ const KNOWN_LOCATIONS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr
 const COMMAND_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
 /**
- * Flags for a headless Chromium that talks to nobody: no sandbox (it runs as root in
- * containers and CI, where the sandbox cannot start), no GPU, and none of the background
- * traffic (updates, sync, field trials) a browser makes on its own.
+ * Flags for a headless Chromium that talks to nobody: no GPU, and none of the background
+ * traffic (updates, sync, field trials) a browser makes on its own. The sandbox stays on
+ * except as root (containers and CI), where Chromium cannot start it: see {@link chromiumArgs}.
  */
 export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
   '--headless',
   '--disable-gpu',
   '--disable-background-networking',
@@ -35,6 +34,14 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-extensions',
   '--disable-dev-shm-usage',
 ];
+
+/**
+ * The launch flags for this process: {@link CHROMIUM_ARGS}, plus `--no-sandbox` only when
+ * running as root, since the pages printed hold text from untrusted files.
+ */
+export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string[] {
+  return isRoot ? ['--no-sandbox', ...CHROMIUM_ARGS] : [...CHROMIUM_ARGS];
+}
 
 /** What to tell someone who has no Chromium. */
 export const CHROMIUM_INSTALL_HINT = `install Chromium (on Debian or Ubuntu: apt-get install chromium) or set ${CHROMIUM_ENV}=/path/to/chromium`;
@@ -69,11 +76,11 @@ export function findChromium(env: Record<string, string | undefined> = process.e
   throw new PostmortemError(`no Chromium found to print PDF: ${CHROMIUM_INSTALL_HINT}`);
 }
 
-/** Starts the system Chromium headless with {@link CHROMIUM_ARGS}. Throws `PostmortemError` when it will not start. */
+/** Starts the system Chromium headless with {@link chromiumArgs}. Throws `PostmortemError` when it will not start. */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   try {
-    return await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true, timeout: 60_000 });
+    return await chromium.launch({ executablePath, args: chromiumArgs(), headless: true, timeout: 60_000 });
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PostmortemError(`could not start Chromium at ${executablePath}: ${detail}`, {}, { cause: error });

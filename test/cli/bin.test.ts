@@ -118,7 +118,6 @@ describe('bin/postmortem.js', () => {
   });
 });
 
-// TODO(parser): needs the real parsePostmortem (a stub returns an empty model); expected to fail until it lands.
 describe('bin/postmortem.js with the real parser', () => {
   it('refuses malformed front matter with file:line, exit 2, no stack', async () => {
     await writeFile(join(cwd, 'bad.md'), '---\ntitle: [unclosed\n---\n# Body\n');
@@ -128,7 +127,6 @@ describe('bin/postmortem.js with the real parser', () => {
   });
 });
 
-// TODO(renderer): needs the real renderMarkdown (a stub throws); expected to fail until it lands.
 describe('bin/postmortem.js render with the real renderer', () => {
   it('refuses to overwrite without --force, overwrites with it, prints for -o -', async () => {
     await writeFile(join(cwd, 'answers.json'), JSON.stringify({ title: 'Checkout outage', date: '2026-03-14' }));

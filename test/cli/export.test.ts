@@ -92,8 +92,6 @@ describe('postmortem export', () => {
   });
 });
 
-// TODO(parser): these depend on parsePostmortem, a stub returning an empty model until the
-// parser lands in src/parse/. Expected to fail until then.
 describe('postmortem export with the real parser', () => {
   it('exports what the file says', async () => {
     const result = await runInProcess(['export', 'one.md', 'two.md'], { cwd });

@@ -64,7 +64,6 @@ describe('postmortem render input errors', () => {
   });
 });
 
-// TODO(renderer): these need renderMarkdown and listTemplates, stubs until src/render/ lands.
 // Expected to fail until then; they describe the documented behaviour.
 describe('postmortem render with the real renderer', () => {
   it('prints the Markdown to standard output without -o, and for -o -', async () => {
