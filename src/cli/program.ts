@@ -131,7 +131,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .command('render')
     .description('render an answers file (JSON or YAML) to a Markdown postmortem')
     .argument('<answers>', 'answers file: .json, .yaml or .yml (other names: detected from the content)')
-    .option('-t, --template <name-or-path>', 'built-in template name (see `postmortem templates`) or a template file path')
+    .option('-t, --template <name-or-path>', 'built-in template name (see `postmortem templates`), or the path of a template file or directory')
     .option('-o, --output <file>', 'write to this file instead of standard output (`-` means standard output)')
     .option('-f, --force', 'overwrite the output file if it exists')
     .showHelpAfterError("(run 'postmortem render --help' for usage)")
@@ -187,7 +187,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--fix', 'apply the fixes rules offer and write the files; report what is left')
     .addOption(new Option('--fix-dry-run', 'work out fixes but write nothing; report what would be left').conflicts('fix'))
     .option('--no-inline-config', 'ignore <!-- postmortem-disable ... --> comments in the files')
-    .option('--rule <id:severity>', 'set a rule for this run, over the config (repeatable): timeline-order:warn, word-count:off', collect, [])
+    .addOption(new Option('--rule <id:severity>', 'set a rule for this run, over the config (repeatable): timeline-order:warn, word-count:off').argParser(collect).default([], ''))
     .option('--concurrency <threads>', 'lint on this many threads, or "auto" (one per core for 200 files or more)', parseConcurrency, 'auto')
     .showHelpAfterError("(run 'postmortem lint --help' for usage)")
     .addHelpText(
@@ -212,7 +212,7 @@ Exit status: 0 no errors (warnings allowed), 1 errors or more warnings than --ma
 
   program
     .command('templates')
-    .description('list the built-in templates for `render --template`')
+    .description('list the built-in templates (for --template of new and render)')
     .showHelpAfterError("(run 'postmortem templates --help' for usage)")
     .addHelpText('after', examples(['postmortem templates']))
     .action(async () => {
