@@ -1,28 +1,20 @@
 /**
- * Finding and reading lint config files: `.postmortemrc.json`, `.postmortemrc.yaml` /
- * `.yml`, or a `postmortem` key in package.json, the nearest one upward from each linted
- * file, or one file named with `--config`. lilconfig does the search and caching; its
- * loaders are replaced with ours, which read JSON and YAML as data only: a config file is
- * never run (no `.js` configs), so linting an untrusted checkout cannot execute code.
+ * The lint config for each linted file: the `rules` of the project config file nearest
+ * upward from the file (src/config/project-config.ts finds and reads it), or of the one file
+ * named with `--config`, checked against the rules and with `--rule` laid over it.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { lilconfig, type Loader } from 'lilconfig';
-import { PostmortemError } from '../model/errors.js';
+import { dirname } from 'node:path';
+import { createProjectConfigFinder, readProjectConfigFile, type ProjectConfigFile } from '../config/project-config.js';
 import { checkLintConfig, mergeLintConfigs, type LintConfig } from './config.js';
 import type { Rule } from './types.js';
 
-/** The file names searched in each directory, in order. */
-export const CONFIG_FILE_NAMES = ['package.json', '.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'] as const;
-
-/** The key of package.json that holds a config. */
-export const PACKAGE_JSON_KEY = 'postmortem';
+export { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY } from '../config/project-config.js';
 
 /** A config and the file it came from. */
 export interface FoundConfig {
   /** The config file, absolute, or null when none was found (the rules' defaults apply). */
   path: string | null;
-  /** The config file as error messages name it (relative to cwd when inside it), or null. */
+  /** The config file as error messages name it (see `ProjectConfigFile.displayPath`), or null. */
   displayPath: string | null;
   /** The config, checked, with `ruleOverrides` applied. The same object for every file that shares the config file. */
   config: LintConfig;
@@ -54,141 +46,39 @@ export interface ConfigResolver {
   configFor(filePath: string): Promise<FoundConfig>;
 }
 
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).trim();
-}
-
-const loadJson: Loader = (filePath, content) => {
-  try {
-    return JSON.parse(content.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new PostmortemError(`cannot read this config file: invalid JSON (${firstLine((error as Error).message)})`, { filePath }, { cause: error });
-  }
-};
-
-const loadYaml: Loader = async (filePath, content) => {
-  // Imported here: most projects have a JSON config or none, and start-up time matters.
-  const { parse, YAMLParseError } = await import('yaml');
-  try {
-    // The core schema reads data only (no custom tags, dates stay strings); the alias cap stops "billion laughs".
-    return parse(content, { schema: 'core', maxAliasCount: 100, prettyErrors: false, logLevel: 'error' }) as unknown;
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      throw new PostmortemError(
-        `cannot read this config file: invalid YAML (${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')})`,
-        { filePath, line: error.linePos?.[0]?.line ?? null },
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-};
-
-const refuseCode: Loader = (filePath) => {
-  throw new PostmortemError('config files are JSON or YAML; a JavaScript config is never loaded, because reading a config must not run code', { filePath });
-};
-
-const LOADERS = {
-  '.json': loadJson,
-  '.yaml': loadYaml,
-  '.yml': loadYaml,
-  // Overriding lilconfig's defaults, which would import a JavaScript file.
-  '.js': refuseCode,
-  '.mjs': refuseCode,
-  '.cjs': refuseCode,
-  '.ts': refuseCode,
-  noExt: loadYaml,
-};
-
-function readError(error: unknown, filePath: string): PostmortemError {
-  if (error instanceof PostmortemError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new PostmortemError('no such config file', { filePath }, { cause: error });
-  if (code === 'EISDIR') return new PostmortemError('is a directory, not a config file', { filePath }, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM') return new PostmortemError('permission denied: cannot read this config file', { filePath }, { cause: error });
-  return new PostmortemError(`cannot read this config file (${code ?? firstLine(String((error as Error)?.message ?? error))})`, { filePath }, { cause: error });
-}
-
 /**
  * Creates a resolver that finds the config for each linted file. Each config file is read
  * and checked once; every error names the config file (exit 2 in the CLI).
  */
 export function createConfigResolver(options: ConfigResolverOptions): ConfigResolver {
   const rules = options.rules ?? null;
-  // Config files found by searching are named relative to the working directory when inside it, as the user would type them.
-  const display = (filePath: string): string => {
-    const path = relative(options.cwd, filePath);
-    return path && !path.startsWith('..') && !isAbsolute(path) ? path : filePath;
-  };
-  const renamed = (error: unknown): unknown =>
-    error instanceof PostmortemError && error.filePath && isAbsolute(error.filePath)
-      ? new PostmortemError(error.message, { filePath: display(error.filePath), line: error.line, column: error.column }, { cause: error })
-      : error;
   const overrides = options.ruleOverrides ? checkLintConfig(options.ruleOverrides, rules, '--rule') : null;
   const withOverrides = (config: LintConfig): LintConfig => (overrides ? mergeLintConfigs(config, overrides) : config);
-  const explorer = lilconfig(PACKAGE_JSON_KEY, {
-    searchPlaces: [...CONFIG_FILE_NAMES],
-    loaders: LOADERS,
-    stopDir: options.stopDir ?? resolve('/'),
+  const check = (file: ProjectConfigFile): FoundConfig => ({
+    path: file.path,
+    displayPath: file.displayPath,
+    config: withOverrides(checkLintConfig(file.data, rules, file.displayPath)),
   });
-  const checked = new Map<string, Promise<FoundConfig>>();
-  const noConfig: FoundConfig = { path: null, displayPath: null, config: withOverrides({}) };
-
-  const check = (filePath: string, value: unknown): FoundConfig => ({ path: filePath, displayPath: display(filePath), config: withOverrides(checkLintConfig(value, rules, display(filePath))) });
 
   if (options.configFile) {
-    const filePath = resolve(options.cwd, options.configFile);
-    const displayPath = options.configFile;
-    const extension = extname(filePath).toLowerCase();
-    const loaded = (async (): Promise<FoundConfig> => {
-      if (!['.json', '.yaml', '.yml', ''].includes(extension)) {
-        throw new PostmortemError(
-          extension === '.js' || extension === '.mjs' || extension === '.cjs' || extension === '.ts'
-            ? 'config files are JSON or YAML; a JavaScript config is never loaded, because reading a config must not run code'
-            : 'a config file must be .json, .yaml or .yml',
-          { filePath: displayPath },
-        );
-      }
-      let content: string;
-      try {
-        content = await readFile(filePath, 'utf8');
-      } catch (error) {
-        throw readError(error, displayPath);
-      }
-      try {
-        if (/(^|[\\/])package\.json$/.test(filePath)) {
-          const manifest = (await loadJson(filePath, content)) as Record<string, unknown> | null;
-          return { path: filePath, displayPath, config: withOverrides(checkLintConfig(manifest?.[PACKAGE_JSON_KEY], rules, displayPath)) };
-        }
-        const value = content.trim() === '' ? {} : await (extension === '.json' ? loadJson : loadYaml)(filePath, content);
-        return { path: filePath, displayPath, config: withOverrides(checkLintConfig(value, rules, displayPath)) };
-      } catch (error) {
-        if (error instanceof PostmortemError && error.filePath === filePath) {
-          throw new PostmortemError(error.message, { filePath: displayPath, line: error.line }, { cause: error });
-        }
-        throw error;
-      }
-    })();
+    const loaded = readProjectConfigFile(options.configFile, options.cwd).then(check);
     // Rejections are handled by whoever awaits configFor; this stops an unhandled-rejection warning meanwhile.
     loaded.catch(() => undefined);
     return { ruleOverrides: overrides, configFor: () => loaded };
   }
 
+  const finder = createProjectConfigFinder({ cwd: options.cwd, stopDir: options.stopDir });
+  const checked = new Map<string, Promise<FoundConfig>>();
+  const noConfig: FoundConfig = { path: null, displayPath: null, config: withOverrides({}) };
   return {
     ruleOverrides: overrides,
     async configFor(filePath: string): Promise<FoundConfig> {
-      let found: { filepath: string; config: unknown } | null;
-      try {
-        found = await explorer.search(dirname(filePath));
-      } catch (error) {
-        throw renamed(readError(error, (error as NodeJS.ErrnoException).path ?? dirname(filePath)));
-      }
-      if (!found || !found.filepath) return noConfig;
-      let result = checked.get(found.filepath);
+      const found = await finder.find(dirname(filePath));
+      if (!found) return noConfig;
+      let result = checked.get(found.path);
       if (!result) {
-        const { filepath, config } = found;
-        result = Promise.resolve().then(() => check(filepath, config));
-        checked.set(filepath, result);
+        result = Promise.resolve().then(() => check(found));
+        checked.set(found.path, result);
       }
       return result;
     },

@@ -30,7 +30,7 @@ export interface ConfiguredRule {
 /** Where a config came from, for error messages: a file path, `--rule`, or null for a config passed in code. */
 export type ConfigSource = string | null;
 
-// `new` belongs to `postmortem new` (src/cli/new/new-config.ts), which reads the same files.
+// `new` belongs to `postmortem new` (src/cli/new/new-config.ts): one project config file (src/config/project-config.ts) serves both.
 const TOP_LEVEL_KEYS = ['rules', 'new', '$schema'];
 const SEVERITY_NAMES: readonly Severity[] = ['off', 'warn', 'error'];
 const NUMERIC_SEVERITIES: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };

@@ -84,6 +84,16 @@ describe('config files', () => {
     expect((await resolver.configFor(join(root, 'a', 'b', 'x.md'))).config).toEqual({ rules: { 'no-word': ['warn', { word: 'thing' }] } });
   });
 
+  it('names a config file above the working directory relative to it, and one elsewhere by its absolute path', async () => {
+    await mkdir(join(root, 'work'));
+    await mkdir(join(root, 'other'));
+    await writeFile(join(root, '.postmortemrc.json'), '{"rules": {}}');
+    await writeFile(join(root, 'other', '.postmortemrc.json'), '{"rules": {}}');
+    const resolver = resolverIn(join(root, 'work'));
+    expect((await resolver.configFor(join(root, 'work', 'a.md'))).displayPath).toBe('../.postmortemrc.json');
+    expect((await resolver.configFor(join(root, 'other', 'a.md'))).displayPath).toBe(join(root, 'other', '.postmortemrc.json'));
+  });
+
   it('gives the rule defaults (and the --rule settings) where there is no config file', async () => {
     const resolver = resolverIn(root, { ruleOverrides: { rules: { 'no-word': 'warn' } } });
     expect(await resolver.configFor(join(root, 'a.md'))).toEqual({ path: null, displayPath: null, config: { rules: { 'no-word': 'warn' } } });

@@ -248,6 +248,17 @@ describe('postmortem new without a terminal', () => {
       expect(result.stdout).toContain('Wrote pm/2026-03-14-image-uploads-failed-after-a-storage-quota-change.md\n');
     });
 
+    it('reads one config file with both rules and new: new takes its settings, lint (also the one after writing) its rules', async () => {
+      await writeFile(join(cwd, '.postmortemrc.yaml'), 'rules:\n  no-placeholders: off\nnew:\n  outputDir: docs/incidents\n');
+      const flags = UPLOAD_FLAGS.map((value) => (value.startsWith('We raised the quota') ? 'TODO: fill in later.' : value));
+      const written = `docs/incidents/${UPLOAD_OUTPUT.split('/').pop()}`;
+      const result = await runNew(flags);
+      expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(result.stdout).toMatch(new RegExp(`^Wrote ${written}\\nLint: no problems \\(\\d+ rules checked\\)\\.\\n$`));
+      expect(await runInProcess(['lint', written], { cwd })).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+      expect((await runInProcess(['lint', written, '--rule', 'no-placeholders:error'], { cwd })).exitCode).toBe(1);
+    });
+
     it('names the config file for a mistake in it', async () => {
       await writeFile(join(cwd, '.postmortemrc.json'), JSON.stringify({ new: { outputDirectory: 'x' } }));
       expect((await runNew(UPLOAD_FLAGS)).stderr).toBe('postmortem: .postmortemrc.json: "new": unknown key "outputDirectory"; the keys are outputDir, severities, template\n');

@@ -50,4 +50,13 @@ describe('loadNewConfig', () => {
     await writeFile(join(cwd, '.postmortemrc.yaml'), 'new: [unclosed\n');
     await expect(loadNewConfig(cwd)).rejects.toThrow(/invalid YAML/);
   });
+
+  it('reads what lint reads: an empty config file is passed over, a broken package.json is an error naming it', async () => {
+    await writeFile(join(cwd, '.postmortemrc.yml'), 'new:\n  template: narrative\n');
+    await mkdir(join(cwd, 'a'));
+    await writeFile(join(cwd, 'a', '.postmortemrc.json'), '  \n');
+    expect(await loadNewConfig(join(cwd, 'a'))).toEqual({ path: '../.postmortemrc.yml', template: 'narrative' });
+    await writeFile(join(cwd, 'a', 'package.json'), '{"name": ');
+    await expect(loadNewConfig(join(cwd, 'a'))).rejects.toMatchObject({ filePath: 'package.json', message: expect.stringMatching(/^cannot read this config file: invalid JSON/) });
+  });
 });

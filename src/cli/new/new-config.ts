@@ -1,9 +1,9 @@
 /**
  * The `new` key of the project config: where postmortems go, which severities there are and
- * which template to offer first. It lives in the same files `postmortem lint` reads
- * (`.postmortemrc.json`, `.postmortemrc.yaml`/`.yml`, or the `postmortem` key of
- * package.json), the nearest one upward from the working directory, searched in the same
- * order. Files are read as data only (JSON, and YAML with the core schema): never run.
+ * which template to offer first. It lives in the project config file `postmortem lint`
+ * reads its `rules` from (`.postmortemrc.json`, `.postmortemrc.yaml`/`.yml`, or the
+ * `postmortem` key of package.json), the nearest one upward from the working directory,
+ * found and read as data by src/config/project-config.ts.
  *
  * ```yaml
  * new:
@@ -12,8 +12,7 @@
  *   template: narrative
  * ```
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { findProjectConfig } from '../../config/project-config.js';
 import { PostmortemError } from '../../model/errors.js';
 
 /** What the config says about `postmortem new`; absent keys keep the built-in defaults. */
@@ -28,35 +27,7 @@ export interface NewConfig {
   template?: string;
 }
 
-/** The files searched in each directory, in the order lint searches them. */
-const CONFIG_FILE_NAMES = ['package.json', '.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'] as const;
-
 const NEW_KEYS = ['outputDir', 'severities', 'template'];
-
-async function readIfPresent(filePath: string): Promise<string | null> {
-  try {
-    return await readFile(filePath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-    throw new PostmortemError(`cannot read this config file (${code ?? (error as Error).message})`, { filePath }, { cause: error });
-  }
-}
-
-async function parseConfigText(text: string, filePath: string): Promise<unknown> {
-  if (filePath.endsWith('.json')) {
-    try {
-      return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    } catch (error) {
-      throw new PostmortemError(`cannot read this config file: invalid JSON (${(error as Error).message.split('\n')[0]})`, { filePath }, { cause: error });
-    }
-  }
-  const { parseDocument } = await import('yaml');
-  const document = parseDocument(text, { schema: 'core', prettyErrors: false });
-  const [first] = document.errors;
-  if (first) throw new PostmortemError(`cannot read this config file: invalid YAML (${first.message.split('\n')[0]})`, { filePath });
-  return document.toJS({ maxAliasCount: 100 }) as unknown;
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -95,35 +66,11 @@ export function checkNewConfig(value: unknown, filePath: string): NewConfig {
 }
 
 /**
- * Finds the nearest config upward from `cwd` and returns its `new` section. A package.json
- * only counts when it has a `postmortem` key, as for lint. No config: `{ path: null }`.
+ * Finds the nearest project config upward from `cwd` and returns its `new` section. A
+ * package.json only counts when it has a `postmortem` key, as for lint. No config: `{ path: null }`.
  */
 export async function loadNewConfig(cwd: string): Promise<NewConfig> {
-  let directory = cwd;
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const filePath = join(directory, name);
-      const text = await readIfPresent(filePath);
-      if (text === null) continue;
-      const shown = relative(cwd, filePath);
-      const displayPath = shown && !isAbsolute(shown) ? shown : filePath;
-      if (name === 'package.json') {
-        let manifest: unknown;
-        try {
-          manifest = JSON.parse(text);
-        } catch {
-          // A broken package.json is npm's business; it just holds no config for us.
-          continue;
-        }
-        if (!isObject(manifest) || manifest['postmortem'] === undefined) continue;
-        const section = manifest['postmortem'];
-        return checkNewConfig(isObject(section) ? section['new'] : undefined, displayPath);
-      }
-      const data = text.trim() === '' ? null : await parseConfigText(text, displayPath);
-      return checkNewConfig(isObject(data) ? data['new'] : undefined, displayPath);
-    }
-    const parent = dirname(directory);
-    if (parent === directory) return { path: null };
-    directory = parent;
-  }
+  const found = await findProjectConfig(cwd);
+  if (!found) return { path: null };
+  return checkNewConfig(isObject(found.data) ? found.data['new'] : undefined, found.displayPath);
 }
