@@ -74,6 +74,20 @@ function isIanaZone(name: string): boolean {
  */
 export function parseZone(text: string | null | undefined): Zone | null {
   if (!text) return null;
+  if (text.length > 80) return readZone(text);
+  // Every entry of a timeline names the same zone or none: reading it once per text is enough.
+  const known = zones.get(text);
+  if (known !== undefined) return known;
+  const zone = readZone(text);
+  if (zone) Object.freeze(zone);
+  if (zones.size > 1000) zones.clear();
+  zones.set(Buffer.from(text, 'utf8').toString('utf8'), zone);
+  return zone;
+}
+
+const zones = new Map<string, Zone | null>();
+
+function readZone(text: string): Zone | null {
   const label = text.trim().replace(/^\(|\)$/g, '').trim();
   if (!label) return null;
   const offset = /\b(?:UTC|GMT|UT)\s*([+-−–])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)/i.exec(label);

@@ -74,12 +74,14 @@ export function unwrapEmphasis(text: string): string {
 
 /** Recognises a section by its heading. */
 export function classifyHeading(text: string): HeadingKind | null {
-  // The same few headings recur in every file of a collection.
+  // The same few headings recur in every file of a collection. Only short texts are kept, as
+  // copies: a line sliced from a file would keep the whole file's text alive in the cache.
+  if (text.length > 80) return classifyUncached(text);
   const known = classified.get(text);
   if (known !== undefined) return known;
   const kind = classifyUncached(text);
-  if (classified.size > 10000) classified.clear();
-  classified.set(text, kind);
+  if (classified.size > 2000) classified.clear();
+  classified.set(Buffer.from(text, 'utf8').toString('utf8'), kind);
   return kind;
 }
 
