@@ -4,6 +4,7 @@
  * `GMT` document) is fixed by rewriting it; a time in another zone is reported, never converted.
  */
 import { parseZone, type Zone } from '../../model/time.js';
+import { zoneNamedIn } from '../../model/zone-names.js';
 import { findTimes } from '../../parse/clock.js';
 import { defineRule, type RuleContext } from '../types.js';
 import { checkKnownOptions } from './support/options.js';
@@ -97,7 +98,9 @@ export default defineRule({
       return;
     }
     for (const mention of zoneMentions(context)) {
-      if (normalizeLabel(mention.label) === normalizeLabel(declared) || declaredContains(declared, mention.label)) continue;
+      // "SAST" in a document declared in "South African Standard Time, UTC+2" is the declared label, abbreviated.
+      const abbreviatesDeclared = zoneNamedIn(declared) === normalizeLabel(mention.label);
+      if (normalizeLabel(mention.label) === normalizeLabel(declared) || declaredContains(declared, mention.label) || abbreviatesDeclared) continue;
       const zone = parseZone(mention.label);
       if (!zone) continue;
       const found = findOnLine(text, mention.line, mention.label, mention.fromColumn);
