@@ -55,6 +55,17 @@ describe('postmortem export --format html', () => {
     expect(await readFile(join(cwd, 'one.html'), 'utf8')).toContain('<!doctype html>');
   });
 
+  it('writes no page when any target exists without --force', async () => {
+    await mkdir(join(cwd, 'pages'));
+    await writeFile(join(cwd, 'pages', 'two.html'), 'keep me');
+    const refused = await runInProcess(['export', 'one.md', 'two.md', '--format', 'html', '-o', 'pages/'], { cwd });
+    expect(refused).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: pages/two.html: already exists; use --force to overwrite it\n' });
+    expect(await readdir(join(cwd, 'pages'))).toEqual(['two.html']);
+    expect(await readFile(join(cwd, 'pages', 'two.html'), 'utf8')).toBe('keep me');
+    expect((await runInProcess(['export', 'one.md', 'two.md', '--format', 'html', '-o', 'pages/', '--force'], { cwd })).exitCode).toBe(0);
+    expect((await readdir(join(cwd, 'pages'))).sort()).toEqual(['one.html', 'two.html']);
+  });
+
   it('needs a directory for several pages, and refuses two files of the same name into one', async () => {
     const several = await runInProcess(['export', 'one.md', 'two.md', '--format', 'html'], { cwd });
     expect(several.exitCode).toBe(2);

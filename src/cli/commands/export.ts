@@ -63,6 +63,17 @@ function outputPaths(files: readonly string[], output: string, extension: string
   return targets;
 }
 
+/**
+ * Refuses, unless `--force`, when any target already exists, before anything is written:
+ * one page of several must not be written and the next one refused. (The atomic writer
+ * still refuses a file that appears meanwhile.)
+ */
+function refuseExistingTargets(targets: readonly string[], options: ExportCommandOptions, cwd: string): void {
+  if (options.force === true) return;
+  const existing = targets.find((target) => existsSync(path.resolve(cwd, target)));
+  if (existing) throw new PostmortemError('already exists; use --force to overwrite it', { filePath: existing });
+}
+
 async function exportJson(files: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
   const models = await parseFiles(files, context.io.cwd);
   const value = files.length === 1 ? models[0] : models;
@@ -74,14 +85,15 @@ async function exportHtml(files: readonly string[], options: ExportCommandOption
   const { io } = context;
   const toStandardOutput = options.output === undefined || options.output === '-';
   if (toStandardOutput && files.length > 1) throw usage('several HTML pages need a directory: add -o DIR');
+  const targets = toStandardOutput ? null : outputPaths(files, options.output as string, 'html', io.cwd);
+  if (targets) refuseExistingTargets(targets, options, io.cwd);
   const models = await parseFiles(files, io.cwd);
   const { renderHtml } = await import('../../export/render-html.js');
   const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
-  if (toStandardOutput) {
+  if (!targets) {
     io.stdout.write(pages[0] as string);
     return 0;
   }
-  const targets = outputPaths(files, options.output as string, 'html', io.cwd);
   for (const [index, target] of targets.entries()) {
     await writeFileAtomic(target, pages[index] as string, { cwd: io.cwd, overwrite: options.force === true });
   }
@@ -92,11 +104,8 @@ async function exportPdf(files: readonly string[], options: ExportCommandOptions
   const { io } = context;
   if (options.output === undefined || options.output === '-') throw usage('--format pdf writes files: name one with -o FILE, or a directory with -o DIR');
   const targets = outputPaths(files, options.output, 'pdf', io.cwd);
-  if (options.force !== true) {
-    // Refused before a browser starts: printing takes seconds, a refusal should not.
-    const existing = targets.find((target) => existsSync(path.resolve(io.cwd, target)));
-    if (existing) throw new PostmortemError('already exists; use --force to overwrite it', { filePath: existing });
-  }
+  // Refused before a browser starts: printing takes seconds, a refusal should not.
+  refuseExistingTargets(targets, options, io.cwd);
   const models = await parseFiles(files, io.cwd);
   const [{ renderHtml }, { renderPdf }] = await Promise.all([import('../../export/render-html.js'), import('../../export/render-pdf.js')]);
   const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
