@@ -6,13 +6,12 @@
  */
 import path from 'node:path';
 import type { CorrectiveTask, Postmortem, SectionKind, TimelineEntry } from '../model/postmortem.js';
-import { formatClock, formatDuration } from '../model/time.js';
+import { formatClock, formatDuration, longDate, shortDate, wallClockInZone, type WallClock } from '../model/time.js';
 import { incidentMinutes } from '../render/incident-phrases.js';
-import { zoneLabel, type WallClock } from '../render/zoned-time.js';
+import { zoneLabel } from '../render/zoned-time.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-html.js';
 import { entryMillis, layoutTimelineChart, markerPath, type TimelineChart } from './timeline-chart.js';
 import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
-import { longDateText as longDate, shortDateText, zonedClock } from './zoned-clock.js';
 
 /** The `<meta name="generator">` value of every exported page; the site builder recognises its own files by it. */
 export const HTML_GENERATOR = 'postmortem';
@@ -192,15 +191,14 @@ function clockText(clock: WallClock, twelveHour: boolean): string {
 function windowText(postmortem: Postmortem, twelveHour: boolean): string | null {
   const { start, end } = postmortem.summary;
   if (!start || !end) return null;
-  const from = zonedClock(start, postmortem.timezone);
-  const to = zonedClock(end, postmortem.timezone);
+  const from = wallClockInZone(start, postmortem.timezone);
+  const to = wallClockInZone(end, postmortem.timezone);
   if (!from || !to) return null;
   const zone = zoneLabel(postmortem.timezone, start);
   const suffix = zone ? ` ${zone}` : '';
   if (from.date === to.date) return `${clockText(from, twelveHour)}–${clockText(to, twelveHour)}${suffix}`;
   // The card's date already says the year; the window across midnight needs only the days.
-  const day = shortDateText;
-  return `${day(from.date)}, ${clockText(from, twelveHour)} – ${day(to.date)}, ${clockText(to, twelveHour)}${suffix}`;
+  return `${shortDate(from.date)}, ${clockText(from, twelveHour)} – ${shortDate(to.date)}, ${clockText(to, twelveHour)}${suffix}`;
 }
 
 function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
@@ -223,7 +221,7 @@ function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
 }
 
 function entryTime(entry: TimelineEntry, timezone: string | null, twelveHour: boolean): string {
-  const clock = entry.at ? zonedClock(entry.at, timezone) : null;
+  const clock = entry.at ? wallClockInZone(entry.at, timezone) : null;
   if (clock && entryMillis(entry, timezone) !== null) return clockText(clock, twelveHour);
   return entry.time ?? '';
 }
@@ -252,7 +250,7 @@ function plural(count: number, one: string, many: string): string {
 function groupByDay(entries: readonly TimelineEntry[], incidentDate: string | null, timezone: string | null): Array<{ date: string | null; entries: TimelineEntry[] }> {
   const days: Array<{ date: string | null; entries: TimelineEntry[] }> = [];
   for (const entry of entries) {
-    const day = entry.at ? (zonedClock(entry.at, timezone)?.date ?? null) : null;
+    const day = entry.at ? (wallClockInZone(entry.at, timezone)?.date ?? null) : null;
     const current = days[days.length - 1];
     if (!current) days.push({ date: day, entries: [entry] });
     else if (day === null || day === current.date) current.entries.push(entry);

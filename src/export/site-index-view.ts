@@ -1,10 +1,9 @@
 /** What the site's `index.html` shows: every postmortem newest first, and the files that could not be read. */
 import type { Postmortem } from '../model/postmortem.js';
-import { formatDuration } from '../model/time.js';
+import { formatDuration, longDate } from '../model/time.js';
 import { incidentMinutes } from '../render/incident-phrases.js';
 import { markdownToPlainText } from './markdown-html.js';
 import { HTML_GENERATOR, severityClass } from './page-view.js';
-import { longDateText } from './zoned-clock.js';
 
 /** A postmortem that became a page of the site. */
 export interface SitePage {
@@ -74,7 +73,7 @@ export function buildSiteIndexView(pages: readonly SitePage[], failures: readonl
     return {
       href: page,
       title: postmortem.title ?? source.replace(/\.(?:md|markdown)$/i, ''),
-      date: postmortem.date ? longDateText(postmortem.date) : '',
+      date: postmortem.date ? longDate(postmortem.date) : '',
       dateTime: postmortem.date,
       severity: postmortem.severity ?? '',
       severityClass: severityClass(postmortem.severity),

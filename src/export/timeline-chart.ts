@@ -9,12 +9,9 @@
  * impact window is a shaded band behind the rows.
  */
 import type { TimelineEntry } from '../model/postmortem.js';
-import { formatClock, formatDuration } from '../model/time.js';
+import { formatClock, formatDuration, shortDate, wallClockInZone, zonedInstantMillis } from '../model/time.js';
 import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
 import { markdownToPlainText } from './markdown-html.js';
-import { shortDateText, zonedClock, zonedInstantMillis } from './zoned-clock.js';
-
-export { zonedInstantMillis } from './zoned-clock.js';
 
 /** One entry's row in the chart. */
 export interface TimelineChartRow {
@@ -146,7 +143,7 @@ export function entryMillis(entry: Pick<TimelineEntry, 'at'>, timezone: string |
  * offset read as UTC here and are shown as written, so their offset is 0.
  */
 function displayOffsetMinutes(iso: string, timezone: string | null): number {
-  const clock = zonedClock(iso, timezone);
+  const clock = wallClockInZone(iso, timezone);
   if (!clock) return 0;
   const [year, month, day] = clock.date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second);
@@ -233,7 +230,7 @@ export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | 
   for (let local = Math.ceil(localStart / (step * MINUTE)) * step * MINUTE; local <= domainEnd + offset * MINUTE; local += step * MINUTE) {
     const parts = localParts(local);
     const midnight = parts.hour === 0 && parts.minute === 0;
-    const label = step >= 1440 || (midnight && multiDay) ? shortDateText(parts.date) : format(parts);
+    const label = step >= 1440 || (midnight && multiDay) ? shortDate(parts.date) : format(parts);
     ticks.push({ x: round(scale(local - offset * MINUTE)), label });
   }
 
@@ -244,7 +241,7 @@ export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | 
     const y = plotTop + rowIndex * rowHeight + rowHeight / 2;
     const kind = timelineEntryKind(item.entry);
     const parts = clock(item.millis);
-    const time = multiDay && parts.date !== previousDate ? `${shortDateText(parts.date)}, ${format(parts)}` : format(parts);
+    const time = multiDay && parts.date !== previousDate ? `${shortDate(parts.date)}, ${format(parts)}` : format(parts);
     previousDate = parts.date;
     const fullText = markdownToPlainText(item.entry.text) || (item.entry.label ?? '');
     const spaceRight = right - x - TEXT_GAP;

@@ -1,6 +1,7 @@
 /**
- * Time helpers shared by the parser, the renderer, lint and the interview: timezones as
- * people declare them, clock times as people write them, instants and durations.
+ * Time helpers shared by the parser, the renderer, the HTML export, lint and the interview:
+ * timezones as people declare them, clock times as people write them, instants, their wall
+ * clock in a postmortem's timezone, dates and durations as readers see them.
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
@@ -161,6 +162,70 @@ export function wallClockOf(iso: string): { date: string; hour: number; minute: 
     second: Number(match[4] ?? 0),
     offset: match[5] ? (match[5] === 'Z' ? '+00:00' : match[5]) : null,
   };
+}
+
+/** A wall-clock reading of an instant. */
+export interface WallClock {
+  /** YYYY-MM-DD. */
+  date: string;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The wall clock of an ISO instant in a declared timezone (`UTC-4`, `America/New_York`).
+ * Without a zone that postmortem understands, or for a local time without offset, the
+ * instant's own wall clock is kept: converting would invent an offset nobody wrote. Null
+ * when the instant does not parse. Cheap enough for pages that show dozens of times each
+ * (parseZone remembers each zone text).
+ */
+export function wallClockInZone(iso: string, timezone: string | null): WallClock | null {
+  const own = wallClockOf(iso);
+  if (!own) return null;
+  const zone = parseZone(timezone);
+  if (!zone || own.offset === null) return { date: own.date, hour: own.hour, minute: own.minute, second: own.second };
+  const millis = instantMillis(iso);
+  if (Number.isNaN(millis)) return null;
+  if (zone.kind === 'fixed') {
+    const shifted = new Date(millis + zone.offsetMinutes * 60_000);
+    return {
+      date: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+      hour: shifted.getUTCHours(),
+      minute: shifted.getUTCMinutes(),
+      second: shifted.getUTCSeconds(),
+    };
+  }
+  const local = dayjs(millis).tz(zone.name);
+  return { date: local.format('YYYY-MM-DD'), hour: local.hour(), minute: local.minute(), second: local.second() };
+}
+
+/**
+ * Milliseconds since the epoch of an ISO instant. One without an offset is a wall-clock time
+ * in the postmortem's timezone (the model has such times next to ones with an offset, for
+ * instance a summary window read from "10:00 AM - 12:30 PM (UTC+2)"); without a known zone,
+ * as UTC, which keeps such times consistent with each other. NaN when it does not parse.
+ */
+export function zonedInstantMillis(iso: string, timezone: string | null): number {
+  if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(iso)) return instantMillis(iso);
+  const zone = parseZone(timezone);
+  if (!zone || !wallClockOf(iso)) return instantMillis(iso);
+  const local = iso.slice(0, 19);
+  return instantMillis(local) - zoneOffsetAt(zone, local) * 60_000;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `March 14, 2026` for a YYYY-MM-DD date (built by hand: a site formats thousands of them). */
+export function longDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${MONTHS[month - 1] ?? ''} ${day}, ${year}`;
+}
+
+/** `Mar 14` for a YYYY-MM-DD date. */
+export function shortDate(date: string): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${(MONTHS[month - 1] ?? '').slice(0, 3)} ${day}`;
 }
 
 /** `2:05 PM` (12-hour) or `14:05` (24-hour) for a wall-clock time. */

@@ -4,8 +4,8 @@
  * "between 2:00 AM and 6:00 AM (UTC-4)" gives back the same window.
  */
 import type { Postmortem } from '../model/postmortem.js';
-import { formatClock, formatDuration, minutesBetween } from '../model/time.js';
-import { longDate, wallClockInZone, zoneLabel, type WallClock } from './zoned-time.js';
+import { formatClock, formatDuration, longDate, minutesBetween, wallClockInZone, type WallClock } from '../model/time.js';
+import { zoneLabel } from './zoned-time.js';
 
 /** The two ends of the impact window as read in the document's timezone. */
 interface ZonedWindow {

@@ -3,7 +3,7 @@
  * which day it is on; a `### 2026-03-15` heading above it does, and the parser reads it.
  */
 import type { TimelineEntry } from '../model/postmortem.js';
-import { wallClockInZone } from './zoned-time.js';
+import { wallClockInZone } from '../model/time.js';
 
 /** Consecutive timeline entries on one day. */
 export interface TimelineDay {

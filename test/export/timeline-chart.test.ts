@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTimelineChart, markerPath, zonedInstantMillis } from '../../src/export/timeline-chart.js';
+import { layoutTimelineChart, markerPath } from '../../src/export/timeline-chart.js';
 import { timelineEntryKind } from '../../src/export/timeline-kind.js';
 import type { TimelineEntry } from '../../src/model/postmortem.js';
+import { zonedInstantMillis } from '../../src/model/time.js';
 
 function entries(count: number, startIso = '2026-03-14T14:00:00Z', stepMinutes = 7): TimelineEntry[] {
   const start = Date.parse(startIso);

@@ -7,8 +7,7 @@
  */
 import fc from 'fast-check';
 import type { CorrectiveTask, OtherSection, Postmortem, PostmortemStatus, TimelineEntry } from '../../src/model/postmortem.js';
-import { formatClock, minutesBetween, parseZone, toIsoInstant } from '../../src/model/time.js';
-import { wallClockInZone } from '../../src/render/zoned-time.js';
+import { formatClock, minutesBetween, parseZone, toIsoInstant, wallClockInZone } from '../../src/model/time.js';
 
 // Sentences are built from parts people write in postmortems, so the parser's reading of
 // prose (durations, percentages, impact sentences) meets realistic text, not word salad.

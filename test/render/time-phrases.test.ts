@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPostmortem, type Postmortem, type TimelineEntry } from '../../src/model/postmortem.js';
+import { wallClockInZone } from '../../src/model/time.js';
 import { incidentDuration, incidentSentence, incidentWindow } from '../../src/render/incident-phrases.js';
 import { timelineDays } from '../../src/render/timeline-days.js';
-import { wallClockInZone, zoneLabel } from '../../src/render/zoned-time.js';
+import { zoneLabel } from '../../src/render/zoned-time.js';
 
 function withWindow(start: string | null, end: string | null, extra: Partial<Postmortem> = {}): Postmortem {
   const postmortem = emptyPostmortem();

@@ -5,8 +5,7 @@
  * (build-postmortem.ts), so a resumed draft is checked again against today's rules.
  */
 import type { OtherSection, Postmortem, PostmortemStatus } from '../../model/postmortem.js';
-import { formatClock } from '../../model/time.js';
-import { wallClockInZone } from '../../render/zoned-time.js';
+import { formatClock, wallClockInZone } from '../../model/time.js';
 import { splitFlagParts } from './validate-answers.js';
 
 /** One timeline entry as given. */

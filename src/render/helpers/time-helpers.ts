@@ -1,7 +1,7 @@
 /** Helpers for dates, clock times and durations, shown in the postmortem's own timezone. */
-import { dayjs, formatClock, formatDuration } from '../../model/time.js';
+import { dayjs, formatClock, formatDuration, wallClockInZone } from '../../model/time.js';
 import { incidentDuration, incidentSentence, incidentWindow } from '../incident-phrases.js';
-import { wallClockInZone, zoneLabel } from '../zoned-time.js';
+import { zoneLabel } from '../zoned-time.js';
 import { helperArguments, helperOptions, renderedPostmortem, textOf, type TemplateHelpers } from './helper.js';
 
 /** Helpers for dates, times and durations. */

@@ -1,8 +1,7 @@
 /** Helpers for the timeline: the time to show for an entry, entries grouped by day. */
 import type { TimelineEntry } from '../../model/postmortem.js';
-import { formatClock } from '../../model/time.js';
+import { formatClock, wallClockInZone } from '../../model/time.js';
 import { timelineDays } from '../timeline-days.js';
-import { wallClockInZone } from '../zoned-time.js';
 import { helperArguments, helperOptions, renderedPostmortem, type TemplateHelpers } from './helper.js';
 
 /** Helpers for the timeline. */
