@@ -1,6 +1,6 @@
 /** Where a command's result goes: standard output, or a file written atomically. */
 import type { CliIo } from './io.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 
 /** The output flags shared by commands that produce a document. */
 export interface OutputOptions {

@@ -19,7 +19,9 @@ export interface SitePage {
 export interface SiteFailure {
   /** The source file, relative to the input it was found in. */
   source: string;
-  /** One line saying what went wrong. */
+  /** The line of the source the problem is on, when known. */
+  line?: number;
+  /** One line saying what went wrong (without the file and line). */
   reason: string;
 }
 
@@ -45,7 +47,8 @@ export interface SiteIndexView {
   /** `12 postmortems` and, when some failed, how many could not be read. */
   summary: string;
   rows: SiteIndexRow[];
-  failures: SiteFailure[];
+  /** The files that could not be read, in file order; the reason starts with the line when it is known. */
+  failures: Array<{ source: string; reason: string }>;
 }
 
 const IMPACT_LIMIT = 160;
@@ -85,5 +88,11 @@ export function buildSiteIndexView(pages: readonly SitePage[], failures: readonl
   });
   const count = `${pages.length} ${pages.length === 1 ? 'postmortem' : 'postmortems'}`;
   const failed = failures.length > 0 ? ` · ${failures.length} ${failures.length === 1 ? 'file' : 'files'} could not be read` : '';
-  return { generator: HTML_GENERATOR, title: 'Postmortems', summary: count + failed, rows, failures: [...failures] };
+  return {
+    generator: HTML_GENERATOR,
+    title: 'Postmortems',
+    summary: count + failed,
+    rows,
+    failures: failures.map(({ source, line, reason }) => ({ source, reason: line !== undefined ? `line ${line}: ${reason}` : reason })),
+  };
 }

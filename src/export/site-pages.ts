@@ -3,15 +3,16 @@
  * changed. Run on the main thread, or on a worker thread for part of a large site
  * (site-worker.ts); either way the outcome is plain data the main thread puts on the index.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isPostmortemError, PostmortemError } from '../model/errors.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { isPostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
 import { parsePostmortem } from '../parse/parse-postmortem.js';
 import { readPostmortemFile } from '../parse/read-file.js';
 import { renderHtmlTemplate, resolveHtmlTemplates } from './html-templates.js';
 import { buildPageView } from './page-view.js';
+import type { SiteFailure } from './site-index-view.js';
 
 /** One file to turn into a page. */
 export interface SitePageJob {
@@ -28,7 +29,7 @@ export interface SitePageJob {
 /** What became of one file. */
 export type SitePageOutcome =
   | { source: string; page: string; postmortem: Postmortem; written: boolean; failure: null }
-  | { source: string; page: string; postmortem: null; written: false; failure: string };
+  | { source: string; page: string; postmortem: null; written: false; failure: Omit<SiteFailure, 'source'> };
 
 /** What every job of one build shares. */
 export interface SitePageSettings {
@@ -39,10 +40,10 @@ export interface SitePageSettings {
   cwd: string;
 }
 
-/** A failure's one line for the index: where in the file, if known, and what. */
-export function failureReason(error: unknown): string {
-  if (isPostmortemError(error)) return `${error.line !== null ? `line ${error.line}: ` : ''}${error.message}`;
-  return `could not be exported (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); this is a bug in postmortem`;
+/** Why a file became no page: the line of the file, if known, and what went wrong, in one line. */
+export function siteFailure(error: unknown): Omit<SiteFailure, 'source'> {
+  if (isPostmortemError(error)) return error.line !== null ? { line: error.line, reason: error.message } : { reason: error.message };
+  return { reason: `could not be exported (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); this is a bug in postmortem` };
 }
 
 /** Whether an error is a broken user template, which breaks every page and so stops the build. */
@@ -51,41 +52,17 @@ export function isTemplateError(error: unknown): boolean {
 }
 
 /**
- * Writes one file of the site through a temporary file and a rename, so a reader never sees
- * half a page. Not flushed to disk: a site is rebuilt in a second or two, and a thousand
- * flushes would make every build slow.
- */
-export async function writeSiteFile(file: string, content: string, cwd: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, file);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on device' : error instanceof Error ? error.message : String(error);
-    throw new PostmortemError(`cannot write this file: ${reason}`, { filePath: path.relative(cwd, file) || file }, { cause: error });
-  }
-}
-
-/**
  * Writes `content` unless the file already holds exactly it; resolves to whether it wrote.
- * A page that did not exist is written in place: nobody can have been reading it, and it
- * saves a rename per page on a first build.
+ * Every write goes through a temporary file and a rename, so a reader never sees half a
+ * page, but is not flushed to disk: see `WriteFileAtomicOptions.flush`. Which files may be
+ * replaced was decided before the build started (site.ts), so this one overwrites.
  */
 export async function writeIfChanged(file: string, content: string, exists: boolean, cwd: string): Promise<boolean> {
   if (exists) {
     const previous = await readFile(file, 'utf8').catch(() => null);
     if (previous === content) return false;
-  } else {
-    try {
-      await writeFile(file, content, { flag: 'wx' });
-      return true;
-    } catch {
-      // It appeared meanwhile, or the write failed: the careful path below says which.
-    }
   }
-  await writeSiteFile(file, content, cwd);
+  await writeFileAtomic(file, content, { overwrite: true, flush: false, displayPath: path.relative(cwd, file) || file });
   return true;
 }
 
@@ -114,7 +91,7 @@ export async function buildSitePages(jobs: readonly SitePageJob[], settings: Sit
         content = renderHtmlTemplate(templates, 'page', view, settings.cwd);
       } catch (error) {
         if (isTemplateError(error)) throw error;
-        outcomes[index] = { source: job.relative, page: job.page, postmortem: null, written: false, failure: failureReason(error) };
+        outcomes[index] = { source: job.relative, page: job.page, postmortem: null, written: false, failure: siteFailure(error) };
         continue;
       }
       const written = await writeIfChanged(path.join(settings.output, job.page), content, job.exists, settings.cwd);

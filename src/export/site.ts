@@ -221,7 +221,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   let written = 0;
   for (const outcome of outcomes) {
     if (outcome.failure === null) built.push({ source: outcome.source, page: outcome.page, postmortem: outcome.postmortem });
-    else failures.push({ source: outcome.source, reason: outcome.failure });
+    else failures.push({ source: outcome.source, ...outcome.failure });
     if (outcome.written) written += 1;
   }
   const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(built, failures), cwd);

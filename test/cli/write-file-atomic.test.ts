@@ -2,7 +2,7 @@ import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostmortemError } from '../../src/model/errors.js';
-import { writeFileAtomic } from '../../src/cli/write-file-atomic.js';
+import { writeFileAtomic } from '../../src/io/write-file-atomic.js';
 import { makeTempDir } from './cli-harness.js';
 
 let dir: string;

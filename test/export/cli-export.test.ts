@@ -120,6 +120,13 @@ describe('postmortem export --site', () => {
     expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['index.html', 'one.html', 'two.html']);
   });
 
+  it('warns about a file that fails at a known line as file:line: message', async () => {
+    await writeFile(join(cwd, 'bad.md'), '---\ntitle: ok\nauthors: [unclosed\n---\n# Body\n');
+    const result = await runInProcess(['export', '.', '--site', 'site'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/^postmortem: warning: bad\.md:\d+: (?!line )[^\n]+ \(listed on the index, no page\)\n$/);
+  });
+
   it('refuses --format json and -o with --site', async () => {
     expect((await runInProcess(['export', '.', '--site', 'site', '--format', 'json'], { cwd })).stderr).toContain('--site builds HTML; drop --format json');
     expect((await runInProcess(['export', '.', '--site', 'site', '-o', 'x'], { cwd })).stderr).toContain('--site names the output directory; drop -o');

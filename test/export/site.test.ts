@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/export/site.js';
@@ -78,6 +78,29 @@ describe('buildSite', () => {
     const index = await readFile(path.join(cwd, 'site', 'index.html'), 'utf8');
     expect(index).toContain('3 postmortems · 1 file could not be read');
     expect(index).toContain('<li><code>broken.md</code>: looks like a binary file (NUL byte at offset 2), not text</li>');
+  });
+
+  it('gives the line of a failure apart from its reason, and the index shows both', async () => {
+    await writeFile(path.join(cwd, 'postmortems', 'bad.md'), '---\ntitle: ok\nauthors: [unclosed\n---\n# Body\n');
+    const report = await buildSite(['postmortems'], 'site', { cwd });
+    const failure = report.failures.find((item) => item.source === 'bad.md');
+    expect(failure?.line).toBeTypeOf('number');
+    expect(failure?.reason).not.toMatch(/line/);
+    const index = await readFile(path.join(cwd, 'site', 'index.html'), 'utf8');
+    expect(index).toContain(`<li><code>bad.md</code>: line ${failure?.line}: `);
+  });
+
+  it('replaces a changed page with a rename, never writing into the old file, and leaves no temporary file', async () => {
+    await buildSite(['postmortems'], 'site', { cwd });
+    const page = path.join(cwd, 'site', '2026-01-10-login.html');
+    const before = await readFile(page, 'utf8');
+    // A second name for the old page, as a reader that has it open would see it.
+    await link(page, path.join(cwd, 'old-login.html'));
+    await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
+    await buildSite(['postmortems'], 'site', { cwd });
+    expect(await readFile(path.join(cwd, 'old-login.html'), 'utf8')).toBe(before);
+    expect(await readFile(page, 'utf8')).toContain('Login outage, again');
+    expect((await filesUnder(path.join(cwd, 'site'))).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
   it('updates the site in place: unchanged pages are left alone, other files are kept', async () => {

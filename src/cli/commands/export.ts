@@ -10,7 +10,7 @@ import type { Postmortem } from '../../model/postmortem.js';
 import { parsePostmortem } from '../../parse/parse-postmortem.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import type { CommandContext } from '../command-context.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { writeCommandOutput, type OutputOptions } from '../write-output.js';
 
 /** The formats `export --format` accepts. */
@@ -127,7 +127,8 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
     ...(options.template ? { template: options.template } : {}),
   });
   for (const failure of report.failures) {
-    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${failure.source}: ${failure.reason} (listed on the index, no page)\n`);
+    const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
+    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${where}: ${failure.reason} (listed on the index, no page)\n`);
   }
   const shown = path.relative(io.cwd, report.outputDirectory) || '.';
   const failed = report.failures.length > 0 ? `, ${report.failures.length} could not be read` : '';

@@ -113,7 +113,7 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     for await (const { index, result } of lintFileStream(files, { configs, fix, inlineConfig: options.inlineConfig !== false, concurrency: options.concurrency })) {
       if (result.output !== undefined && !options.fixDryRun) {
         if (options.fix) {
-          const { writeFileAtomic } = await import('../write-file-atomic.js');
+          const { writeFileAtomic } = await import('../../io/write-file-atomic.js');
           await writeFileAtomic(result.filePath, result.output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
         }
         // Once written the fixed text is not kept: a big run must not hold every file. A dry run
@@ -146,7 +146,7 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     if (results.some((result) => resolve(io.cwd, result.filePath) === target)) {
       throw new PostmortemError('is one of the files being linted; write the report to another file', { filePath: options.output as string });
     }
-    const { writeFileAtomic } = await import('../write-file-atomic.js');
+    const { writeFileAtomic } = await import('../../io/write-file-atomic.js');
     await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: options.force === true });
   } else if (report) {
     io.stdout.write(report);

@@ -15,7 +15,7 @@ import { DEFAULT_TEMPLATE, listTemplates, resolveTemplate } from '../../render/t
 import { parseAnswersFile } from '../answers-file.js';
 import type { CommandContext } from '../command-context.js';
 import type { CliIo, OutputStream } from '../io.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import {
   ANSWER_FILE_KEYS,
   ANSWER_FLAGS,

@@ -8,7 +8,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { ANSWER_KEYS, type CarriedFields, type ListAnswer, type NewAnswers, type TaskAnswer, type TimelineAnswer } from './answers.js';
 
 /** The draft's file name, in the working directory. */
