@@ -62,7 +62,8 @@ export async function writeIfChanged(file: string, content: string, exists: bool
     const previous = await readFile(file, 'utf8').catch(() => null);
     if (previous === content) return false;
   }
-  await writeFileAtomic(file, content, { overwrite: true, flush: false, displayPath: path.relative(cwd, file) || file });
+  // The build created every folder before writing pages, and knows which pages exist.
+  await writeFileAtomic(file, content, { overwrite: true, flush: false, createDirectory: false, mayExist: exists, displayPath: path.relative(cwd, file) || file });
   return true;
 }
 

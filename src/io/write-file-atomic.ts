@@ -28,6 +28,10 @@ export interface WriteFileAtomicOptions {
    * in seconds, whereas a flush per page would make every build of a large site slow.
    */
   flush?: boolean;
+  /** Create the directory when missing (default true). A site build creates its folders once, before writing pages. */
+  createDirectory?: boolean;
+  /** Whether the target may exist and its permissions should carry over (default true). False skips that look-up for a file known to be new. */
+  mayExist?: boolean;
 }
 
 /** Link is not available on every file system (some network and FUSE mounts); these codes mean "try a copy". */
@@ -93,7 +97,7 @@ export async function writeFileAtomic(
   }
 
   try {
-    await mkdir(directory, { recursive: true });
+    if (options.createDirectory !== false) await mkdir(directory, { recursive: true });
   } catch (error) {
     // mkdir -p reports a file standing where a directory should be as EEXIST, not ENOTDIR.
     const code = (error as NodeJS.ErrnoException).code;
@@ -112,7 +116,7 @@ export async function writeFileAtomic(
     }
     if (options.overwrite) {
       // Keep the permissions of the file being replaced (an executable script stays executable).
-      const previous = await stat(target).catch(() => null);
+      const previous = options.mayExist === false ? null : await stat(target).catch(() => null);
       if (previous?.isFile()) await chmod(temporary, previous.mode & 0o7777).catch(() => undefined);
       await rename(temporary, target);
       temporaryExists = false;
