@@ -105,7 +105,7 @@ function splitRootCauseAndResolution(section: ParsedSection): { rootCause: strin
 }
 
 /** The title: a first heading that names no section, or a short first line that reads like one. */
-function titleFrom(preamble: ParsedSection, allSections: readonly ParsedSection[]): { title: string | null; line: SourceLine | null } {
+function titleFrom(preamble: ParsedSection): { title: string | null; line: SourceLine | null } {
   for (const line of preamble.lines) {
     if (line.kind === 'blank') continue;
     if (line.kind === 'heading') {
@@ -115,12 +115,11 @@ function titleFrom(preamble: ParsedSection, allSections: readonly ParsedSection[
     const text = line.text.trim().replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1').trim();
     if (line.kind === 'text' && text.length <= 120 && !/[.!?:]$/.test(text) && !readLabel(text) &&
       (/\b(?:post-?mortem|incident|outage|report|rca)\b/i.test(text) || /^(?:\*\*|__).*(?:\*\*|__)$/.test(line.text.trim()))) {
-      return { title: text.replace(/^(?:post-?mortem|incident report)\s*[:\-–—]\s*/i, (prefix) => prefix).trim(), line };
+      return { title: text, line };
     }
     break;
   }
-  // A document whose first line is a section (student postmortems) has no title line.
-  void allSections;
+  // A document whose first line is a section (as student postmortems often are) has no title line.
   return { title: null, line: null };
 }
 
@@ -142,7 +141,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
 
   const preamble = sections[0] as ParsedSection;
   const summarySections = sections.filter((section) => section.kind === 'summary');
-  const title = titleFrom(preamble, sections);
+  const title = titleFrom(preamble);
   const preambleLines = preamble.lines.filter((line) => line !== title.line);
 
   // Summary: its sections, or the preamble when there is no summary section.
