@@ -51,7 +51,7 @@ export function normalizeHeading(text: string): string {
   let stripped = text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, (_match, label: string) => (label === '#' ? '' : label))
     .replace(/<[^>]*>/g, ' ');
-  // Nested parentheses: "Timeline (all times West African Time (WAT))".
+  // Nested parentheses: "Timeline (times in Central Africa Time (CAT))".
   for (let pass = 0; pass < 3 && /\([^()]*\)/.test(stripped); pass++) stripped = stripped.replace(/\([^()]*\)/g, ' ');
   return stripped
     .replace(/[*_`]/g, '')

@@ -8,7 +8,7 @@ describe('timeline-milestones', () => {
     ['milestones by wording', markdown('## Timeline', '- 2:00 AM: Monitoring alerted on CPU.', '- 5:30 AM: The incident was escalated to the security team.', '- 6:00 AM: The site was fully restored.')],
     ['present-tense wording', markdown('## Timeline', '- 13:00: Monitoring alert notifies the SRE.', '- 13:11: SRE escalates to a senior SRE.', '- 13:12: Senior SRE fixes the config file.')],
     ['a timed entry with a label after the time', markdown('## Timeline', '- 14:02 UTC: **Detection:** p99 alert.', '- 14:10 UTC: **Escalation:** paged the DBA.', '- 14:40 UTC: **Mitigation:** failed over.')],
-    ['questions as labels', markdown('## Timeline', '- How was the issue detected: During a routine test', '- Which team was it escalated to: The platform team', '- How the incident was resolved: Port 80 was opened again')],
+    ['questions as labels', markdown('## Timeline', '- How was the issue detected: A nightly smoke test failed', '- Which team was it escalated to: The platform team', '- How the incident was resolved: Port 80 was opened again')],
     ['a document without a timeline, which required-sections reports', markdown('## Summary', 'Nothing to see.')],
   ])('accepts %s', (_name, text) => {
     expect(runRule(rule, text)).toEqual([]);

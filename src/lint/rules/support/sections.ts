@@ -86,7 +86,7 @@ const ZONE_TOKEN = /\b(?:UTC|GMT|UT)\s*[+\-−–]\s*\d{1,2}(?::?\d{2})?(?!\d)|\
 
 /**
  * The zone the document declares: the model's, or else one the parser did not read: written
- * out in words ("Timeline (All in Greenwich Mean Time)", "12:45 PM West African Time"), named
+ * out in words ("Timeline (times in Greenwich Mean Time)", "9:10 AM West African Time"), named
  * on a summary line that gives a time ("From 6:00 am to 12:16 pm, GMT+1"), or on a line about
  * times at the top of the timeline ("( All times EDT )").
  */
