@@ -3,21 +3,17 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { binPath, makeTempDir, repoRoot, runBin } from './cli-harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { binPath, repoRoot, runBin, useTempDir } from './cli-harness.js';
 
 const { version } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 const ESCAPE = '\u001b[';
 const STACK_LINE = /\n\s+at /;
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
+useTempDir((path) => (cwd = path));
 beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
   await writeFile(join(cwd, 'one.md'), '---\ntitle: Checkout outage\n---\n# Checkout outage\n');
-});
-afterEach(async () => {
-  await removeCwd();
 });
 
 /** The package names a process resolved, from URLs like `file:///.../node_modules/<name>/...`. */

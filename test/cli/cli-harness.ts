@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 import { run, type CliIo, type OutputStream } from '../../src/cli/run.js';
 
 /** The repository root. */
@@ -70,4 +71,21 @@ export function runBin(args: string[], options: { cwd: string; env?: Record<stri
 export async function makeTempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), 'postmortem-cli-'));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh temporary directory for each test of the calling file, removed after it; `use`
+ * receives its path before each test (`let cwd: string; useTempDir((path) => (cwd = path));`).
+ */
+export function useTempDir(use: (path: string) => void): void {
+  let remove: (() => Promise<void>) | null = null;
+  beforeEach(async () => {
+    const directory = await makeTempDir();
+    remove = directory.remove;
+    use(directory.path);
+  });
+  afterEach(async () => {
+    await remove?.();
+    remove = null;
+  });
 }

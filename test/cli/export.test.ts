@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, runInProcess } from './cli-harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runInProcess, useTempDir } from './cli-harness.js';
 
 const POSTMORTEM = `---
 title: Checkout outage
@@ -16,14 +16,10 @@ Checkout returned errors for 4 hours.
 `;
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
+useTempDir((path) => (cwd = path));
 beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
   await writeFile(join(cwd, 'one.md'), POSTMORTEM);
   await writeFile(join(cwd, 'two.md'), POSTMORTEM.replace('Checkout outage', 'Second outage'));
-});
-afterEach(async () => {
-  await removeCwd();
 });
 
 describe('postmortem export', () => {

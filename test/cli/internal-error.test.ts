@@ -1,7 +1,7 @@
 // A command that throws something other than a PostmortemError is a bug in the tool. The
 // templates command is replaced by one that fails the way a bug would.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir, runInProcess } from './cli-harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { runInProcess, useTempDir } from './cli-harness.js';
 
 vi.mock('../../src/cli/commands/templates.js', () => ({
   templatesCommand: async () => {
@@ -12,13 +12,7 @@ vi.mock('../../src/cli/commands/templates.js', () => ({
 }));
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 describe('an internal error', () => {
   it('prints one line without a stack, saying it is a bug and how to get details, and exits 2', async () => {

@@ -1,9 +1,9 @@
 // Permission errors cannot be produced with chmod when the tests run as root (as in CI), so
 // open() is made to fail the way the kernel would.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PostmortemError } from '../../src/model/errors.js';
 import { readPostmortemFile } from '../../src/parse/read-file.js';
-import { makeTempDir, runInProcess } from './cli-harness.js';
+import { runInProcess, useTempDir } from './cli-harness.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:fs/promises')>();
@@ -19,13 +19,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 describe('an unreadable file', () => {
   it('gives a PostmortemError naming the file', async () => {

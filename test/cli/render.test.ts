@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, runInProcess } from './cli-harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runInProcess, useTempDir } from './cli-harness.js';
 
 const ANSWERS_YAML = `title: Checkout outage
 date: 2026-03-14
@@ -19,13 +19,9 @@ timeline:
 `;
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
+useTempDir((path) => (cwd = path));
 beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
   await writeFile(join(cwd, 'answers.yaml'), ANSWERS_YAML);
-});
-afterEach(async () => {
-  await removeCwd();
 });
 
 describe('postmortem render input errors', () => {

@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, repoRoot, runInProcess } from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runInProcess, useTempDir } from './cli-harness.js';
 
 const { version } = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { version: string };
 const ESCAPE = '\u001b[';
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 describe('run() version and help', () => {
   it.each([['--version'], ['-V']])('prints the package.json version for %s and exits 0', async (flag) => {

@@ -1,7 +1,7 @@
 // The listing format, with the template list replaced so that the test does not depend on
 // which templates ship (see render.test.ts for the real list).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir, runInProcess } from './cli-harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { runInProcess, useTempDir } from './cli-harness.js';
 
 const templates = vi.hoisted(() => ({
   list: [
@@ -12,13 +12,7 @@ const templates = vi.hoisted(() => ({
 vi.mock('../../src/render/templates.js', () => ({ listTemplates: () => templates.list }));
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 describe('postmortem templates', () => {
   it('prints one line per template, names padded to the longest', async () => {

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, runBin, runInProcess } from '../cli/cli-harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runBin, runInProcess, useTempDir } from '../cli/cli-harness.js';
 
 const POSTMORTEM = `---
 title: Checkout outage
@@ -20,14 +20,10 @@ severity: SEV2
 `;
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
+useTempDir((path) => (cwd = path));
 beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
   await writeFile(join(cwd, 'one.md'), POSTMORTEM);
   await writeFile(join(cwd, 'two.md'), POSTMORTEM.replace(/Checkout outage/g, 'Second outage'));
-});
-afterEach(async () => {
-  await removeCwd();
 });
 
 describe('postmortem export --format html', () => {

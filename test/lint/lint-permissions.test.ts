@@ -3,8 +3,8 @@
 // real chmod case for other users.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir, runInProcess } from '../cli/cli-harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { runInProcess, useTempDir } from '../cli/cli-harness.js';
 import { CLEAN } from './lint-fixtures.js';
 
 const denied = (path: unknown): Error => Object.assign(new Error(`EACCES: permission denied, open '${String(path)}'`), { code: 'EACCES' });
@@ -28,13 +28,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 describe('postmortem lint and a file it may not read', () => {
   it('reports the file as unreadable and still lints the others', async () => {

@@ -2,19 +2,13 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answersFromDraft, DRAFT_FILE_NAME, DraftStore } from '../../src/cli/new/draft-store.js';
 import { isPostmortemError } from '../../src/model/errors.js';
-import { makeTempDir } from '../cli/cli-harness.js';
+import { useTempDir } from '../cli/cli-harness.js';
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 describe('DraftStore', () => {
   it('saves, loads and removes the answers, leaving no temporary file', async () => {

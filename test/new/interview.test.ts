@@ -2,21 +2,15 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DRAFT_FILE_NAME } from '../../src/cli/new/draft-store.js';
-import { makeTempDir } from '../cli/cli-harness.js';
+import { useTempDir } from '../cli/cli-harness.js';
 import { answered, parseWritten, runNew } from './new-harness.js';
 import { CLEAR, CTRL_C, ENTER, ScriptedPrompter, type ScriptStep } from './scripted-prompter.js';
 import { UPLOAD_MODEL, UPLOAD_OUTPUT, UPLOAD_SCRIPT, UPLOAD_SCRIPT_UNTIL_TEMPLATE } from './upload-incident.js';
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 /** Steps of the upload script from the one asking `question` on. */
 function scriptFrom(question: string): ScriptStep[] {

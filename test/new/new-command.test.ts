@@ -5,20 +5,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRAFT_FILE_NAME } from '../../src/cli/new/draft-store.js';
 import { run, type CliIo } from '../../src/cli/run.js';
-import { CapturedStream, makeTempDir, runInProcess, type CliResult } from '../cli/cli-harness.js';
+import { CapturedStream, runInProcess, type CliResult, useTempDir } from '../cli/cli-harness.js';
 import { answered, NOW, parseWritten } from './new-harness.js';
 import { UPLOAD_MODEL, UPLOAD_OUTPUT } from './upload-incident.js';
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
+useTempDir((path) => (cwd = path));
+beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
 });
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  await removeCwd();
 });
 
 /** The upload incident as flags. */

@@ -1,18 +1,12 @@
 // The `new` section of .postmortemrc.* and package.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkNewConfig, loadNewConfig } from '../../src/cli/new/new-config.js';
-import { makeTempDir } from '../cli/cli-harness.js';
+import { useTempDir } from '../cli/cli-harness.js';
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
-});
-afterEach(async () => {
-  await removeCwd();
-});
+useTempDir((path) => (cwd = path));
 
 describe('checkNewConfig', () => {
   it('takes outputDir, severities and template', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
-import { CapturedStream, makeTempDir } from '../cli/cli-harness.js';
+import { CapturedStream, useTempDir } from '../cli/cli-harness.js';
 import { NOW } from './new-harness.js';
 import { CTRL_C, ScriptedPrompter, type ScriptStep } from './scripted-prompter.js';
 import { UPLOAD_OUTPUT, UPLOAD_SCRIPT } from './upload-incident.js';
@@ -20,15 +20,13 @@ vi.mock('../../src/cli/prompts.js', () => ({
 }));
 
 let cwd: string;
-let removeCwd: () => Promise<void>;
-beforeEach(async () => {
-  ({ path: cwd, remove: removeCwd } = await makeTempDir());
+useTempDir((path) => (cwd = path));
+beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
 });
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  await removeCwd();
 });
 
 function terminalIo(options: { stdoutIsTerminal: boolean }): { io: CliIo; stdout: CapturedStream; stderr: CapturedStream } {
