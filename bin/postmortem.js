@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The installed command: everything else is in dist/cli/run.js (built from src/cli/run.ts).
-import { run } from '../dist/cli/run.js';
+// The installed command: everything else is in dist/bundle/run.js (src/cli/run.ts, bundled by scripts/bundle.js).
+import { run } from '../dist/bundle/run.js';
 
 // A closed pipe (`postmortem export a.md | head -1`) is not an error worth a stack trace.
 process.stdout.on('error', (error) => {

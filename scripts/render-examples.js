@@ -5,7 +5,7 @@
 // test/render/examples.test.ts checks the committed files match.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/bundle/run.js';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
 const examples = JSON.parse(readFileSync(`${repository}examples/examples.json`, 'utf8'));

@@ -1,10 +1,8 @@
 // End to end through the real `bin/postmortem.js` and `dist/` (built by `npm test` first).
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { binPath, repoRoot, runBin, useTempDir } from './cli-harness.js';
+import { packagesLoadedBy as loadedBy, repoRoot, runBin, useTempDir } from './cli-harness.js';
 
 const { version } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 const ESCAPE = '\u001b[';
@@ -16,21 +14,13 @@ beforeEach(async () => {
   await writeFile(join(cwd, 'one.md'), '---\ntitle: Checkout outage\n---\n# Checkout outage\n');
 });
 
-/** The package names a process resolved, from URLs like `file:///.../node_modules/<name>/...`. */
 let importLogs = 0;
+/** The packages a run of the real bin loads (see `packagesLoadedBy` in the harness). */
 function packagesLoadedBy(args: string[], expectedExitCode = 0): Set<string> {
   importLogs += 1;
-  const log = join(cwd, `imports-${importLogs}.log`);
-  const child = spawnSync(process.execPath, ['--import', join(repoRoot, 'test/cli/fixtures/import-recorder/register.mjs'), binPath, ...args], {
-    cwd,
-    env: { ...process.env, POSTMORTEM_IMPORT_LOG: log },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  expect(child.status).toBe(expectedExitCode);
-  const urls = readFileSync(log, 'utf8').split('\n');
-  const names = urls.map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1]).filter((name) => name !== undefined);
-  return new Set(names);
+  const loaded = loadedBy(args, { cwd, log: join(cwd, `imports-${importLogs}.log`) });
+  expect(loaded.exitCode).toBe(expectedExitCode);
+  return loaded.packages;
 }
 
 describe('bin/postmortem.js', () => {

@@ -3,9 +3,10 @@
  * a real process through `bin/postmortem.js` (needs `npm run build`, which `npm test` does first).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
 import { run, type CliIo, type OutputStream } from '../../src/cli/run.js';
@@ -88,4 +89,44 @@ export function useTempDir(use: (path: string) => void): void {
     await remove?.();
     remove = null;
   });
+}
+
+/** What a run of the real bin loaded: the packages, and the command's exit code. */
+export interface LoadedPackages {
+  exitCode: number | null;
+  /** Package names, such as `markdown-it` or `@inquirer/prompts`. */
+  packages: Set<string>;
+}
+
+interface BundleMetafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+const PACKAGE_IN_PATH = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+
+/**
+ * The packages a run of the real bin loads, recorded by a module resolution hook
+ * (`test/cli/fixtures/import-recorder/`). The bin runs the esbuild bundle, so each file it loads
+ * from dist/bundle/ is looked up in the bundle's metafile for the packages inside it; a package
+ * loaded from node_modules directly (playwright-core) counts as itself.
+ */
+export function packagesLoadedBy(args: string[], options: { cwd: string; log: string }): LoadedPackages {
+  const child = spawnSync(process.execPath, ['--import', join(repoRoot, 'test/cli/fixtures/import-recorder/register.mjs'), binPath, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, POSTMORTEM_IMPORT_LOG: options.log },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const metafile = JSON.parse(readFileSync(join(repoRoot, 'dist', 'bundle', 'meta.json'), 'utf8')) as BundleMetafile;
+  const packages = new Set<string>();
+  for (const url of readFileSync(options.log, 'utf8').split('\n')) {
+    if (!url.startsWith('file:')) continue;
+    const path = relative(repoRoot, fileURLToPath(url)).split(sep).join('/');
+    const inputs = path.startsWith('dist/bundle/') ? Object.keys(metafile.outputs[path]?.inputs ?? {}) : [path];
+    for (const input of inputs) {
+      const name = PACKAGE_IN_PATH.exec(input)?.[1];
+      if (name !== undefined) packages.add(name);
+    }
+  }
+  return { exitCode: child.status, packages };
 }

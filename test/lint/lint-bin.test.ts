@@ -2,12 +2,12 @@
  * `postmortem lint` through the real bin/postmortem.js (built dist/, as `npm test` builds it):
  * the worker-thread path only runs from compiled JavaScript, so it is tested here.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, makeTempDir, repoRoot, runBin } from '../cli/cli-harness.js';
+import { makeTempDir, packagesLoadedBy as loadedBy, runBin } from '../cli/cli-harness.js';
 import { CLEAN, ERROR, FIXABLE, WARNING, writeFiles } from './lint-fixtures.js';
 
 let cwd: string;
@@ -82,18 +82,27 @@ describe('postmortem lint on worker threads', () => {
   });
 });
 
-/** The packages a run of the real bin resolves (the start-up tests' import recorder). */
+/** The packages a run of the real bin loads; the run must not fail to start (exit 2). */
 function packagesLoadedBy(args: string[], log: string): Set<string> {
-  const child = spawnSync(process.execPath, ['--import', join(repoRoot, 'test/cli/fixtures/import-recorder/register.mjs'), binPath, ...args], {
-    cwd,
-    env: { ...process.env, POSTMORTEM_IMPORT_LOG: log },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  expect(child.status).not.toBe(2);
-  const urls = readFileSync(log, 'utf8').split('\n');
-  return new Set(urls.map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1]).filter((name): name is string => name !== undefined));
+  const loaded = loadedBy(args, { cwd, log });
+  expect(loaded.exitCode).not.toBe(2);
+  return loaded.packages;
 }
+
+describe('postmortem lint from the bundle', () => {
+  it('links each SARIF rule to a docs page that exists', () => {
+    const result = runBin(['lint', 'pm/00.md', 'pm/02.md', '--format', 'sarif'], { cwd });
+    expect(result.exitCode).toBe(1);
+    const rules = (JSON.parse(result.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string }> } } }> }).runs[0]?.tool.driver.rules ?? [];
+    const documented = rules.filter((rule): rule is { id: string; helpUri: string } => rule.helpUri !== undefined);
+    // The 13 rules have pages; the read-error and inline-config pseudo-rules do not.
+    expect(documented).toHaveLength(13);
+    for (const rule of documented) {
+      // Without a repository in package.json the links are the docs/rules/ pages shipped beside the package.
+      expect(existsSync(fileURLToPath(rule.helpUri)), rule.helpUri).toBe(true);
+    }
+  });
+});
 
 describe('what postmortem lint loads', () => {
   it('loads neither the parser nor the lint engine for lint --help', () => {

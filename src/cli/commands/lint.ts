@@ -3,9 +3,8 @@
  * fixes, print the report, and turn the counts into the exit code: 0 no errors, 1 errors or
  * too many warnings, 2 (thrown `PostmortemError`) when the run itself could not happen.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PostmortemError } from '../../model/errors.js';
 import { mergeLintConfigs, parseRuleFlag, type LintConfig } from '../../lint/config.js';
 import { createConfigResolver } from '../../lint/config-files.js';
@@ -78,16 +77,10 @@ function errorsOnly(result: LintResult): LintResult {
  * a GitHub repository, else the page shipped beside this package.
  */
 function ruleDocsBase(): string {
-  const manifestUrl = new URL('../../../package.json', import.meta.url);
-  try {
-    const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8')) as { repository?: unknown };
-    const repository = typeof manifest.repository === 'string' ? manifest.repository : (manifest.repository as { url?: unknown } | undefined)?.url;
-    const github = typeof repository === 'string' ? /github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?(?:#.*)?$/.exec(repository) : null;
-    if (github) return `https://github.com/${github[1]}/${github[2]}/blob/HEAD/docs/rules/`;
-  } catch {
-    // No readable package.json: fall through to the local copy.
-  }
-  return pathToFileURL(join(fileURLToPath(new URL('.', manifestUrl)), 'docs', 'rules') + '/').href;
+  const { repositoryUrl, root } = readPackageInfo();
+  const github = repositoryUrl === null ? null : /github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?(?:#.*)?$/.exec(repositoryUrl);
+  if (github) return `https://github.com/${github[1]}/${github[2]}/blob/HEAD/docs/rules/`;
+  return pathToFileURL(join(root, 'docs', 'rules') + '/').href;
 }
 
 function displayPath(filePath: string, cwd: string): string {

@@ -1,0 +1,62 @@
+// Bundles the command line into dist/bundle/ (run by `npm run build`, after tsc).
+//
+// Why: `postmortem lint one.md` spent most of its ~240 ms resolving and loading some 280 ES
+// modules (markdown-it alone is 77 files) and lexing CommonJS packages. esbuild joins them into a
+// few files, split at the CLI's lazy `import()`s so `--version` and `--help` still load no parser.
+// The library (`dist/index.js`, what `import 'postmortem'` gets) stays tsc's unbundled output.
+//
+// Layout contract: every entry and chunk is written flat into dist/bundle/, two levels below the
+// package root like dist/cli/*.js, so `new URL('../../templates/', import.meta.url)` and friends
+// resolve the same, and `new URL('./lint-worker.js', import.meta.url)` finds the worker entry.
+// dist/bundle/meta.json (esbuild's metafile) says which packages each chunk holds; the start-up
+// tests read it to check what a command loads.
+import { build } from 'esbuild';
+import { rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bundle`;
+
+await rm(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: {
+    run: 'src/cli/run.ts',
+    'lint-worker': 'src/lint/lint-worker.ts',
+    'site-worker': 'src/export/site-worker.ts',
+  },
+  outdir,
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.17',
+  sourcemap: 'linked',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  metafile: true,
+  logLevel: 'warning',
+  // playwright-core finds its own files on disk and is only loaded for `--format pdf`.
+  external: ['playwright-core'],
+  // CommonJS packages inside an ES module bundle still call require() for Node built-ins.
+  banner: { js: "import { createRequire as __postmortemCreateRequire } from 'node:module'; const require = __postmortemCreateRequire(import.meta.url);" },
+  plugins: [
+    {
+      // gray-matter requires js-yaml (100 KB, plus the 280 KB esprima it loads for `!!js/function`)
+      // for its default YAML engine. src/parse/front-matter.ts always passes its own engine, which
+      // reads YAML with the `yaml` package and never evaluates it, so the bundle gets a stand-in
+      // that refuses; the front matter tests through bin/ fail if gray-matter ever calls it.
+      name: 'gray-matter-without-js-yaml',
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'stand-in' }));
+        esbuild.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
+          contents: "const refuse = () => { throw new Error('js-yaml is not bundled: front matter is read with the yaml package'); };\nmodule.exports = { safeLoad: refuse, safeDump: refuse };\n",
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
