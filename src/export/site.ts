@@ -206,10 +206,9 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   } else {
     // Interleaved shares, so that each thread gets a similar mix of long and short files.
     const shares = Array.from({ length: workers + 1 }, (_, share) => jobs.filter((_job, index) => index % (workers + 1) === share));
-    const results = await Promise.all([
-      buildSitePages(shares[0] as SitePageJob[], settings),
-      ...shares.slice(1).map((share) => runWorker({ jobs: share, settings })),
-    ]);
+    // The workers start first: the calling thread's share runs without yielding until it is done.
+    const running = shares.slice(1).map((share) => runWorker({ jobs: share, settings }));
+    const results = await Promise.all([buildSitePages(shares[0] as SitePageJob[], settings), ...running]);
     outcomes = new Array<SitePageOutcome>(jobs.length);
     results.forEach((result, share) => result.forEach((outcome, position) => {
       outcomes[position * (workers + 1) + share] = outcome;
@@ -225,6 +224,6 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
     if (outcome.written) written += 1;
   }
   const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(built, failures), cwd);
-  if (await writeIfChanged(path.join(output, 'index.html'), index, existing.has('index.html'), cwd)) written += 1;
+  if (writeIfChanged(path.join(output, 'index.html'), index, existing.has('index.html'), cwd)) written += 1;
   return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 1 - written };
 }

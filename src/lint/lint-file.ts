@@ -3,9 +3,8 @@
  * turn a file that cannot be read as text into a fatal message for that file, so a run over
  * many files reports it and goes on with the others.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isPostmortemError, PostmortemError } from '../model/errors.js';
-import { MAX_INPUT_FILE_BYTES, readPostmortemFile } from '../parse/read-file.js';
+import { readOrdinaryFileSync, readPostmortemFile } from '../parse/read-file.js';
 import type { LintConfig } from './config.js';
 import { fatalResult, lintText } from './engine.js';
 import type { LintResult, Rule } from './types.js';
@@ -25,39 +24,9 @@ export interface LintFileOptions {
 /** A file's text, or why it could not be read. */
 export type LintInput = { text: string; error?: undefined } | { text?: undefined; error: PostmortemError };
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The text of an ordinary postmortem, read synchronously, or null when anything is unusual
- * (not a regular file, cannot be read, is too big, starts like UTF-16, has a NUL byte in its first 8 KB, or is
- * not UTF-8). A lint run reads thousands of small files, and profiling showed the promise-based
- * open/stat/read/close of readPostmortemFile costing about a sixth of a worker's time; files
- * this refuses go to readPostmortemFile, whose checks and messages stay the only ones.
- */
-function readOrdinaryFile(filePath: string): string | null {
-  let bytes: Buffer;
-  try {
-    // Regular files only: reading a FIFO or a device synchronously could block the thread for good.
-    const stats = statSync(filePath);
-    if (!stats.isFile() || stats.size > MAX_INPUT_FILE_BYTES) return null;
-    bytes = readFileSync(filePath);
-  } catch {
-    return null;
-  }
-  if (bytes.length > MAX_INPUT_FILE_BYTES) return null;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
-  if (bytes.subarray(0, 8 * 1024).includes(0)) return null;
-  try {
-    // Like readPostmortemFile's decoder: fatal on bad bytes, a UTF-8 byte order mark dropped.
-    return UTF8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
 /** Reads a file to lint; a file that cannot be read gives the reason instead of a rejection. */
 export async function readLintInput(filePath: string): Promise<LintInput> {
-  const text = readOrdinaryFile(filePath);
+  const text = readOrdinaryFileSync(filePath);
   if (text !== null) return { text };
   try {
     return { text: await readPostmortemFile(filePath) };
