@@ -44,15 +44,16 @@ const result = await build({
   banner: { js: "import { createRequire as __postmortemCreateRequire } from 'node:module'; const require = __postmortemCreateRequire(import.meta.url);" },
   plugins: [
     {
-      // gray-matter requires js-yaml (100 KB, plus the 280 KB esprima it loads for `!!js/function`)
-      // for its default YAML engine. src/parse/front-matter.ts always passes its own engine, which
-      // reads YAML with the `yaml` package and never evaluates it, so the bundle gets a stand-in
-      // that refuses; the front matter tests through bin/ fail if gray-matter ever calls it.
+      // gray-matter requires its own js-yaml 3 (100 KB, plus the 280 KB esprima it loads for
+      // `!!js/function`) for its default YAML engine. src/parse/front-matter.ts always passes its
+      // own engine, which reads YAML with js-yaml 5's core schema and never evaluates it, so
+      // gray-matter's copy becomes a stand-in that refuses; the front matter tests through bin/
+      // fail if gray-matter ever calls it.
       name: 'gray-matter-without-js-yaml',
       setup(esbuild) {
-        esbuild.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'stand-in' }));
+        esbuild.onResolve({ filter: /^js-yaml$/ }, (args) => (/[\\/]gray-matter[\\/]/.test(args.importer) ? { path: 'js-yaml', namespace: 'stand-in' } : undefined));
         esbuild.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-          contents: "const refuse = () => { throw new Error('js-yaml is not bundled: front matter is read with the yaml package'); };\nmodule.exports = { safeLoad: refuse, safeDump: refuse };\n",
+          contents: "const refuse = () => { throw new Error('gray-matter\\'s js-yaml is not bundled: front matter is read by src/parse/front-matter.ts'); };\nmodule.exports = { safeLoad: refuse, safeDump: refuse };\n",
           loader: 'js',
         }));
       },

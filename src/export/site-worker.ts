@@ -1,36 +1,24 @@
 /**
- * A worker thread of a large site build: builds the pages of its share of the files and
- * posts the outcomes back. Errors that stop the build travel as plain data and are thrown
- * again, as the same `PostmortemError`, on the main thread.
+ * A worker thread of a large site build: reads and parses its share of the sources and posts
+ * each result back as soon as it has it, while the calling thread renders and writes pages.
+ * Splitting the work by stage rather than by file means each thread warms up (compiles) only
+ * the code of its own stage; see buildSite.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isPostmortemError } from '../model/errors.js';
-import { buildSitePages, type SitePageJob, type SitePageSettings } from './site-pages.js';
+import { parseSource, type ParsedSource } from './site-pages.js';
 
-/** What the main thread hands a worker. */
+/** What the calling thread hands a worker: the sources to parse, with their indexes in the build. */
 export interface SiteWorkerInput {
-  jobs: SitePageJob[];
-  settings: SitePageSettings;
+  sources: Array<{ index: number; absolute: string; relative: string }>;
 }
 
-/** What a worker posts back: the outcomes, or the error that stopped it. */
-export type SiteWorkerMessage =
-  | { outcomes: Awaited<ReturnType<typeof buildSitePages>>; error: null }
-  | { outcomes: null; error: { message: string; filePath: string | null; line: number | null; expected: boolean } };
+/** What a worker posts back, once per source. */
+export interface SiteWorkerMessage {
+  index: number;
+  parsed: ParsedSource;
+}
 
 const input = workerData as SiteWorkerInput;
-try {
-  const outcomes = await buildSitePages(input.jobs, input.settings);
-  parentPort?.postMessage({ outcomes, error: null } satisfies SiteWorkerMessage);
-} catch (error) {
-  const expected = isPostmortemError(error);
-  parentPort?.postMessage({
-    outcomes: null,
-    error: {
-      message: error instanceof Error ? error.message : String(error),
-      filePath: expected ? error.filePath : null,
-      line: expected ? error.line : null,
-      expected,
-    },
-  } satisfies SiteWorkerMessage);
+for (const source of input.sources) {
+  parentPort?.postMessage({ index: source.index, parsed: await parseSource(source) } satisfies SiteWorkerMessage);
 }

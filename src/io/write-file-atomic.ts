@@ -73,9 +73,14 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
-/** A temporary file's name beside `target`: hidden, unique to this process and call. */
+/** Random per process (and per thread: each has its own copy of this module), so names never collide across runs. */
+const TEMPORARY_PREFIX = `${process.pid}.${randomBytes(4).toString('hex')}`;
+let temporaryCount = 0;
+
+/** A temporary file's name beside `target`: hidden, unique to this process, thread and call. */
 function temporaryPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  temporaryCount += 1;
+  return join(dirname(target), `.${basename(target)}.${TEMPORARY_PREFIX}.${temporaryCount}.tmp`);
 }
 
 /**

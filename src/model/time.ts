@@ -154,10 +154,20 @@ function wallMillis(clock: { year: number; month: number; day: number; hour: num
   return date.getTime();
 }
 
+/** Offsets already worked out, by zone and instant: a page asks for each entry's several times. */
+const ianaOffsets = new Map<string, number>();
+
 /** The offset of an IANA zone from UTC at an instant, in minutes. */
 function ianaOffsetAtInstant(name: string, millis: number): number {
   const whole = Math.floor(millis / 1000) * 1000;
-  return Math.round((wallMillis(ianaWallClock(name, whole)) - whole) / 60_000);
+  const key = `${name} ${whole}`;
+  let offset = ianaOffsets.get(key);
+  if (offset === undefined) {
+    offset = Math.round((wallMillis(ianaWallClock(name, whole)) - whole) / 60_000);
+    if (ianaOffsets.size >= 10_000) ianaOffsets.clear();
+    ianaOffsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
@@ -245,17 +255,14 @@ export function wallClockInZone(iso: string, timezone: string | null): WallClock
   if (!zone || own.offset === null) return { date: own.date, hour: own.hour, minute: own.minute, second: own.second };
   const millis = instantMillis(iso);
   if (Number.isNaN(millis)) return null;
-  if (zone.kind === 'fixed') {
-    const shifted = new Date(millis + zone.offsetMinutes * 60_000);
-    return {
-      date: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
-      hour: shifted.getUTCHours(),
-      minute: shifted.getUTCMinutes(),
-      second: shifted.getUTCSeconds(),
-    };
-  }
-  const local = ianaWallClock(zone.name, millis);
-  return { date: `${String(local.year).padStart(4, '0')}-${pad(local.month)}-${pad(local.day)}`, hour: local.hour, minute: local.minute, second: local.second };
+  const offsetMinutes = zone.kind === 'fixed' ? zone.offsetMinutes : ianaOffsetAtInstant(zone.name, millis);
+  const shifted = new Date(millis + offsetMinutes * 60_000);
+  return {
+    date: `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * one that refuses, and the language line is checked before gray-matter sees the text.
  */
 import matter from 'gray-matter';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { load as loadYaml, YAMLException } from 'js-yaml';
 import { PostmortemError } from '../model/errors.js';
 
 /** Front matter split from a Markdown body. */
@@ -29,8 +29,10 @@ const REFUSING_ENGINES = Object.fromEntries(
 );
 
 function parseYamlMapping(source: string): Record<string, unknown> {
-  // The core schema keeps `2026-03-14` a string (no Date objects) and the alias limit stops "billion laughs".
-  const value: unknown = parseYaml(source, { schema: 'core', maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
+  // js-yaml's default schema is YAML 1.2's core schema: `2026-03-14` stays a string (no Date
+  // objects) and no tag builds anything but plain data. The alias limit stops "billion laughs":
+  // aliases nest, so k of them can stand for about 3^(k/3) values once expanded (20: ~1,500).
+  const value: unknown = loadYaml(source, { maxAliases: 20 });
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new PostmortemError('front matter must be a YAML mapping of keys to values', { line: 2 });
@@ -62,13 +64,13 @@ export function splitFrontMatter(text: string, filePath: string | null = null): 
     if (error instanceof PostmortemError) {
       throw new PostmortemError(error.message, { filePath, line: error.line }, { cause: error });
     }
-    if (error instanceof YAMLParseError) {
+    if (error instanceof YAMLException) {
       // The error's offset is into the front matter block, which starts on file line 2.
       const block = text.slice(firstLine[0].length);
       // An error found at the end of a line (an unclosed bracket) belongs to that line, not the next.
-      const line = block.slice(0, error.pos[0]).replace(/\n$/, '').split('\n').length + 1;
-      const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
-      throw new PostmortemError(`invalid YAML front matter: ${reason}`, { filePath, line }, { cause: error });
+      const offset = error.mark?.position ?? 0;
+      const line = block.slice(0, offset).replace(/\r?\n$/, '').split('\n').length + 1;
+      throw new PostmortemError(`invalid YAML front matter: ${error.reason}`, { filePath, line }, { cause: error });
     }
     throw error;
   }

@@ -274,10 +274,27 @@ describe('front matter', () => {
     }
   });
 
-  it('keeps dates as strings and reads no YAML tags', () => {
-    const model = parse('---\ndate: 2026-03-14\ntitle: !!js/function "function () {}"\n---\n');
+  it('keeps dates as strings', () => {
+    const model = parse('---\ndate: 2026-03-14\ntime: 12:30\nflag: yes\n---\n');
     expect(model.date).toBe('2026-03-14');
-    expect(typeof model.title === 'string' || model.title === null).toBe(true);
+    expect(model.source?.frontMatter).toEqual({ date: '2026-03-14', time: '12:30', flag: 'yes' });
+  });
+
+  it('refuses a YAML alias bomb instead of expanding it', () => {
+    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]', '---', 'body'].join('\n');
+    expect(() => parse(bomb)).toThrow(/^invalid YAML front matter: aliases exceeded/);
+  });
+
+  it('refuses a YAML tag that would build something other than data, naming its line', () => {
+    const marker = '__postmortem_yaml_tag_ran__';
+    expect(() => parse(`---\ndate: 2026-03-14\ntitle: !!js/function "function () { globalThis.${marker} = true }"\n---\n`)).toThrow(/^invalid YAML front matter: unknown scalar tag/);
+    try {
+      parse('---\ndate: 2026-03-14\ntitle: !!js/function "function () {}"\n---\n');
+    } catch (error) {
+      expect((error as PostmortemError).format()).toMatch(/^incident\.md:3: /);
+    }
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 });
 

@@ -27,6 +27,8 @@ export interface ExportCommandOptions extends OutputOptions {
   template?: string;
   /** Build a static site in this directory. */
   site?: string;
+  /** Threads for a site build: a number, or `auto` (the default). */
+  concurrency?: number | 'auto';
 }
 
 /** A usage mistake in the export flags: one line, exit 2. */
@@ -125,6 +127,7 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
     cwd: io.cwd,
     force: options.force === true,
     ...(options.template ? { template: options.template } : {}),
+    ...(typeof options.concurrency === 'number' ? { workers: Math.max(0, options.concurrency - 1) } : {}),
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
