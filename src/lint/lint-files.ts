@@ -182,15 +182,18 @@ async function* lintHere(
  * naming the config file) before any file is linted or fixed.
  */
 export async function* lintFileStream(files: readonly string[], options: LintFileStreamOptions): AsyncGenerator<IndexedLintResult> {
+  const workers = workerCount(files.length, options.concurrency, options.rules !== undefined);
+  // Linting on this thread: load the linter while the configs are found, not after.
+  const loadingLinter = workers === 0 ? Promise.all([import('./engine.js'), options.rules ? null : import('./rules/index.js'), import('./lint-file.js')]) : null;
+  loadingLinter?.catch(() => undefined);
   const { configs, configIndexes } = await collectConfigs(files, options.configs);
   const fix = options.fix === true;
   const inlineConfig = options.inlineConfig !== false;
-  const workers = workerCount(files.length, options.concurrency, options.rules !== undefined);
   const configFor = (index: number): LintConfig => (configs[configIndexes[index] as number] as WorkerConfig).config;
 
-  if (workers === 0) {
-    const { prepareConfig } = await import('./engine.js');
-    const rules = options.rules ?? (await import('./rules/index.js')).builtinRules;
+  if (loadingLinter) {
+    const [{ prepareConfig }, rulesModule] = await loadingLinter;
+    const rules = options.rules ?? (rulesModule as typeof import('./rules/index.js')).builtinRules;
     if (options.configs.ruleOverrides) prepareConfig(options.configs.ruleOverrides, rules, '--rule');
     for (const { config, source } of configs) prepareConfig(config, rules, source);
     let nextIndex = 0;

@@ -3,17 +3,7 @@
  * timezones as people declare them, clock times as people write them, instants, their wall
  * clock in a postmortem's timezone, dates and durations as readers see them.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
-import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { zoneNamedIn } from './zone-names.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
-dayjs.extend(customParseFormat);
-
-export { dayjs };
 
 /** A timezone as understood: a fixed offset or an IANA zone. */
 export type Zone =

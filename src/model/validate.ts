@@ -8,7 +8,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { PostmortemError } from './errors.js';
 import type { Postmortem } from './postmortem.js';
 import { postmortemSchema } from './schema.js';
-import { dayjs, minutesBetween, instantMillis } from './time.js';
+import { dayjs } from './dayjs.js';
+import { minutesBetween, instantMillis } from './time.js';
 
 /** Options for {@link normalizePostmortem}. */
 export interface NormalizeOptions {

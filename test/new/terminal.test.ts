@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dayjs } from '../../src/model/time.js';
+import { dayjs } from '../../src/model/dayjs.js';
 import { DRAFT_FILE_NAME } from '../../src/cli/new/draft-store.js';
 import { binPath, makeTempDir, repoRoot } from '../cli/cli-harness.js';
 import { answered, parseWritten } from './new-harness.js';

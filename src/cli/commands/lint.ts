@@ -95,6 +95,9 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   let ruleOverrides: LintConfig | null = null;
   for (const flag of options.rule ?? []) ruleOverrides = mergeLintConfigs(ruleOverrides ?? {}, parseRuleFlag(flag));
 
+  // Loaded while the files are linted; awaited (and its failure seen) only for the report.
+  const loadingFormatter = loadFormatter(options.format);
+  loadingFormatter.catch(() => undefined);
   const files = await findLintFiles(patterns, { cwd: io.cwd });
   // No rules here: configs are checked against them where they are loaded (this thread for a
   // small run, the workers for a big one, so this thread never loads the parser then).
@@ -122,7 +125,7 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   }
 
   const reportToFile = options.output !== undefined && options.output !== '-';
-  const formatter = await loadFormatter(options.format);
+  const formatter = await loadingFormatter;
   // Only SARIF describes the rules; the other formats need not load them.
   const rules = options.format === 'sarif' ? (await import('../../lint/rules/index.js')).builtinRules : [];
   const docsBase = ruleDocsBase();

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { normalizePostmortem } from '../../model/validate.js';
-import { dayjs } from '../../model/time.js';
+import { dayjs } from '../../model/dayjs.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
 import { DEFAULT_TEMPLATE, listTemplates, resolveTemplate } from '../../render/templates.js';

@@ -6,7 +6,8 @@
  * or the environment: today's date and the like are passed in.
  */
 import { readLeadingTime } from '../../parse/clock.js';
-import { dayjs, formatDuration, minutesBetween, parseZone, toIsoInstant, type ClockTime } from '../../model/time.js';
+import { dayjs } from '../../model/dayjs.js';
+import { formatDuration, minutesBetween, parseZone, toIsoInstant, type ClockTime } from '../../model/time.js';
 
 /** The outcome of a check: the value to use, or the message to show. */
 export type Checked<Value> = { ok: true; value: Value } | { ok: false; message: string };

@@ -1,5 +1,6 @@
 /** Helpers for dates, clock times and durations, shown in the postmortem's own timezone. */
-import { dayjs, formatClock, formatDuration, wallClockInZone } from '../../model/time.js';
+import { dayjs } from '../../model/dayjs.js';
+import { formatClock, formatDuration, wallClockInZone } from '../../model/time.js';
 import { incidentDuration, incidentSentence, incidentWindow } from '../incident-phrases.js';
 import { zoneLabel } from '../zoned-time.js';
 import { helperArguments, helperOptions, renderedPostmortem, textOf, type TemplateHelpers } from './helper.js';
