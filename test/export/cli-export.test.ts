@@ -128,18 +128,39 @@ describe('postmortem export --site', () => {
     expect((await runInProcess(['export', '.', '--site', 'site', '-o', 'x'], { cwd })).stderr).toContain('--site names the output directory; drop -o');
   });
 
-  it('shares a large site among worker threads in the real bin, with the same pages as in-process', async () => {
+  it('parses a large site on worker threads in the real bin, with the same pages and failures as on one thread', async () => {
     await mkdir(join(cwd, 'many'));
     for (let index = 0; index < 320; index += 1) {
       const day = String((index % 28) + 1).padStart(2, '0');
       await writeFile(join(cwd, 'many', `${String(index).padStart(3, '0')}.md`), POSTMORTEM.replace('2026-03-14', `2026-02-${day}`).replace(/Checkout outage/g, `Outage ${index}`));
     }
+    // A file a worker cannot read: it must come back as a failure on the index, not stop the build.
+    await writeFile(join(cwd, 'many', '999-binary.md'), Buffer.from([0x00, 0x01, 0x02]));
+    const warning = 'postmortem: warning: 999-binary.md: looks like a binary file (NUL byte at offset 0), not text (listed on the index, no page)\n';
     const result = runBin(['export', 'many', '--site', 'site-bin'], { cwd });
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('site-bin/index.html: 320 pages (321 written, 0 unchanged)\n');
+    expect(result.stderr).toBe(warning);
+    expect(result.stdout).toBe('site-bin/index.html: 320 pages, 1 could not be read (321 written, 0 unchanged)\n');
+    const threeThreads = runBin(['export', 'many', '--site', 'site-three', '--concurrency', '3'], { cwd });
+    expect(threeThreads.stderr).toBe(warning);
+    const oneThread = runBin(['export', 'many', '--site', 'site-one', '--concurrency', '1'], { cwd });
+    expect(oneThread.stderr).toBe(warning);
     expect((await runInProcess(['export', 'many', '--site', 'site-here'], { cwd })).exitCode).toBe(0);
     for (const page of ['000.html', '001.html', '319.html', 'index.html']) {
-      expect(await readFile(join(cwd, 'site-bin', page), 'utf8')).toBe(await readFile(join(cwd, 'site-here', page), 'utf8'));
+      const expected = await readFile(join(cwd, 'site-here', page), 'utf8');
+      for (const site of ['site-bin', 'site-three', 'site-one']) expect(await readFile(join(cwd, site, page), 'utf8'), `${site}/${page}`).toBe(expected);
     }
+    expect(await readFile(join(cwd, 'site-bin', 'index.html'), 'utf8')).toContain('999-binary.md');
+
+    // A broken template stops the staged build with one line naming it, and stops the worker.
+    await writeFile(join(cwd, 'broken.hbs'), '<p>{{#nope}}x{{/nope}}</p>\n');
+    const broken = runBin(['export', 'many', '--site', 'site-broken', '--template', 'broken.hbs'], { cwd });
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toBe('postmortem: broken.hbs:1: template error: unknown helper "nope"\n');
+  });
+
+  it('refuses a --concurrency that is not a number of threads, exit 2', async () => {
+    const result = await runInProcess(['export', 'one.md', '--site', 'site', '--concurrency', 'many'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('expected a number of threads');
   });
 });
