@@ -72,9 +72,23 @@ export function markdownToHtml(text: string | null | undefined): string {
   return clean(markdownFor(text).render(text), text);
 }
 
+/**
+ * Text in which markdown-it's inline rules find nothing to do: no character that starts
+ * emphasis, code, a link, an image, an entity, raw HTML, an escape or a line break, and
+ * nothing linkify could take for a link. Most timeline entries and tasks are such plain
+ * sentences; they skip the parser (test/export/markdown-html.test.ts checks both paths agree).
+ */
+const PLAIN_INLINE = /^[^\n\r\0!&*_<[\]\\`~]*$/;
+
+function isPlainInline(text: string): boolean {
+  return PLAIN_INLINE.test(text) && !LINK_LIKE.test(text);
+}
+
 /** One line of Markdown (a timeline entry, a task) -> sanitised inline HTML. */
 export function markdownInlineToHtml(text: string | null | undefined): string {
   if (!text || !text.trim()) return '';
+  // As markdown-it escapes text: `&` and `<` cannot be in plain text.
+  if (isPlainInline(text)) return text.replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return clean(markdownFor(text).renderInline(text), text);
 }
 
@@ -93,6 +107,7 @@ function collectText(tokens: readonly Token[], parts: string[]): void {
  */
 export function markdownToPlainText(text: string | null | undefined): string {
   if (!text || !text.trim()) return '';
+  if (isPlainInline(text)) return text.replace(/\s+/g, ' ').trim();
   const parts: string[] = [];
   // One line (a timeline entry, a task) needs only the inline parser, which is much cheaper.
   collectText(text.includes('\n') ? withoutLinkify.parse(text, {}) : withoutLinkify.parseInline(text, {}), parts);

@@ -45,8 +45,22 @@ const NEGATION = /\b(?:not|no|never|without|failed to|didn't|did not|wasn't|was 
 /** How far into the text a cue counts: the gist of an entry is in its first words. */
 const TEXT_CUE_WINDOW = 90;
 
+/** Kinds already worked out: a page asks for each entry's twice (the chart and the list). */
+const kinds = new Map<string, TimelineEntryKind>();
+
 /** What an entry marks: from its label when it has one, else from the opening words of its text. */
 export function timelineEntryKind(entry: Pick<TimelineEntry, 'label' | 'text'>): TimelineEntryKind {
+  const key = `${entry.label ?? ''}\u0000${entry.text.slice(0, TEXT_CUE_WINDOW)}`;
+  let kind = kinds.get(key);
+  if (kind === undefined) {
+    kind = kindOf(entry);
+    if (kinds.size >= 5000) kinds.clear();
+    kinds.set(key, kind);
+  }
+  return kind;
+}
+
+function kindOf(entry: Pick<TimelineEntry, 'label' | 'text'>): TimelineEntryKind {
   if (entry.label) {
     for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(entry.label)) return kind;
   }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutTimelineChart, markerPath } from '../../src/export/timeline-chart.js';
+import { layoutTimelineChart, markerPath, tenths } from '../../src/export/timeline-chart.js';
 import { timelineEntryKind } from '../../src/export/timeline-kind.js';
 import type { TimelineEntry } from '../../src/model/postmortem.js';
 import { zonedInstantMillis } from '../../src/model/time.js';
@@ -105,5 +106,17 @@ describe('timelineEntryKind', () => {
     [{ label: null, text: 'Engineers looked at dashboards' }, 'event'],
   ] as const)('%o is %s', (entry, kind) => {
     expect(timelineEntryKind(entry)).toBe(kind);
+  });
+});
+
+describe('tenths', () => {
+  it('writes a number to one decimal exactly as String(Math.round(value * 10) / 10) does', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -5000, max: 5000, noNaN: true }), (value) => {
+        expect(tenths(value)).toBe(String(Math.round(value * 10) / 10));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const value of [0, -0, -0.04, -0.05, -0.15, 0.05, 12.35, -12.35, 839.99]) expect(tenths(value)).toBe(String(Math.round(value * 10) / 10));
   });
 });

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { markdownInlineToHtml, markdownToPlainText } from '../../src/export/markdown-html.js';
+
+// markdown-it as the exporter sets it up, minus the renderer rules that only touch markup.
+const reference = new MarkdownIt({ html: true, linkify: true, typographer: false });
+
+function referencePlainText(text: string): string {
+  const parts: string[] = [];
+  const visit = (tokens: ReturnType<MarkdownIt['parseInline']>): void => {
+    for (const token of tokens) {
+      if (token.children) visit(token.children);
+      else if (token.type === 'text' || token.type === 'code_inline') parts.push(token.content);
+      else if (token.type === 'softbreak' || token.type === 'hardbreak') parts.push(' ');
+    }
+  };
+  visit(reference.parseInline(text, {}));
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+// Every character that leaves text plain, and every one that does not, with spaces and tabs.
+const characters = fc.constantFrom(...'abc XYZ09\t.,;:\'"()>#$%+-=@^{}|/?é—'.split(''), ...'*_`[]!<&\\~\n'.split(''));
+const texts = fc.array(characters, { maxLength: 40 }).map((parts) => parts.join(''));
+
+describe('inline Markdown: the plain-text shortcut agrees with markdown-it', () => {
+  it('renders the same HTML', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        // Text with a `<` may hold raw HTML, which the exporter also sanitises: not this comparison.
+        if (!text.trim() || text.includes('<')) return;
+        expect(markdownInlineToHtml(text)).toBe(reference.renderInline(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same plain text', () => {
+    fc.assert(
+      fc.property(texts.filter((text) => !text.includes('\n')), (text) => {
+        expect(markdownToPlainText(text)).toBe(referencePlainText(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['Rolled back the "bad" deploy > 5% errors', 'Rolled back the &quot;bad&quot; deploy &gt; 5% errors'],
+    ['  Paged the on-call engineer\t', '  Paged the on-call engineer\t'],
+    ['**Paged** the [on-call](https://example.test)', '<strong>Paged</strong> the <a href="https://example.test">on-call</a>'],
+    ['see https://example.test/status', 'see <a href="https://example.test/status">https://example.test/status</a>'],
+  ])('%j', (text, html) => {
+    expect(markdownInlineToHtml(text)).toBe(html);
+  });
+});
