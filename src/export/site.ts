@@ -178,7 +178,13 @@ function buildPagesInStages(jobs: readonly SitePageJob[], settings: SitePageSett
     for (let share = 0; share < workers; share += 1) {
       const sources = jobs.flatMap((job, index) => (index % workers === share ? [{ index, absolute: job.absolute, relative: job.relative }] : []));
       if (sources.length === 0) continue;
-      const worker = new Worker(workerFile, { workerData: { sources } satisfies SiteWorkerInput });
+      let worker: Worker;
+      try {
+        worker = new Worker(workerFile, { workerData: { sources } satisfies SiteWorkerInput });
+      } catch (error) {
+        stop(error);
+        return;
+      }
       started.push(worker);
       let received = 0;
       worker.on('message', (message: SiteWorkerMessage) => {

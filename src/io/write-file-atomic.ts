@@ -175,7 +175,13 @@ export function replaceFileSync(target: string, content: string, options: { disp
     }
     // Keep the permissions of the file being replaced, as writeFileAtomic does.
     const previous = options.mayExist ? statSync(target, { throwIfNoEntry: false }) : undefined;
-    if (previous?.isFile()) chmodSync(temporary, previous.mode & 0o7777);
+    if (previous?.isFile()) {
+      try {
+        chmodSync(temporary, previous.mode & 0o7777);
+      } catch {
+        // Some file systems (SMB, FUSE, vfat) refuse chmod; the page is still written.
+      }
+    }
     renameSync(temporary, target);
     temporaryExists = false;
   } catch (error) {

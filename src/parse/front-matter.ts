@@ -28,11 +28,32 @@ const REFUSING_ENGINES = Object.fromEntries(
   ]),
 );
 
+/**
+ * The file line of a YAML error: gray-matter hands the engine the front matter from the end
+ * of the opening `---` line (its line break included), so each line break before the error
+ * moves it one line down from line 1. An error found at the end of a line (an unclosed
+ * bracket) belongs to that line, not the next.
+ */
+function errorLine(source: string, position: number): number {
+  const before = source.slice(0, position).replace(/\r?\n$/, '');
+  let line = 1;
+  for (let index = before.indexOf('\n'); index !== -1; index = before.indexOf('\n', index + 1)) line += 1;
+  return line;
+}
+
 function parseYamlMapping(source: string): Record<string, unknown> {
-  // js-yaml's default schema is YAML 1.2's core schema: `2026-03-14` stays a string (no Date
-  // objects) and no tag builds anything but plain data. The alias limit stops "billion laughs":
-  // aliases nest, so k of them can stand for about 3^(k/3) values once expanded (20: ~1,500).
-  const value: unknown = loadYaml(source, { maxAliases: 20 });
+  let value: unknown;
+  try {
+    // js-yaml's default schema is YAML 1.2's core schema: `2026-03-14` stays a string (no Date
+    // objects) and no tag builds anything but plain data. Aliases are refused outright: front
+    // matter has no use for them, and js-yaml's limit counts aliases, not what they expand to,
+    // so a few nested ones could still stand for millions of values ("billion laughs").
+    value = loadYaml(source, { maxAliases: 0 });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const reason = /maxAliases/.test(error.reason) ? 'aliases (*name) are not allowed in front matter' : error.reason;
+    throw new PostmortemError(`invalid YAML front matter: ${reason}`, { line: errorLine(source, error.mark?.position ?? 0) }, { cause: error });
+  }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new PostmortemError('front matter must be a YAML mapping of keys to values', { line: 2 });
@@ -63,14 +84,6 @@ export function splitFrontMatter(text: string, filePath: string | null = null): 
   } catch (error) {
     if (error instanceof PostmortemError) {
       throw new PostmortemError(error.message, { filePath, line: error.line }, { cause: error });
-    }
-    if (error instanceof YAMLException) {
-      // The error's offset is into the front matter block, which starts on file line 2.
-      const block = text.slice(firstLine[0].length);
-      // An error found at the end of a line (an unclosed bracket) belongs to that line, not the next.
-      const offset = error.mark?.position ?? 0;
-      const line = block.slice(0, offset).replace(/\r?\n$/, '').split('\n').length + 1;
-      throw new PostmortemError(`invalid YAML front matter: ${error.reason}`, { filePath, line }, { cause: error });
     }
     throw error;
   }

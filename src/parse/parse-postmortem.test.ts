@@ -280,10 +280,28 @@ describe('front matter', () => {
     expect(model.source?.frontMatter).toEqual({ date: '2026-03-14', time: '12:30', flag: 'yes' });
   });
 
-  it('refuses a YAML alias bomb instead of expanding it', () => {
-    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
-      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]', '---', 'body'].join('\n');
-    expect(() => parse(bomb)).toThrow(/^invalid YAML front matter: aliases exceeded/);
+  it.each([
+    ['nested a few at a time', ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a]', 'c: &c [*b, *b, *b]', 'd: [*c, *c, *c]'], 3],
+    ['pointing at itself', ['title: ok', 'extra: &x [*x]'], 3],
+  ])('refuses YAML aliases (%s) instead of expanding them', (_name, lines, line) => {
+    const text = ['---', ...lines, '---', 'body'].join('\n');
+    expect(() => parse(text)).toThrow(/^invalid YAML front matter: aliases \(\*name\) are not allowed in front matter$/);
+    try {
+      parse(text);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PostmortemError).format()).toMatch(new RegExp(`^incident\\.md:${line}: `));
+    }
+  });
+
+  it.each([['\n'], ['\r\n']])('reports the line of a YAML mistake with %j line ends', (newline) => {
+    const text = ['---', 'title: ok', 'date: [unclosed', '---', 'body'].join(newline);
+    try {
+      parse(text);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PostmortemError).format()).toMatch(/^incident\.md:3: invalid YAML front matter/);
+    }
   });
 
   it('refuses a YAML tag that would build something other than data, naming its line', () => {
@@ -291,6 +309,7 @@ describe('front matter', () => {
     expect(() => parse(`---\ndate: 2026-03-14\ntitle: !!js/function "function () { globalThis.${marker} = true }"\n---\n`)).toThrow(/^invalid YAML front matter: unknown scalar tag/);
     try {
       parse('---\ndate: 2026-03-14\ntitle: !!js/function "function () {}"\n---\n');
+      expect.unreachable();
     } catch (error) {
       expect((error as PostmortemError).format()).toMatch(/^incident\.md:3: /);
     }

@@ -90,7 +90,7 @@ describe('bin/postmortem.js', () => {
   });
 
   it('does not load prompts, Markdown, templating, front matter or date libraries for --version and --help', () => {
-    const heavy = ['@inquirer/prompts', 'markdown-it', 'handlebars', 'gray-matter', 'dayjs', 'yaml', 'ajv'];
+    const heavy = ['@inquirer/prompts', 'markdown-it', 'handlebars', 'gray-matter', 'js-yaml', 'dayjs', 'yaml', 'ajv'];
     const forVersion = packagesLoadedBy(['--version']);
     const forHelp = packagesLoadedBy(['--help']);
     expect([...forVersion]).toEqual([]);

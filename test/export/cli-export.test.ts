@@ -158,9 +158,12 @@ describe('postmortem export --site', () => {
     expect(broken.stderr).toBe('postmortem: broken.hbs:1: template error: unknown helper "nope"\n');
   });
 
-  it('refuses a --concurrency that is not a number of threads, exit 2', async () => {
+  it('refuses a --concurrency that is not a number of threads, or without --site, exit 2', async () => {
     const result = await runInProcess(['export', 'one.md', '--site', 'site', '--concurrency', 'many'], { cwd });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('expected a number of threads');
+    const withoutSite = await runInProcess(['export', 'one.md', '--concurrency', '2'], { cwd });
+    expect(withoutSite.exitCode).toBe(2);
+    expect(withoutSite.stderr).toContain('--concurrency applies to --site');
   });
 });

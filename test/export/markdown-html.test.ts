@@ -3,8 +3,15 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { markdownInlineToHtml, markdownToPlainText } from '../../src/export/markdown-html.js';
 
-// markdown-it as the exporter sets it up, minus the renderer rules that only touch markup.
-const reference = new MarkdownIt({ html: true, linkify: true, typographer: false });
+// markdown-it as the exporter sets it up, minus the renderer rules that only touch markup:
+// linkify (bare domains such as `host.io` become links) only for text with a scheme, `www.`
+// or an `@`, as the exporter decides.
+const withLinkify = new MarkdownIt({ html: true, linkify: true, typographer: false });
+const withoutLinkify = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const reference = {
+  renderInline: (text: string): string => (/:\/\/|www\.|@/i.test(text) ? withLinkify : withoutLinkify).renderInline(text),
+  parseInline: (text: string): ReturnType<MarkdownIt['parseInline']> => withoutLinkify.parseInline(text, {}),
+};
 
 function referencePlainText(text: string): string {
   const parts: string[] = [];
@@ -15,7 +22,7 @@ function referencePlainText(text: string): string {
       else if (token.type === 'softbreak' || token.type === 'hardbreak') parts.push(' ');
     }
   };
-  visit(reference.parseInline(text, {}));
+  visit(reference.parseInline(text));
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 

@@ -147,6 +147,7 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
  */
 export async function exportCommand(files: string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
   if (options.site !== undefined) return exportSite(files, options, context);
+  if (typeof options.concurrency === 'number') throw usage('--concurrency applies to --site');
   const format = options.format ?? 'json';
   if (format === 'json') {
     if (options.template !== undefined) throw usage('--template applies to --format html and pdf');
