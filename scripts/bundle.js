@@ -11,10 +11,11 @@
 // dist/bundle/meta.json (esbuild's metafile) says which packages each chunk holds; the start-up
 // tests read it to check what a command loads.
 import { build } from 'esbuild';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const REQUIRE_BANNER = "import { createRequire as __postmortemCreateRequire } from 'node:module'; const require = __postmortemCreateRequire(import.meta.url);";
 const outdir = `${root}dist/bundle`;
 
 await rm(outdir, { recursive: true, force: true });
@@ -41,7 +42,7 @@ const result = await build({
   // playwright-core finds its own files on disk and is only loaded for `--format pdf`.
   external: ['playwright-core'],
   // CommonJS packages inside an ES module bundle still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __postmortemCreateRequire } from 'node:module'; const require = __postmortemCreateRequire(import.meta.url);" },
+  banner: { js: REQUIRE_BANNER },
   plugins: [
     {
       // gray-matter requires its own js-yaml 3 (100 KB, plus the 280 KB esprima it loads for
@@ -60,4 +61,13 @@ const result = await build({
     },
   ],
 });
+// Most chunks never call require(): the banner is blanked there (the line stays, so the source
+// maps still line up), and loading them does not import node:module.
+for (const output of Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'))) {
+  const file = `${root}${output}`;
+  const code = await readFile(file, 'utf8');
+  if (code.startsWith(`${REQUIRE_BANNER}\n`) && !/\brequire\b/.test(code.slice(REQUIRE_BANNER.length))) {
+    await writeFile(file, code.slice(REQUIRE_BANNER.length));
+  }
+}
 await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
