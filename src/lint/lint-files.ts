@@ -184,7 +184,10 @@ async function* lintHere(
 export async function* lintFileStream(files: readonly string[], options: LintFileStreamOptions): AsyncGenerator<IndexedLintResult> {
   const workers = workerCount(files.length, options.concurrency, options.rules !== undefined);
   // Linting on this thread: load the linter while the configs are found, not after.
-  const loadingLinter = workers === 0 ? Promise.all([import('./engine.js'), options.rules ? null : import('./rules/index.js'), import('./lint-file.js')]) : null;
+  const loadingLinter =
+    workers === 0
+      ? Promise.all([import('./engine.js'), options.rules ?? import('./rules/index.js').then((module) => module.builtinRules), import('./lint-file.js')])
+      : null;
   loadingLinter?.catch(() => undefined);
   const { configs, configIndexes } = await collectConfigs(files, options.configs);
   const fix = options.fix === true;
@@ -192,8 +195,7 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
   const configFor = (index: number): LintConfig => (configs[configIndexes[index] as number] as WorkerConfig).config;
 
   if (loadingLinter) {
-    const [{ prepareConfig }, rulesModule] = await loadingLinter;
-    const rules = options.rules ?? (rulesModule as typeof import('./rules/index.js')).builtinRules;
+    const [{ prepareConfig }, rules] = await loadingLinter;
     if (options.configs.ruleOverrides) prepareConfig(options.configs.ruleOverrides, rules, '--rule');
     for (const { config, source } of configs) prepareConfig(config, rules, source);
     let nextIndex = 0;

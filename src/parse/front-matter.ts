@@ -35,10 +35,7 @@ const REFUSING_ENGINES = Object.fromEntries(
  * bracket) belongs to that line, not the next.
  */
 function errorLine(source: string, position: number): number {
-  const before = source.slice(0, position).replace(/\r?\n$/, '');
-  let line = 1;
-  for (let index = before.indexOf('\n'); index !== -1; index = before.indexOf('\n', index + 1)) line += 1;
-  return line;
+  return source.slice(0, position).replace(/\r?\n$/, '').split('\n').length;
 }
 
 function parseYamlMapping(source: string): Record<string, unknown> {
