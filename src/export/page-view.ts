@@ -9,12 +9,10 @@ import type { CorrectiveTask, Postmortem, SectionKind, TimelineEntry } from '../
 import { formatClock, formatDuration, longDate, shortDate, wallClockInZone, type WallClock } from '../model/time.js';
 import { incidentMinutes } from '../render/incident-phrases.js';
 import { zoneLabel } from '../render/zoned-time.js';
+import { HTML_GENERATOR } from './html-template-files.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-html.js';
 import { entryMillis, layoutTimelineChart, markerPath, type TimelineChart } from './timeline-chart.js';
 import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
-
-/** The `<meta name="generator">` value of every exported page; the site builder recognises its own files by it. */
-export const HTML_GENERATOR = 'postmortem';
 
 /** One fact in the header card. */
 export interface PageFact {

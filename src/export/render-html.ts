@@ -1,6 +1,7 @@
 /** Postmortem -> one standalone HTML page through the HTML templates. */
 import type { Postmortem } from '../model/postmortem.js';
-import { renderHtmlTemplate, resolveHtmlTemplates } from './html-templates.js';
+import { resolveHtmlTemplates } from './html-template-files.js';
+import { renderHtmlTemplate } from './html-templates.js';
 import { buildPageView } from './page-view.js';
 
 /** Options for {@link renderHtml}. */

@@ -3,7 +3,8 @@ import type { Postmortem } from '../model/postmortem.js';
 import { formatDuration, longDate } from '../model/time.js';
 import { incidentMinutes } from '../render/incident-phrases.js';
 import { markdownToPlainText } from './markdown-html.js';
-import { HTML_GENERATOR, severityClass } from './page-view.js';
+import { HTML_GENERATOR } from './html-template-files.js';
+import { severityClass } from './page-view.js';
 
 /** A postmortem that became a page of the site. */
 export interface SitePage {

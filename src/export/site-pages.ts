@@ -1,20 +1,21 @@
 /**
  * The work of a site build for each file, in two halves: read and parse the source
- * (parseSource), then render the page and write it when it changed (writePage). A small site
- * does both on the calling thread; a large one parses on worker threads (site-worker.ts)
- * while the calling thread renders and writes. Either way the outcome is plain data the
- * calling thread puts on the index.
+ * (parseSource, in site-parse.ts), then render the page and write it when it changed
+ * (writePage, here). A small site does both on the calling thread; a large one parses on
+ * worker threads (site-worker.ts) while the calling thread renders and writes. Either way
+ * the outcome is plain data the calling thread puts on the index (writeSiteIndex). This is
+ * the code that renders, which site.ts loads only once its parsing threads are started.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { replaceFileSync } from '../io/write-file-atomic.js';
 import { isPostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
-import { parsePostmortem } from '../parse/parse-postmortem.js';
-import { readOrdinaryFileSync, readPostmortemFile } from '../parse/read-file.js';
-import { renderHtmlTemplate, resolveHtmlTemplates, type ResolvedHtmlTemplates } from './html-templates.js';
+import { resolveHtmlTemplates, type ResolvedHtmlTemplates } from './html-template-files.js';
+import { renderHtmlTemplate } from './html-templates.js';
 import { buildPageView } from './page-view.js';
-import type { SiteFailure } from './site-index-view.js';
+import { buildSiteIndexView, type SiteFailure, type SitePage } from './site-index-view.js';
+import { parseSource, siteFailure, type ParsedSource } from './site-parse.js';
 
 /** One file to turn into a page. */
 export interface SitePageJob {
@@ -40,12 +41,6 @@ export interface SitePageSettings {
   /** The `--template` value, if any. */
   template: string | undefined;
   cwd: string;
-}
-
-/** Why a file became no page: the line of the file, if known, and what went wrong, in one line. */
-export function siteFailure(error: unknown): Omit<SiteFailure, 'source'> {
-  if (isPostmortemError(error)) return error.line !== null ? { line: error.line, reason: error.message } : { reason: error.message };
-  return { reason: `could not be exported (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); this is a bug in postmortem` };
 }
 
 /** Whether an error is a broken user template, which breaks every page and so stops the build. */
@@ -74,23 +69,6 @@ export function writeIfChanged(file: string, content: string, exists: boolean, c
   return true;
 }
 
-/** A file read and parsed, or why it could not be: the first half of a page's work. */
-export type ParsedSource = { postmortem: Postmortem; failure: null } | { postmortem: null; failure: Omit<SiteFailure, 'source'> };
-
-/**
- * Reads and parses one source. Ordinary files are read synchronously: this runs on a worker
- * thread or on a thread with nothing else to do, and the promise-based calls cost more than
- * the reading (see readOrdinaryFileSync).
- */
-export async function parseSource(job: Pick<SitePageJob, 'absolute' | 'relative'>): Promise<ParsedSource> {
-  try {
-    const text = readOrdinaryFileSync(job.absolute) ?? (await readPostmortemFile(job.absolute));
-    return { postmortem: parsePostmortem(text, { filePath: job.relative }), failure: null };
-  } catch (error) {
-    return { postmortem: null, failure: siteFailure(error) };
-  }
-}
-
 /**
  * Renders and writes the page of a parsed source: the second half of a page's work. A file
  * whose page cannot be rendered becomes a failure; a broken template or a failed write throws.
@@ -117,4 +95,11 @@ export async function buildSitePages(jobs: readonly SitePageJob[], settings: Sit
   const outcomes: SitePageOutcome[] = [];
   for (const job of jobs) outcomes.push(writePage(job, await parseSource(job), templates, settings));
   return outcomes;
+}
+
+/** Renders the site's index from the pages built and the files that failed, and writes it when it changed; returns whether it wrote. */
+export function writeSiteIndex(pages: readonly SitePage[], failures: readonly SiteFailure[], exists: boolean, settings: SitePageSettings): boolean {
+  const templates = resolveHtmlTemplates(settings.template, settings.cwd);
+  const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(pages, failures), settings.cwd);
+  return writeIfChanged(path.join(settings.output, 'index.html'), index, exists, settings.cwd);
 }

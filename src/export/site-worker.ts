@@ -5,7 +5,7 @@
  * the code of its own stage; see buildSite.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseSource, type ParsedSource } from './site-pages.js';
+import { parseSource, type ParsedSource } from './site-parse.js';
 
 /** What the calling thread hands a worker: the sources to parse, with their indexes in the build. */
 export interface SiteWorkerInput {

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PostmortemError } from '../model/errors.js';
-import { renderHtmlTemplate, resolveHtmlTemplates } from './html-templates.js';
-import { HTML_GENERATOR } from './page-view.js';
-import { buildSiteIndexView, type SiteFailure, type SitePage } from './site-index-view.js';
-import { buildSitePages, writeIfChanged, writePage, type SitePageJob, type SitePageOutcome, type SitePageSettings } from './site-pages.js';
+import { HTML_GENERATOR, resolveHtmlTemplates } from './html-template-files.js';
+import type { SiteFailure, SitePage } from './site-index-view.js';
+import type { SitePageJob, SitePageOutcome, SitePageSettings } from './site-pages.js';
+import type { ParsedSource } from './site-parse.js';
 import type { SiteWorkerInput, SiteWorkerMessage } from './site-worker.js';
 
 export type { SiteFailure, SitePage } from './site-index-view.js';
@@ -154,57 +154,83 @@ function workerCount(option: number | undefined, jobs: number): number {
   return jobs >= WORKER_THRESHOLD && availableParallelism() > 1 ? 1 : 0;
 }
 
+/** Worker threads reading and parsing the sources of a site build. */
+interface ParsingThreads {
+  /**
+   * Calls `handle` with each source as it is parsed (those parsed already first, at once),
+   * and resolves once every source has been handled. Rejects when a thread fails or `handle`
+   * throws, and then calls `handle` no more.
+   */
+  consume(handle: (index: number, parsed: ParsedSource) => void): Promise<void>;
+  /** Stops the threads (a no-op for those that have finished). */
+  stop(): void;
+}
+
 /**
- * Builds the pages in two stages on several threads: worker threads read and parse the
- * sources and post each model back, and this thread renders and writes each page as its
- * model arrives. Splitting by stage rather than by file means each thread compiles and warms
- * up only its own stage's code: on two cores, two threads each building half of the pages
- * took longer than one thread building all of them.
+ * Starts `count` worker threads that read and parse the sources, each its share, posting
+ * each model back as soon as it has it. They are started before this thread loads the
+ * rendering code, so their start-up and the first files overlap that loading. Messages that
+ * arrive before `consume` is called wait in a queue.
  */
-function buildPagesInStages(jobs: readonly SitePageJob[], settings: SitePageSettings, workers: number): Promise<SitePageOutcome[]> {
-  const templates = resolveHtmlTemplates(settings.template, settings.cwd);
-  const outcomes = new Array<SitePageOutcome>(jobs.length);
-  let remaining = jobs.length;
-  return new Promise((resolve, reject) => {
-    if (remaining === 0) return resolve(outcomes);
-    const started: Worker[] = [];
-    let stopped = false;
-    const stop = (error: unknown): void => {
-      if (stopped) return;
-      stopped = true;
-      for (const worker of started) void worker.terminate();
-      reject(error);
-    };
-    for (let share = 0; share < workers; share += 1) {
-      const sources = jobs.flatMap((job, index) => (index % workers === share ? [{ index, absolute: job.absolute, relative: job.relative }] : []));
-      if (sources.length === 0) continue;
-      let worker: Worker;
-      try {
-        worker = new Worker(workerFile, { workerData: { sources } satisfies SiteWorkerInput });
-      } catch (error) {
-        stop(error);
-        return;
-      }
+function startParsing(sources: readonly SourceFile[], count: number): ParsingThreads {
+  const started: Worker[] = [];
+  const waiting: SiteWorkerMessage[] = [];
+  let deliver: ((message: SiteWorkerMessage) => void) | null = null;
+  let failure: { error: unknown } | null = null;
+  let onFailure: ((error: unknown) => void) | null = null;
+  const fail = (error: unknown): void => {
+    if (failure) return;
+    failure = { error };
+    onFailure?.(error);
+  };
+  const stop = (): void => {
+    for (const worker of started) void worker.terminate();
+  };
+  try {
+    for (let share = 0; share < count; share += 1) {
+      const input = sources.flatMap((source, index) => (index % count === share ? [{ index, absolute: source.absolute, relative: source.relative }] : []));
+      if (input.length === 0) continue;
+      const worker = new Worker(workerFile, { workerData: { sources: input } satisfies SiteWorkerInput });
       started.push(worker);
       let received = 0;
       worker.on('message', (message: SiteWorkerMessage) => {
-        if (stopped) return;
         received += 1;
-        try {
-          outcomes[message.index] = writePage(jobs[message.index] as SitePageJob, message.parsed, templates, settings);
-        } catch (error) {
-          stop(error);
-          return;
-        }
-        remaining -= 1;
-        if (remaining === 0) resolve(outcomes);
+        if (deliver) deliver(message);
+        else waiting.push(message);
       });
-      worker.once('error', stop);
+      worker.once('error', fail);
       worker.once('exit', (code) => {
-        if (received < sources.length) stop(new Error(`site worker stopped (exit code ${code}) after ${received} of ${sources.length} files`));
+        if (received < input.length) fail(new Error(`site worker stopped (exit code ${code}) after ${received} of ${input.length} files`));
       });
     }
-  });
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return {
+    consume(handle) {
+      return new Promise((resolve, reject) => {
+        let remaining = sources.length;
+        const take = (message: SiteWorkerMessage): void => {
+          if (failure) return;
+          try {
+            handle(message.index, message.parsed);
+          } catch (error) {
+            fail(error);
+            return;
+          }
+          remaining -= 1;
+          if (remaining === 0) resolve();
+        };
+        onFailure = reject;
+        if (failure) return reject((failure as { error: unknown }).error);
+        if (remaining === 0) return resolve();
+        for (const message of waiting.splice(0)) take(message);
+        deliver = take;
+      });
+    },
+    stop,
+  };
 }
 
 /**
@@ -218,43 +244,60 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   const output = path.resolve(cwd, outputDirectory);
   const templates = resolveHtmlTemplates(options.template, cwd);
   const sources = await findSources(inputs, cwd, output);
-  const pages = pagePaths(sources);
-  const existing = await existingFiles(output);
+  const workers = workerCount(options.workers, sources.length);
+  // Stage one of a large build (reading and parsing) starts now, on worker threads, while this
+  // thread loads the code of stage two (rendering and writing) and checks the output directory.
+  const parsing = workers > 0 && sources.length > 0 ? startParsing(sources, workers) : null;
+  try {
+    const rendering = import('./site-pages.js');
+    const pages = pagePaths(sources);
+    const existing = await existingFiles(output);
 
-  // Checked before anything is written, so a refusal leaves the site as it was.
-  if (!options.force) {
-    for (const page of ['index.html', ...pages]) {
-      if (existing.has(page) && !isOwnFile(path.join(output, page))) {
-        throw new PostmortemError('exists and was not written by postmortem; use --force to overwrite it', { filePath: path.relative(cwd, path.join(output, page)) });
+    // Checked before anything is written, so a refusal leaves the site as it was.
+    if (!options.force) {
+      for (const page of ['index.html', ...pages]) {
+        if (existing.has(page) && !isOwnFile(path.join(output, page))) {
+          throw new PostmortemError('exists and was not written by postmortem; use --force to overwrite it', { filePath: path.relative(cwd, path.join(output, page)) });
+        }
       }
     }
-  }
-  const directories = new Set(pages.map((page) => path.dirname(path.join(output, page))).concat(output));
-  for (const directory of [...directories].sort()) {
-    try {
-      await mkdir(directory, { recursive: true });
-    } catch (error) {
-      throw new PostmortemError('cannot create this directory (a file is in the way, or permission denied)', { filePath: path.relative(cwd, directory) || directory }, { cause: error });
+    const directories = new Set(pages.map((page) => path.dirname(path.join(output, page))).concat(output));
+    for (const directory of [...directories].sort()) {
+      try {
+        await mkdir(directory, { recursive: true });
+      } catch (error) {
+        throw new PostmortemError('cannot create this directory (a file is in the way, or permission denied)', { filePath: path.relative(cwd, directory) || directory }, { cause: error });
+      }
     }
-  }
 
-  const jobs: SitePageJob[] = sources.map((source, index) => {
-    const page = pages[index] as string;
-    return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
-  });
-  const settings: SitePageSettings = { output, template: options.template, cwd };
-  const workers = workerCount(options.workers, jobs.length);
-  const outcomes = workers === 0 ? await buildSitePages(jobs, settings) : await buildPagesInStages(jobs, settings, workers);
+    const jobs: SitePageJob[] = sources.map((source, index) => {
+      const page = pages[index] as string;
+      return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
+    });
+    const settings: SitePageSettings = { output, template: options.template, cwd };
+    const { buildSitePages, writePage, writeSiteIndex } = await rendering;
+    let outcomes: SitePageOutcome[];
+    if (parsing) {
+      // Stage two: each page is rendered and written on this thread as its model arrives.
+      outcomes = new Array<SitePageOutcome>(jobs.length);
+      await parsing.consume((index, parsed) => {
+        outcomes[index] = writePage(jobs[index] as SitePageJob, parsed, templates, settings);
+      });
+    } else {
+      outcomes = await buildSitePages(jobs, settings);
+    }
 
-  const built: SitePage[] = [];
-  const failures: SiteFailure[] = [];
-  let written = 0;
-  for (const outcome of outcomes) {
-    if (outcome.failure === null) built.push({ source: outcome.source, page: outcome.page, postmortem: outcome.postmortem });
-    else failures.push({ source: outcome.source, ...outcome.failure });
-    if (outcome.written) written += 1;
+    const built: SitePage[] = [];
+    const failures: SiteFailure[] = [];
+    let written = 0;
+    for (const outcome of outcomes) {
+      if (outcome.failure === null) built.push({ source: outcome.source, page: outcome.page, postmortem: outcome.postmortem });
+      else failures.push({ source: outcome.source, ...outcome.failure });
+      if (outcome.written) written += 1;
+    }
+    if (writeSiteIndex(built, failures, existing.has('index.html'), settings)) written += 1;
+    return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 1 - written };
+  } finally {
+    parsing?.stop();
   }
-  const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(built, failures), cwd);
-  if (writeIfChanged(path.join(output, 'index.html'), index, existing.has('index.html'), cwd)) written += 1;
-  return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 1 - written };
 }

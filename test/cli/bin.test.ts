@@ -2,7 +2,7 @@
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { packagesLoadedBy as loadedBy, repoRoot, runBin, useTempDir } from './cli-harness.js';
+import { loadedWithBundledModule, packagesLoadedBy as loadedBy, repoRoot, runBin, useTempDir } from './cli-harness.js';
 
 const { version } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 const ESCAPE = '\u001b[';
@@ -96,6 +96,19 @@ describe('bin/postmortem.js', () => {
     expect([...forVersion]).toEqual([]);
     expect(forHelp.has('commander')).toBe(true);
     for (const name of heavy) expect(forHelp.has(name)).toBe(false);
+  });
+
+  it('loads only the parser in a site build\'s worker, and nothing heavy before a large site starts it', () => {
+    const worker = loadedWithBundledModule('src/export/site-worker.ts');
+    for (const name of ['markdown-it', 'js-yaml', 'gray-matter']) expect(worker.packages.has(name)).toBe(true);
+    for (const name of ['handlebars', 'sanitize-html', 'yaml', 'dayjs', 'commander']) expect(worker.packages.has(name)).toBe(false);
+    // The main thread starts the worker from site.ts; the renderer (site-pages.ts) loads after.
+    for (const module of ['src/cli/commands/export.ts', 'src/export/site.ts']) {
+      const loaded = loadedWithBundledModule(module);
+      expect([...loaded.packages].filter((name) => name !== 'commander')).toEqual([]);
+      expect(loaded.sources.has('src/parse/parse-postmortem.ts')).toBe(false);
+    }
+    expect(loadedWithBundledModule('src/export/site-pages.ts').packages.has('handlebars')).toBe(true);
   });
 
   it('sees the packages a command does load (so the check above can fail)', () => {

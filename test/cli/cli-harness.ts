@@ -99,7 +99,11 @@ export interface LoadedPackages {
 }
 
 interface BundleMetafile {
-  outputs: Record<string, { inputs: Record<string, unknown> }>;
+  outputs: Record<string, { inputs: Record<string, unknown>; imports?: Array<{ path: string; kind: string }> }>;
+}
+
+function readBundleMetafile(): BundleMetafile {
+  return JSON.parse(readFileSync(join(repoRoot, 'dist', 'bundle', 'meta.json'), 'utf8')) as BundleMetafile;
 }
 
 const PACKAGE_IN_PATH = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
@@ -117,7 +121,7 @@ export function packagesLoadedBy(args: string[], options: { cwd: string; log: st
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const metafile = JSON.parse(readFileSync(join(repoRoot, 'dist', 'bundle', 'meta.json'), 'utf8')) as BundleMetafile;
+  const metafile = readBundleMetafile();
   const packages = new Set<string>();
   for (const url of readFileSync(options.log, 'utf8').split('\n')) {
     if (!url.startsWith('file:')) continue;
@@ -129,4 +133,32 @@ export function packagesLoadedBy(args: string[], options: { cwd: string; log: st
     }
   }
   return { exitCode: child.status, packages };
+}
+
+/**
+ * What loading one module of the bundle loads before any of its code runs: the packages and
+ * source files (`src/...`) in its chunk and in every chunk it imports statically, read from
+ * the bundle's metafile. `source` is a source path such as `src/export/site-worker.ts`.
+ */
+export function loadedWithBundledModule(source: string): { packages: Set<string>; sources: Set<string> } {
+  const metafile = readBundleMetafile();
+  const start = Object.keys(metafile.outputs).find((output) => output.endsWith('.js') && source in (metafile.outputs[output]?.inputs ?? {}));
+  if (start === undefined) throw new Error(`${source} is in no chunk of dist/bundle/`);
+  const chunks = new Set<string>();
+  const visit = (output: string): void => {
+    if (chunks.has(output)) return;
+    chunks.add(output);
+    for (const imported of metafile.outputs[output]?.imports ?? []) if (imported.kind === 'import-statement' && imported.path in metafile.outputs) visit(imported.path);
+  };
+  visit(start);
+  const packages = new Set<string>();
+  const sources = new Set<string>();
+  for (const chunk of chunks) {
+    for (const input of Object.keys(metafile.outputs[chunk]?.inputs ?? {})) {
+      const name = PACKAGE_IN_PATH.exec(input)?.[1];
+      if (name !== undefined) packages.add(name);
+      else if (input.startsWith('src/')) sources.add(input);
+    }
+  }
+  return { packages, sources };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtInHtmlTemplatesDirectory } from '../../src/export/html-templates.js';
+import { builtInHtmlTemplatesDirectory } from '../../src/export/html-template-files.js';
 import { buildPageView } from '../../src/export/page-view.js';
 import { renderHtml } from '../../src/export/render-html.js';
 import { classifyUrl } from '../../src/export/safe-url.js';

@@ -1,14 +1,13 @@
 /**
  * `postmortem export`: Markdown postmortems -> JSON (the model), standalone HTML pages, PDF,
- * or a static site. The HTML export (markdown-it, sanitize-html, Handlebars) and the browser
- * for PDF are imported only by the formats that need them.
+ * or a static site. The parser, the HTML export (markdown-it, sanitize-html, Handlebars) and
+ * the browser for PDF are imported only by the formats that need them: a large site parses on
+ * worker threads, which it starts before this thread loads anything heavy.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
-import { parsePostmortem } from '../../parse/parse-postmortem.js';
-import { readPostmortemFile } from '../../parse/read-file.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { writeCommandOutput, type OutputOptions } from '../write-output.js';
@@ -37,6 +36,7 @@ function usage(message: string): PostmortemError {
 }
 
 async function parseFiles(files: readonly string[], cwd: string): Promise<Postmortem[]> {
+  const [{ parsePostmortem }, { readPostmortemFile }] = await Promise.all([import('../../parse/parse-postmortem.js'), import('../../parse/read-file.js')]);
   const models: Postmortem[] = [];
   for (const filePath of files) {
     const text = await readPostmortemFile(filePath, { cwd });

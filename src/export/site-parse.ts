@@ -1,0 +1,33 @@
+/**
+ * The first half of a site page's work: read and parse its source. Kept apart from the
+ * rendering half (site-pages.ts) so that a parsing worker thread loads only the parser, not
+ * markdown-it's renderer, the sanitiser or Handlebars.
+ */
+import { isPostmortemError } from '../model/errors.js';
+import type { Postmortem } from '../model/postmortem.js';
+import { parsePostmortem } from '../parse/parse-postmortem.js';
+import { readOrdinaryFileSync, readPostmortemFile } from '../parse/read-file.js';
+import type { SiteFailure } from './site-index-view.js';
+
+/** Why a file became no page: the line of the file, if known, and what went wrong, in one line. */
+export function siteFailure(error: unknown): Omit<SiteFailure, 'source'> {
+  if (isPostmortemError(error)) return error.line !== null ? { line: error.line, reason: error.message } : { reason: error.message };
+  return { reason: `could not be exported (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); this is a bug in postmortem` };
+}
+
+/** A file read and parsed, or why it could not be. */
+export type ParsedSource = { postmortem: Postmortem; failure: null } | { postmortem: null; failure: Omit<SiteFailure, 'source'> };
+
+/**
+ * Reads and parses one source. Ordinary files are read synchronously: this runs on a worker
+ * thread or on a thread with nothing else to do, and the promise-based calls cost more than
+ * the reading (see readOrdinaryFileSync).
+ */
+export async function parseSource(source: { absolute: string; relative: string }): Promise<ParsedSource> {
+  try {
+    const text = readOrdinaryFileSync(source.absolute) ?? (await readPostmortemFile(source.absolute));
+    return { postmortem: parsePostmortem(text, { filePath: source.relative }), failure: null };
+  } catch (error) {
+    return { postmortem: null, failure: siteFailure(error) };
+  }
+}
