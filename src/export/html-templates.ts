@@ -44,19 +44,30 @@ function environmentFor(templates: ResolvedHtmlTemplates, cwd: string): Template
   return environment;
 }
 
+/** One of the HTML templates, compiled: call it with a view for the HTML. */
+export type HtmlTemplateRenderer = (view: object) => string;
+
 /**
- * Renders one of the HTML templates with a view. A failure in the user's template (a
- * missing partial, a syntax error) is a `PostmortemError` naming their file; in ours, a bug.
+ * Compiles one of the HTML templates (from the cache when its files have not changed), for
+ * rendering any number of views: a site build compiles the page template once rather than
+ * checking its files again for every page. A failure in the user's template (a missing
+ * partial, a syntax error) is a `PostmortemError` naming their file; in ours, a bug.
  */
-export function renderHtmlTemplate(templates: ResolvedHtmlTemplates, name: HtmlTemplateName, view: object, cwd: string): string {
+export function compileHtmlTemplate(templates: ResolvedHtmlTemplates, name: HtmlTemplateName, cwd: string): HtmlTemplateRenderer {
   const templatePath = templates[name];
   const shown = displayPath(templatePath, cwd);
-  const environment = environmentFor(templates, cwd);
-  const compiled: Handlebars.TemplateDelegate = environment.compileFile(templatePath, shown);
-  try {
-    return compiled(view);
-  } catch (error) {
-    if (templates.kind === 'built-in' || error instanceof PostmortemError) throw error;
-    throw templateError(error, shown, 'error');
-  }
+  const compiled: Handlebars.TemplateDelegate = environmentFor(templates, cwd).compileFile(templatePath, shown);
+  return (view) => {
+    try {
+      return compiled(view);
+    } catch (error) {
+      if (templates.kind === 'built-in' || error instanceof PostmortemError) throw error;
+      throw templateError(error, shown, 'error');
+    }
+  };
+}
+
+/** Renders one of the HTML templates with a view (see compileHtmlTemplate). */
+export function renderHtmlTemplate(templates: ResolvedHtmlTemplates, name: HtmlTemplateName, view: object, cwd: string): string {
+  return compileHtmlTemplate(templates, name, cwd)(view);
 }

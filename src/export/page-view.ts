@@ -218,10 +218,18 @@ function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
   return facts;
 }
 
-function entryTime(entry: TimelineEntry, timezone: string | null, twelveHour: boolean): string {
-  const clock = entry.at ? wallClockInZone(entry.at, timezone) : null;
-  if (clock && entryMillis(entry, timezone) !== null) return clockText(clock, twelveHour);
-  return entry.time ?? '';
+/** A timeline entry with what the page shows of its time, worked out once. */
+interface TimedEntry {
+  entry: TimelineEntry;
+  /** Its instant (see entryMillis), or null when it has none that parses. */
+  millis: number | null;
+  /** Its wall clock in the postmortem's zone, or null. */
+  clock: WallClock | null;
+}
+
+function entryTime(item: TimedEntry, twelveHour: boolean): string {
+  if (item.clock && item.millis !== null) return clockText(item.clock, twelveHour);
+  return item.entry.time ?? '';
 }
 
 const listMarkers = new Map<TimelineEntryKind, string>();
@@ -245,25 +253,26 @@ function plural(count: number, one: string, many: string): string {
  * without an instant stays with the one before it, and a timeline all on the incident date
  * is one group without a heading.
  */
-function groupByDay(entries: readonly TimelineEntry[], incidentDate: string | null, timezone: string | null): Array<{ date: string | null; entries: TimelineEntry[] }> {
-  const days: Array<{ date: string | null; entries: TimelineEntry[] }> = [];
-  for (const entry of entries) {
-    const day = entry.at ? (wallClockInZone(entry.at, timezone)?.date ?? null) : null;
+function groupByDay(items: readonly TimedEntry[], incidentDate: string | null): Array<{ date: string | null; items: TimedEntry[] }> {
+  const days: Array<{ date: string | null; items: TimedEntry[] }> = [];
+  for (const item of items) {
+    const day = item.clock?.date ?? null;
     const current = days[days.length - 1];
-    if (!current) days.push({ date: day, entries: [entry] });
-    else if (day === null || day === current.date) current.entries.push(entry);
+    if (!current) days.push({ date: day, items: [item] });
+    else if (day === null || day === current.date) current.items.push(item);
     else if (current.date === null && days.length === 1) {
       current.date = day;
-      current.entries.push(entry);
-    } else days.push({ date: day, entries: [entry] });
+      current.items.push(item);
+    } else days.push({ date: day, items: [item] });
   }
-  if (days.every((day) => day.date === null || day.date === incidentDate)) return entries.length > 0 ? [{ date: null, entries: [...entries] }] : [];
+  if (days.every((day) => day.date === null || day.date === incidentDate)) return items.length > 0 ? [{ date: null, items: [...items] }] : [];
   return days;
 }
 
 function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineView {
   const { timeline, timezone } = postmortem;
-  const firstInstant = timeline.find((entry) => entryMillis(entry, timezone) !== null)?.at ?? null;
+  const items = timeline.map((entry): TimedEntry => ({ entry, millis: entryMillis(entry, timezone), clock: entry.at ? wallClockInZone(entry.at, timezone) : null }));
+  const firstInstant = items.find((item) => item.millis !== null)?.entry.at ?? null;
   const zone = zoneLabel(timezone, firstInstant);
   const chart = layoutTimelineChart({
     entries: timeline,
@@ -272,8 +281,9 @@ function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineVie
     windowEnd: postmortem.summary.end,
     twelveHour,
     zoneName: zone,
+    millis: items.map((item) => item.millis),
   });
-  const unplaced = timeline.filter((entry) => entryMillis(entry, timezone) === null).length;
+  const unplaced = items.filter((item) => item.millis === null).length;
   const notes: string[] = [];
   if (!chart && timeline.length > 0) {
     notes.push(timeline.length - unplaced < 2
@@ -283,14 +293,15 @@ function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineVie
     notes.push(`${plural(unplaced, 'entry has', 'entries have')} no date and time that can be placed on the chart; ${unplaced === 1 ? 'it is' : 'they are'} in the list only (marked “not on the chart”).`);
   }
   const kindNames = new Map(TIMELINE_ENTRY_KINDS.map((item) => [item.kind, item.name]));
-  const days = groupByDay(timeline, postmortem.date, timezone).map((day) => ({
+  const days = groupByDay(items, postmortem.date).map((day) => ({
     heading: day.date ? longDate(day.date) : null,
     dateTime: day.date,
-    entries: day.entries.map((entry): TimelineEntryView => {
+    entries: day.items.map((item): TimelineEntryView => {
+      const { entry } = item;
       const kind = timelineEntryKind(entry);
-      const placed = entryMillis(entry, timezone) !== null;
+      const placed = item.millis !== null;
       return {
-        time: entryTime(entry, timezone, twelveHour),
+        time: entryTime(item, twelveHour),
         dateTime: placed ? entry.at : null,
         label: entry.label,
         kind,

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { replaceFileSync } from '../io/write-file-atomic.js';
 import { isPostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
-import { resolveHtmlTemplates, type ResolvedHtmlTemplates } from './html-template-files.js';
-import { renderHtmlTemplate } from './html-templates.js';
+import { resolveHtmlTemplates } from './html-template-files.js';
+import { compileHtmlTemplate, renderHtmlTemplate, type HtmlTemplateRenderer } from './html-templates.js';
 import { buildPageView } from './page-view.js';
 import { buildSiteIndexView, type SiteFailure, type SitePage } from './site-index-view.js';
 import { parseSource, siteFailure, type ParsedSource } from './site-parse.js';
@@ -69,18 +69,23 @@ export function writeIfChanged(file: string, content: string, exists: boolean, c
   return true;
 }
 
+/** The page template of a build, compiled once for all of its pages. */
+export function compilePageTemplate(settings: SitePageSettings): HtmlTemplateRenderer {
+  return compileHtmlTemplate(resolveHtmlTemplates(settings.template, settings.cwd), 'page', settings.cwd);
+}
+
 /**
  * Renders and writes the page of a parsed source: the second half of a page's work. A file
  * whose page cannot be rendered becomes a failure; a broken template or a failed write throws.
  */
-export function writePage(job: SitePageJob, parsed: ParsedSource, templates: ResolvedHtmlTemplates, settings: SitePageSettings): SitePageOutcome {
+export function writePage(job: SitePageJob, parsed: ParsedSource, renderPage: HtmlTemplateRenderer, settings: SitePageSettings): SitePageOutcome {
   if (parsed.postmortem === null) return { source: job.relative, page: job.page, postmortem: null, written: false, failure: parsed.failure };
   const { postmortem } = parsed;
   let content: string;
   try {
     const depth = job.page.split('/').length - 1;
     const view = buildPageView(postmortem, { indexHref: `${'../'.repeat(depth)}index.html`, sourceName: job.relative });
-    content = renderHtmlTemplate(templates, 'page', view, settings.cwd);
+    content = renderPage(view);
   } catch (error) {
     if (isTemplateError(error)) throw error;
     return { source: job.relative, page: job.page, postmortem: null, written: false, failure: siteFailure(error) };
@@ -91,9 +96,9 @@ export function writePage(job: SitePageJob, parsed: ParsedSource, templates: Res
 
 /** Turns each job into a page on this thread: parse, render, write, one file after another. */
 export async function buildSitePages(jobs: readonly SitePageJob[], settings: SitePageSettings): Promise<SitePageOutcome[]> {
-  const templates = resolveHtmlTemplates(settings.template, settings.cwd);
+  const renderPage = compilePageTemplate(settings);
   const outcomes: SitePageOutcome[] = [];
-  for (const job of jobs) outcomes.push(writePage(job, await parseSource(job), templates, settings));
+  for (const job of jobs) outcomes.push(writePage(job, await parseSource(job), renderPage, settings));
   return outcomes;
 }
 

@@ -242,7 +242,8 @@ function startParsing(sources: readonly SourceFile[], count: number): ParsingThr
 export async function buildSite(inputs: readonly string[], outputDirectory: string, options: SiteOptions = {}): Promise<SiteReport> {
   const cwd = options.cwd ?? process.cwd();
   const output = path.resolve(cwd, outputDirectory);
-  const templates = resolveHtmlTemplates(options.template, cwd);
+  // A missing --template is reported before anything starts.
+  resolveHtmlTemplates(options.template, cwd);
   const sources = await findSources(inputs, cwd, output);
   const workers = workerCount(options.workers, sources.length);
   // Stage one of a large build (reading and parsing) starts now, on worker threads, while this
@@ -275,13 +276,14 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
     });
     const settings: SitePageSettings = { output, template: options.template, cwd };
-    const { buildSitePages, writePage, writeSiteIndex } = await rendering;
+    const { buildSitePages, compilePageTemplate, writePage, writeSiteIndex } = await rendering;
     let outcomes: SitePageOutcome[];
     if (parsing) {
       // Stage two: each page is rendered and written on this thread as its model arrives.
+      const renderPage = compilePageTemplate(settings);
       outcomes = new Array<SitePageOutcome>(jobs.length);
       await parsing.consume((index, parsed) => {
-        outcomes[index] = writePage(jobs[index] as SitePageJob, parsed, templates, settings);
+        outcomes[index] = writePage(jobs[index] as SitePageJob, parsed, renderPage, settings);
       });
     } else {
       outcomes = await buildSitePages(jobs, settings);

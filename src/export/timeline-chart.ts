@@ -93,6 +93,8 @@ export interface TimelineChartInput {
   twelveHour: boolean;
   /** Name of the zone to put in the description (`UTC`, `PST`). */
   zoneName: string | null;
+  /** Each entry's `entryMillis`, when the caller has worked them out already. */
+  millis?: ReadonlyArray<number | null>;
 }
 
 const WIDTH = 840;
@@ -194,7 +196,7 @@ function rowMetrics(count: number): { rowHeight: number; fontSize: number } {
  */
 export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | null {
   const placed = input.entries
-    .map((entry, index) => ({ entry, index, millis: entryMillis(entry, input.timezone) }))
+    .map((entry, index) => ({ entry, index, millis: input.millis ? (input.millis[index] ?? null) : entryMillis(entry, input.timezone) }))
     .filter((item): item is { entry: TimelineEntry; index: number; millis: number } => item.millis !== null)
     // Time order, source order for ties: the chart is about when; the list below keeps the author's order.
     .sort((a, b) => a.millis - b.millis || a.index - b.index);
