@@ -45,6 +45,17 @@ const result = await build({
   banner: { js: REQUIRE_BANNER },
   plugins: [
     {
+      // The built-in templates compiled ahead of time: scripts/precompile-templates.js writes the
+      // table into dist/ (src/ holds an empty one), and the bundle takes that.
+      name: 'precompiled-templates',
+      setup(esbuild) {
+        esbuild.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled-templates\.ts$/ }, async () => ({
+          contents: await readFile(`${root}dist/render/precompiled-templates.js`, 'utf8'),
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // gray-matter requires its own js-yaml 3 (100 KB, plus the 280 KB esprima it loads for
       // `!!js/function`) for its default YAML engine. src/parse/front-matter.ts always passes its
       // own engine, which reads YAML with js-yaml 5's core schema and never evaluates it, so

@@ -13,7 +13,7 @@ import { builtInHtmlTemplatesDirectory, type HtmlTemplateName, type ResolvedHtml
  * HTML templates escape what `{{ }}` writes. `preventIndent` keeps Handlebars from indenting
  * the lines of an indented partial's output, which would change the text of a `<pre>` block.
  */
-const HTML_TEMPLATE_FLAVOUR: TemplateFlavour = {
+export const HTML_TEMPLATE_FLAVOUR: TemplateFlavour = {
   builtInPartialsDirectory: path.join(builtInHtmlTemplatesDirectory, 'partials'),
   // The page view carries everything a template needs; no helpers keeps overriding simple.
   registerHelpers: () => undefined,

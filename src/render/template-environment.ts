@@ -6,11 +6,13 @@
  * per render. A user template directory gets an environment of its own, so its partials
  * never leak into another template's.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { PostmortemError } from '../model/errors.js';
 import { registerTemplateHelpers } from './helpers/index.js';
+import { PRECOMPILED_TEMPLATES } from './precompiled-templates.js';
 import { builtInTemplatesDirectory } from './templates.js';
 
 /** A compiled Markdown template: call it with the postmortem. */
@@ -25,6 +27,7 @@ export interface TemplateEnvironment {
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** What sets one kind of template apart: its built-in partials, its helpers, how output is escaped. */
 export interface TemplateFlavour {
@@ -62,7 +65,7 @@ export function createTemplateEnvironment(
       const modifiedMs = statSync(filePath).mtimeMs;
       const cached = compiled.get(filePath);
       if (cached && cached.modifiedMs === modifiedMs) return cached.template;
-      const template = compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), displayPath);
+      const template = compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), filePath, displayPath);
       compiled.set(filePath, { modifiedMs, template });
       return template;
     },
@@ -88,15 +91,32 @@ function registerPartialsFrom(handlebars: typeof Handlebars, flavour: TemplateFl
     const displayPath = displayDirectory ? path.join(displayDirectory, file) : filePath;
     // `timeline-entry.hbs`, `task.md.hbs` and `card.html.hbs` register as `timeline-entry`, `task` and `card`.
     const name = file.replace(/(?:\.md|\.html)?\.hbs$/, '');
-    handlebars.registerPartial(name, compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), displayPath));
+    handlebars.registerPartial(name, compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), filePath, displayPath));
   }
 }
 
 /**
- * Parses eagerly (Handlebars otherwise parses on first use) so that a syntax error is reported
- * as the user's mistake, with the file and line, before anything is rendered.
+ * The built-in template at `filePath` compiled ahead of time (precompiled-templates.ts), when
+ * it was compiled from exactly `source`, with the flavour's options, by this Handlebars.
  */
-function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, source: string, displayPath: string): MarkdownTemplate {
+function precompiledTemplate(flavour: TemplateFlavour, source: string, filePath: string): TemplateSpecification | null {
+  const relative = path.relative(builtInTemplatesDirectory, filePath).split(path.sep).join('/');
+  const entry = Object.hasOwn(PRECOMPILED_TEMPLATES, relative) ? PRECOMPILED_TEMPLATES[relative] : undefined;
+  if (!entry || entry.options !== JSON.stringify(flavour.compileOptions)) return null;
+  const revision = (Handlebars as unknown as { COMPILER_REVISION?: unknown }).COMPILER_REVISION;
+  if (!Array.isArray(entry.spec.compiler) || entry.spec.compiler[0] !== revision) return null;
+  if (createHash('sha256').update(source).digest('hex') !== entry.sha256) return null;
+  return entry.spec as TemplateSpecification;
+}
+
+/**
+ * A built-in template comes ready compiled when it can (see precompiledTemplate). Anything
+ * else is parsed eagerly (Handlebars otherwise parses on first use) so that a syntax error is
+ * reported as the user's mistake, with the file and line, before anything is rendered.
+ */
+function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, source: string, filePath: string, displayPath: string): MarkdownTemplate {
+  const precompiled = precompiledTemplate(flavour, source, filePath);
+  if (precompiled) return handlebars.template(precompiled);
   let program: ReturnType<typeof Handlebars.parse>;
   try {
     program = handlebars.parse(source);
