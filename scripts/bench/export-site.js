@@ -23,6 +23,16 @@ function seconds(command, args, options = {}) {
   return elapsed;
 }
 
+/**
+ * Flushes the file system's pending writes before a timed run, so that a run does not pay for
+ * writing back what earlier runs (or the corpus generator) left in the page cache: on this
+ * kind of machine that stalls file creation by up to a second at random. Every timed run of
+ * either tool starts after one. A no-op where there is no `sync` command.
+ */
+function settleFileSystem() {
+  spawnSync('sync', [], { stdio: 'ignore' });
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -66,21 +76,28 @@ function fileSystemSeconds(directory, count) {
  * Runs the export benchmark and prints its table. `files` postmortems, `runs` timed site
  * builds (after one warm-up), and a sample of `pandocSample` files for pandoc once per file.
  */
-export async function benchExportSite({ files = 1000, runs = 3, pandocSample = 100 } = {}) {
+export async function benchExportSite({ files = 1000, runs = 5, pandocSample = 100 } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'postmortem-bench-export-'));
   try {
     const corpus = join(work, 'corpus');
     const bytes = await generateCorpus(corpus, files);
+    settleFileSystem();
     const writing = fileSystemSeconds(join(work, 'file-system'), files);
     const names = readdirSync(corpus).filter((name) => name.endsWith('.md')).sort().map((name) => join(corpus, name));
     const rows = [];
 
     const site = (index) => join(work, `site-${index}`);
     seconds(process.execPath, [bin, 'export', corpus, '--site', site('warm-up')]);
+    // Sites are kept until the end: on ext4, files deleted in the last minute or so make
+    // creating new ones in the same place slower (the allocator steps over their inodes).
     const siteTimes = [];
-    for (let index = 0; index < runs; index += 1) siteTimes.push(seconds(process.execPath, [bin, 'export', corpus, '--site', site(index)]));
+    for (let index = 0; index < runs; index += 1) {
+      settleFileSystem();
+      siteTimes.push(seconds(process.execPath, [bin, 'export', corpus, '--site', site(index)]));
+    }
     const siteSeconds = median(siteTimes);
     rows.push({ name: 'postmortem export --site (new site)', files, seconds: siteSeconds });
+    settleFileSystem();
     const updateSeconds = seconds(process.execPath, [bin, 'export', corpus, '--site', site(0)]);
     rows.push({ name: 'postmortem export --site (unchanged)', files, seconds: updateSeconds });
 
@@ -88,8 +105,10 @@ export async function benchExportSite({ files = 1000, runs = 3, pandocSample = 1
     if (hasPandoc()) {
       const pandocArgs = ['-f', 'gfm', '-t', 'html5', '--standalone', '--metadata', 'title=Postmortem'];
       const sample = names.slice(0, Math.min(pandocSample, names.length));
+      settleFileSystem();
       const perFileSeconds = sample.reduce((total, file, index) => total + seconds('pandoc', [...pandocArgs, file, '-o', join(work, `pandoc-${index}.html`)]), 0);
       rows.push({ name: `pandoc, once per file (${sample.length}-file sample)`, files: sample.length, seconds: perFileSeconds });
+      settleFileSystem();
       const oneProcessSeconds = seconds('pandoc', [...pandocArgs, ...names, '-o', join(work, 'pandoc-all.html')]);
       pandocOneProcess = files / oneProcessSeconds;
       rows.push({ name: 'pandoc, all files in one process', files, seconds: oneProcessSeconds });
