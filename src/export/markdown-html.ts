@@ -66,10 +66,44 @@ function clean(html: string, source: string): string {
   return source.includes('<') ? sanitizeContentHtml(html) : html;
 }
 
+/**
+ * A line that can only be text in a paragraph: it starts no block (heading, quote, list, code,
+ * table, setext underline: no leading space, `#`, `>`, `+`, `=`, `-` or `1.`), holds no
+ * character that starts inline markup, raw HTML, an entity or a table cell, and does not end
+ * in a hard break (trailing spaces).
+ */
+const PLAIN_PARAGRAPH_LINE = /^(?![\s#>+=-]|\d{1,9}[.)])[^\t\r\0!&*_<[\]\\`~|]*(?<!\s)$/;
+
+/**
+ * Markdown that is only paragraphs of plain text (most root causes and resolutions), as
+ * markdown-it renders it, without running markdown-it; null for anything else.
+ * test/export/markdown-html.test.ts checks it against markdown-it.
+ */
+export function plainParagraphsHtml(text: string): string | null {
+  if (LINK_LIKE.test(text)) return null;
+  let html = '';
+  let paragraph = '';
+  for (const line of text.split('\n')) {
+    // Blank as markdown-it sees it: spaces and tabs only.
+    if (/^[ \t]*$/.test(line)) {
+      if (paragraph) html += `<p>${paragraph}</p>\n`;
+      paragraph = '';
+    } else if (PLAIN_PARAGRAPH_LINE.test(line)) {
+      // As markdown-it escapes text: `&` and `<` cannot be in plain text.
+      const escaped = line.replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      paragraph = paragraph ? `${paragraph}\n${escaped}` : escaped;
+    } else {
+      return null;
+    }
+  }
+  if (paragraph) html += `<p>${paragraph}</p>\n`;
+  return html;
+}
+
 /** Block Markdown (paragraphs, lists, tables, code) -> sanitised HTML; empty for no text. */
 export function markdownToHtml(text: string | null | undefined): string {
   if (!text || !text.trim()) return '';
-  return clean(markdownFor(text).render(text), text);
+  return plainParagraphsHtml(text) ?? clean(markdownFor(text).render(text), text);
 }
 
 /**

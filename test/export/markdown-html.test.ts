@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { markdownInlineToHtml, markdownToPlainText } from '../../src/export/markdown-html.js';
+import { markdownInlineToHtml, markdownToHtml, markdownToPlainText, plainParagraphsHtml } from '../../src/export/markdown-html.js';
 
 // markdown-it as the exporter sets it up, minus the renderer rules that only touch markup:
 // linkify (bare domains such as `host.io` become links) only for text with a scheme, `www.`
@@ -58,5 +58,35 @@ describe('inline Markdown: the plain-text shortcut agrees with markdown-it', () 
     ['see https://example.test/status', 'see <a href="https://example.test/status">https://example.test/status</a>'],
   ])('%j', (text, html) => {
     expect(markdownInlineToHtml(text)).toBe(html);
+  });
+});
+
+// Lines of prose, blank lines, and lines that start blocks or hold markup, as a section's text may have them.
+const lineStarts = fc.constantFrom('', ' ', '    ', '# ', '> ', '- ', '+ ', '* ', '1. ', '12) ', '2023 ', '=', '---', '| ', '\u00a0', '\t');
+const lineBodies = fc.array(fc.constantFrom(...'abc XYZ09.,;:\'"()>#$%+-=@^{}|/?é—'.split(''), ...'*_`[]!<&\\~'.split(''), 'www.', '://', '  '), { maxLength: 12 }).map((parts) => parts.join(''));
+const blocks = fc.array(fc.tuple(lineStarts, lineBodies).map(([start, body]) => start + body), { maxLength: 6 }).map((lines) => lines.join('\n'));
+
+describe('block Markdown: the plain-paragraph shortcut agrees with markdown-it', () => {
+  it('renders the same HTML whenever it takes the text', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(blocks, (text) => {
+        const html = plainParagraphsHtml(text);
+        if (html === null) return;
+        taken += 1;
+        expect(html).toBe((/:\/\/|www\.|@/i.test(text) ? withLinkify : withoutLinkify).render(text));
+      }),
+      { numRuns: 4000 },
+    );
+    // The comparison above means something only if the shortcut is taken often enough.
+    expect(taken).toBeGreaterThan(200);
+  });
+
+  it('takes prose paragraphs, and leaves lists, headings, tables, markup and links to markdown-it', () => {
+    expect(plainParagraphsHtml('The pool was set to zero.\nIt ran out.\n\n  \nWe rolled back "v2" > v1.')).toBe('<p>The pool was set to zero.\nIt ran out.</p>\n<p>We rolled back &quot;v2&quot; &gt; v1.</p>\n');
+    for (const text of ['- one\n- two', '## Detail', 'a | b\n--|--\n1 | 2', 'It **broke**.', 'See https://example.test', 'Line one  \nLine two', '1. First']) {
+      expect(plainParagraphsHtml(text), text).toBeNull();
+    }
+    expect(markdownToHtml('- one\n- two')).toBe('<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n');
   });
 });
