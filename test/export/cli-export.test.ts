@@ -156,6 +156,14 @@ describe('postmortem export --site', () => {
     const broken = runBin(['export', 'many', '--site', 'site-broken', '--template', 'broken.hbs'], { cwd });
     expect(broken.exitCode).toBe(2);
     expect(broken.stderr).toBe('postmortem: broken.hbs:1: template error: unknown helper "nope"\n');
+
+    // A refusal found after the worker has started (a file in the site postmortem did not
+    // write) stops it too, before any page is written.
+    await mkdir(join(cwd, 'site-foreign'));
+    await writeFile(join(cwd, 'site-foreign', 'index.html'), '<p>hand-made</p>\n');
+    const refused = runBin(['export', 'many', '--site', 'site-foreign'], { cwd });
+    expect(refused).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: site-foreign/index.html: exists and was not written by postmortem; use --force to overwrite it\n' });
+    expect(await readdir(join(cwd, 'site-foreign'))).toEqual(['index.html']);
   });
 
   it('refuses a --concurrency that is not a number of threads, or without --site, exit 2', async () => {
