@@ -17,6 +17,12 @@ import { builtInTemplatesDirectory } from '../render/templates.js';
 /** The `<meta name="generator">` value of every exported page; the site builder recognises its own files by it. */
 export const HTML_GENERATOR = 'postmortem';
 
+/** The stylesheet every page of a site links to, at the site's root (a page exported alone has it inline). */
+export const SITE_STYLESHEET = 'postmortem.css';
+
+/** The first line of the site's stylesheet, by which the site builder recognises it as its own. */
+export const SITE_STYLESHEET_MARK = `/* generator: ${HTML_GENERATOR} */`;
+
 /** The package's `templates/html/` directory. */
 export const builtInHtmlTemplatesDirectory: string = path.join(builtInTemplatesDirectory, 'html');
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type Handlebars from 'handlebars';
 import { PostmortemError } from '../model/errors.js';
 import { createTemplateEnvironment, partialsSignature, templateError, type TemplateEnvironment, type TemplateFlavour } from '../render/template-environment.js';
-import { builtInHtmlTemplatesDirectory, type HtmlTemplateName, type ResolvedHtmlTemplates } from './html-template-files.js';
+import { builtInHtmlTemplatesDirectory, SITE_STYLESHEET_MARK, type HtmlTemplateName, type ResolvedHtmlTemplates } from './html-template-files.js';
 
 /**
  * HTML templates escape what `{{ }}` writes. `preventIndent` keeps Handlebars from indenting
@@ -70,4 +70,25 @@ export function compileHtmlTemplate(templates: ResolvedHtmlTemplates, name: Html
 /** Renders one of the HTML templates with a view (see compileHtmlTemplate). */
 export function renderHtmlTemplate(templates: ResolvedHtmlTemplates, name: HtmlTemplateName, view: object, cwd: string): string {
   return compileHtmlTemplate(templates, name, cwd)(view);
+}
+
+const stylesheets = new WeakMap<TemplateEnvironment, Handlebars.TemplateDelegate>();
+
+/**
+ * The stylesheet of a site, made from the `style` partial (a user's, when their template
+ * directory has one), under a first line that marks it as postmortem's.
+ */
+export function renderHtmlStylesheet(templates: ResolvedHtmlTemplates, cwd: string): string {
+  const environment = environmentFor(templates, cwd);
+  let stylesheet = stylesheets.get(environment);
+  if (!stylesheet) {
+    stylesheet = environment.handlebars.compile('{{> style}}', HTML_TEMPLATE_FLAVOUR.compileOptions);
+    stylesheets.set(environment, stylesheet);
+  }
+  try {
+    return `${SITE_STYLESHEET_MARK}\n${stylesheet({})}`;
+  } catch (error) {
+    if (templates.kind === 'built-in' || error instanceof PostmortemError) throw error;
+    throw templateError(error, templates.partialsDirectory ? displayPath(path.join(templates.partialsDirectory, 'style.hbs'), cwd) : 'style.hbs', 'error');
+  }
 }

@@ -114,6 +114,8 @@ export interface PostmortemPageView {
   sections: SectionView[];
   /** Link back to the site's index for pages of a site, else null. */
   indexHref: string | null;
+  /** The site's shared stylesheet for pages of a site; null for a page with its stylesheet inline. */
+  stylesheetHref: string | null;
   /** The source file's name for the footer, or null. */
   sourceName: string | null;
 }
@@ -122,6 +124,8 @@ export interface PostmortemPageView {
 export interface PageViewOptions {
   /** Link to the site's index, for pages of a site. */
   indexHref?: string | null;
+  /** Link to the site's stylesheet, for pages of a site; without one the page has its stylesheet inline. */
+  stylesheetHref?: string | null;
   /** The source file's name as it should appear in the footer; default the base name of `source.filePath`. */
   sourceName?: string | null;
 }
@@ -433,6 +437,7 @@ export function buildPageView(postmortem: Postmortem, options: PageViewOptions =
     preambleHtml,
     sections,
     indexHref: options.indexHref ?? null,
+    stylesheetHref: options.stylesheetHref ?? null,
     sourceName,
   };
 }

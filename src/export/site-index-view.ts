@@ -44,6 +44,8 @@ export interface SiteIndexRow {
 /** Everything the index template shows. */
 export interface SiteIndexView {
   generator: string;
+  /** The site's shared stylesheet, or null to have it inline. */
+  stylesheetHref: string | null;
   title: string;
   /** `12 postmortems` and, when some failed, how many could not be read. */
   summary: string;
@@ -71,7 +73,7 @@ function compareNewestFirst(a: SitePage, b: SitePage): number {
 }
 
 /** Builds the index's view: rows newest first, failures in file order. Pure. */
-export function buildSiteIndexView(pages: readonly SitePage[], failures: readonly SiteFailure[]): SiteIndexView {
+export function buildSiteIndexView(pages: readonly SitePage[], failures: readonly SiteFailure[], options: { stylesheetHref?: string | null } = {}): SiteIndexView {
   const rows = [...pages].sort(compareNewestFirst).map(({ page, source, postmortem }): SiteIndexRow => {
     const minutes = incidentMinutes(postmortem);
     return {
@@ -91,6 +93,7 @@ export function buildSiteIndexView(pages: readonly SitePage[], failures: readonl
   const failed = failures.length > 0 ? ` · ${failures.length} ${failures.length === 1 ? 'file' : 'files'} could not be read` : '';
   return {
     generator: HTML_GENERATOR,
+    stylesheetHref: options.stylesheetHref ?? null,
     title: 'Postmortems',
     summary: count + failed,
     rows,

@@ -1,6 +1,6 @@
 /**
- * A directory of postmortems -> a static site: one page per postmortem and an `index.html`
- * listing them all. A file that cannot be read or parsed is listed on the index with the
+ * A directory of postmortems -> a static site: one page per postmortem, an `index.html`
+ * listing them all, and the stylesheet they share (`postmortem.css`). A file that cannot be read or parsed is listed on the index with the
  * reason instead of stopping the build. Re-running updates the site in place: pages are
  * rewritten (only when they changed), and nothing else in the output directory is touched.
  * A file there that postmortem did not write is never overwritten without `force`.
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PostmortemError } from '../model/errors.js';
-import { HTML_GENERATOR, resolveHtmlTemplates } from './html-template-files.js';
+import { HTML_GENERATOR, resolveHtmlTemplates, SITE_STYLESHEET, SITE_STYLESHEET_MARK } from './html-template-files.js';
 import type { SiteFailure, SitePage } from './site-index-view.js';
 import type { SitePageJob, SitePageOutcome, SitePageSettings } from './site-pages.js';
 import type { ParsedSource } from './site-parse.js';
@@ -44,7 +44,7 @@ export interface SiteReport {
   pages: SitePage[];
   /** The files that could not be read or parsed, in source order. */
   failures: SiteFailure[];
-  /** Files written (pages and the index). */
+  /** Files written (pages, the index and the stylesheet). */
   written: number;
   /** Files left alone because their content had not changed. */
   unchanged: number;
@@ -120,9 +120,10 @@ async function existingFiles(output: string): Promise<Set<string>> {
 }
 
 /**
- * Whether a file starts like a page postmortem wrote: the generator mark is in its head. Read
- * synchronously: a re-run checks every page, and a thousand promise-based open/read/close
- * calls cost more than the reading.
+ * Whether a file starts like one postmortem wrote: a page with the generator mark in its
+ * head, or the site's stylesheet with its mark on the first line. Read synchronously: a
+ * re-run checks every page, and a thousand promise-based open/read/close calls cost more
+ * than the reading.
  */
 function isOwnFile(file: string): boolean {
   let descriptor: number;
@@ -135,7 +136,8 @@ function isOwnFile(file: string): boolean {
   try {
     const buffer = Buffer.alloc(4096);
     const bytesRead = readSync(descriptor, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').includes(GENERATOR_MARK);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    return head.includes(GENERATOR_MARK) || head.startsWith(SITE_STYLESHEET_MARK);
   } finally {
     closeSync(descriptor);
   }
@@ -256,7 +258,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
 
     // Checked before anything is written, so a refusal leaves the site as it was.
     if (!options.force) {
-      for (const page of ['index.html', ...pages]) {
+      for (const page of ['index.html', SITE_STYLESHEET, ...pages]) {
         if (existing.has(page) && !isOwnFile(path.join(output, page))) {
           throw new PostmortemError('exists and was not written by postmortem; use --force to overwrite it', { filePath: path.relative(cwd, path.join(output, page)) });
         }
@@ -276,7 +278,8 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
     });
     const settings: SitePageSettings = { output, template: options.template, cwd };
-    const { buildSitePages, compilePageTemplate, writePage, writeSiteIndex } = await rendering;
+    const { buildSitePages, compilePageTemplate, writePage, writeSiteIndex, writeSiteStylesheet } = await rendering;
+    let written = writeSiteStylesheet(existing.has(SITE_STYLESHEET), settings) ? 1 : 0;
     let outcomes: SitePageOutcome[];
     if (parsing) {
       // Stage two: each page is rendered and written on this thread as its model arrives.
@@ -291,14 +294,13 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
 
     const built: SitePage[] = [];
     const failures: SiteFailure[] = [];
-    let written = 0;
     for (const outcome of outcomes) {
       if (outcome.failure === null) built.push({ source: outcome.source, page: outcome.page, postmortem: outcome.postmortem });
       else failures.push({ source: outcome.source, ...outcome.failure });
       if (outcome.written) written += 1;
     }
     if (writeSiteIndex(built, failures, existing.has('index.html'), settings)) written += 1;
-    return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 1 - written };
+    return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 2 - written };
   } finally {
     parsing?.stop();
   }

@@ -95,16 +95,18 @@ describe.skipIf(!chromium)('exported pages in Chromium', () => {
     if (directory) rmSync(directory, { recursive: true, force: true });
   });
 
-  async function visit(context: BrowserContext, file: string): Promise<Visit> {
+  /** Opens a page; any request but for the page itself (or for one of `allowed`, files) is a problem. */
+  async function visit(context: BrowserContext, file: string, allowed: readonly string[] = []): Promise<Visit> {
     const page = await context.newPage();
     const problems: string[] = [];
     const self = pathToFileURL(file).href;
+    const allowedUrls = new Set(allowed.map((other) => pathToFileURL(other).href));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => {
-      if (request.url() !== self && !request.url().startsWith(`${self}#`)) problems.push(`request to ${request.url()}`);
+      if (request.url() !== self && !request.url().startsWith(`${self}#`) && !allowedUrls.has(request.url())) problems.push(`request to ${request.url()}`);
     });
     page.on('dialog', (dialog) => {
       problems.push(`dialog: ${dialog.message()}`);
@@ -173,12 +175,20 @@ describe.skipIf(!chromium)('exported pages in Chromium', () => {
       expect(readFileSync(output).subarray(1, 4).toString()).toBe('PNG');
       await context.close();
     }
-    // The site's index, from the examples.
+    // The site's index, from the examples, and a page of the site: both with the site's
+    // shared stylesheet (the only other file they may load), which the policy lets through.
     const site = path.join(directory, 'site');
     await buildSite([examplesDirectory], site);
     const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 700 } });
-    const { page, problems } = await visit(context, path.join(site, 'index.html'));
+    const stylesheet = path.join(site, 'postmortem.css');
+    // A custom property the stylesheet sets on :root: set only if the stylesheet was applied.
+    const styled = (): string => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+    const sitePage = await visit(context, path.join(site, `${example}.html`), [stylesheet]);
+    expect(sitePage.problems).toEqual([]);
+    expect(await sitePage.page.evaluate(styled)).toMatch(/^#[0-9a-f]{6}$/i);
+    const { page, problems } = await visit(context, path.join(site, 'index.html'), [stylesheet]);
     expect(problems).toEqual([]);
+    expect(await page.evaluate(styled)).toMatch(/^#[0-9a-f]{6}$/i);
     expect(await page.locator('td.index-title a').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(target, 'site-index.png') });
     await context.close();

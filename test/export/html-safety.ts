@@ -1,6 +1,6 @@
 /**
  * Inspects an exported page for anything that could run script or make a request: every
- * tag must be one the export writes, no event-handler or style attribute (but table
+ * tag must be one the export writes (a `<link>` only to the site's own stylesheet), no event-handler or style attribute (but table
  * alignment), no URL but relative, http(s) and mailto ones, images only local, our own SVG
  * only, and the Content-Security-Policy in place. Text in an exported page is always escaped,
  * so every `<` in it starts a tag and a scan of the tags sees everything a browser would.
@@ -11,8 +11,11 @@ const ALLOWED_TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr',
   'th', 'td', 'caption', 'time', 'code', 'pre', 'kbd', 'samp', 'var', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins',
   'mark', 'sub', 'sup', 'small', 'abbr', 'cite', 'q', 'blockquote', 'hr', 'br', 'img', 'figure', 'figcaption', 'details',
-  'summary', 'center', 'svg', 'g', 'path', 'rect', 'line', 'text', 'tspan',
+  'summary', 'center', 'svg', 'g', 'path', 'rect', 'line', 'text', 'tspan', 'link',
 ]);
+
+/** The one `<link>` a page may have: the shared stylesheet at the root of its site. */
+const OWN_STYLESHEET_LINK = /^\s+rel="stylesheet"\s+href="(?:\.\.\/)*postmortem\.css"\s*$/;
 
 const OWN_SVG_CLASSES = /^(?:tl-chart|tl-entry-marker)$/;
 const ALLOWED_META = /^(?:charset|name="(?:viewport|referrer|color-scheme|generator)"|http-equiv="Content-Security-Policy")/;
@@ -57,6 +60,11 @@ export function findUnsafeHtml(html: string): string[] {
       attributes.set((attribute[1] as string).toLowerCase(), attribute[2] ?? attribute[3] ?? attribute[4] ?? '');
     }
     if (name === 'style') styles += 1;
+    if (name === 'link') {
+      if (OWN_STYLESHEET_LINK.test(match[3] ?? '')) styles += 1;
+      else problems.push(`link not the site's stylesheet: ${match[0]}`);
+      continue;
+    }
     if (name === 'svg' && !OWN_SVG_CLASSES.test(attributes.get('class') ?? '')) problems.push(`<svg> not ours: ${match[0].slice(0, 80)}`);
     if (name === 'meta') {
       const text = (match[3] ?? '').trim();
@@ -74,7 +82,7 @@ export function findUnsafeHtml(html: string): string[] {
       }
     }
   }
-  if (styles !== 1) problems.push(`${styles} <style> elements (only the page's own is expected)`);
+  if (styles !== 1) problems.push(`${styles} stylesheets (one, inline or the site's, is expected)`);
   if (!csp) problems.push('no Content-Security-Policy forbidding scripts');
   return problems;
 }

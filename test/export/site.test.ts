@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/export/render-html.js';
 import { buildSite } from '../../src/export/site.js';
+import { parsePostmortem } from '../../src/parse/parse-postmortem.js';
 import { makeTempDir } from '../cli/cli-harness.js';
 import { findUnsafeHtml } from './html-safety.js';
 
@@ -47,9 +49,45 @@ async function filesUnder(directory: string): Promise<string[]> {
 describe('buildSite', () => {
   it('writes a page per postmortem and an index, mirroring the folders and skipping hidden ones', async () => {
     const report = await buildSite(['postmortems'], 'site', { cwd });
-    expect(await filesUnder(path.join(cwd, 'site'))).toEqual(['2026-01-10-login.html', '2026-03-14-checkout.html', 'index.html', path.join('payments', '2025-11-02-refunds.html')]);
+    expect(await filesUnder(path.join(cwd, 'site'))).toEqual(['2026-01-10-login.html', '2026-03-14-checkout.html', 'index.html', path.join('payments', '2025-11-02-refunds.html'), 'postmortem.css']);
     expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md', 'payments/2025-11-02-refunds.md']);
-    expect(report.written).toBe(4);
+    expect(report.written).toBe(5);
+  });
+
+  it('gives the pages one shared stylesheet, linked from every folder, where a page exported alone has it inline', async () => {
+    await buildSite(['postmortems'], 'site', { cwd });
+    const stylesheet = await readFile(path.join(cwd, 'site', 'postmortem.css'), 'utf8');
+    expect(stylesheet.startsWith('/* generator: postmortem */\n')).toBe(true);
+    const alone = renderHtml(parsePostmortem(postmortem('Checkout outage', '2026-03-14')));
+    const inline = /<style>\n([\s\S]*?)<\/style>/.exec(alone)?.[1];
+    expect(inline).toBeDefined();
+    expect(stylesheet).toBe(`/* generator: postmortem */\n${inline}`);
+    const top = await readFile(path.join(cwd, 'site', '2026-03-14-checkout.html'), 'utf8');
+    const nested = await readFile(path.join(cwd, 'site', 'payments', '2025-11-02-refunds.html'), 'utf8');
+    const index = await readFile(path.join(cwd, 'site', 'index.html'), 'utf8');
+    for (const [page, href] of [[top, 'postmortem.css'], [nested, '../postmortem.css'], [index, 'postmortem.css']] as const) {
+      expect(page).toContain(`<link rel="stylesheet" href="${href}">`);
+      expect(page).not.toContain('<style>');
+      expect(page).toContain("style-src 'self' 'unsafe-inline'");
+      expect(findUnsafeHtml(page)).toEqual([]);
+    }
+    expect(alone).not.toContain('<link');
+    expect(alone).toContain("style-src 'unsafe-inline';");
+  });
+
+  it('makes the stylesheet from a template directory\'s own style partial, and refuses a postmortem.css it did not write', async () => {
+    await mkdir(path.join(cwd, 'theme', 'partials'), { recursive: true });
+    await writeFile(path.join(cwd, 'theme', 'partials', 'style.hbs'), 'body { color: teal; }\n');
+    await buildSite(['postmortems'], 'themed', { cwd, template: 'theme' });
+    expect(await readFile(path.join(cwd, 'themed', 'postmortem.css'), 'utf8')).toBe('/* generator: postmortem */\nbody { color: teal; }\n');
+
+    await mkdir(path.join(cwd, 'mine'));
+    await writeFile(path.join(cwd, 'mine', 'postmortem.css'), 'body { color: red; }\n');
+    await expect(buildSite(['postmortems'], 'mine', { cwd })).rejects.toThrowError(expect.objectContaining({
+      filePath: path.join('mine', 'postmortem.css'),
+      message: 'exists and was not written by postmortem; use --force to overwrite it',
+    }));
+    expect(await readFile(path.join(cwd, 'mine', 'postmortem.css'), 'utf8')).toBe('body { color: red; }\n');
   });
 
   it('lists the postmortems newest first with date, title, severity, duration, impact and status, with working links', async () => {
@@ -109,7 +147,8 @@ describe('buildSite', () => {
     await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
     const again = await buildSite(['postmortems'], 'site', { cwd });
     expect(again.written).toBe(2);
-    expect(again.unchanged).toBe(2);
+    // The other page and the stylesheet.
+    expect(again.unchanged).toBe(3);
     expect(await readFile(path.join(cwd, 'site', 'CNAME'), 'utf8')).toBe('postmortems.example.com');
     expect(await readFile(path.join(cwd, 'site', 'index.html'), 'utf8')).toContain('Login outage, again');
   });
