@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { MARKDOWN_TEMPLATE_FLAVOUR } = await import(new URL('../dist/render/template-environment.js', import.meta.url).href);
+const { MARKDOWN_TEMPLATE_FLAVOUR } = await import(new URL('../dist/render/render-markdown.js', import.meta.url).href);
 const { HTML_TEMPLATE_FLAVOUR } = await import(new URL('../dist/export/html-templates.js', import.meta.url).href);
 
 const templatesDirectory = join(root, 'templates');

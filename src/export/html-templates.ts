@@ -32,14 +32,14 @@ function displayPath(filePath: string, cwd: string): string {
 function environmentFor(templates: ResolvedHtmlTemplates, cwd: string): TemplateEnvironment {
   const partials = templates.partialsDirectory;
   if (!partials) {
-    builtInEnvironment ??= createTemplateEnvironment(null, undefined, HTML_TEMPLATE_FLAVOUR);
+    builtInEnvironment ??= createTemplateEnvironment(HTML_TEMPLATE_FLAVOUR);
     return builtInEnvironment;
   }
   // Re-created only when the directory's partials change, so a long-lived process sees edits.
   const signature = partialsSignature(partials);
   const cached = directoryEnvironments.get(partials);
   if (cached && cached.signature === signature) return cached.environment;
-  const environment = createTemplateEnvironment(partials, displayPath(partials, cwd), HTML_TEMPLATE_FLAVOUR);
+  const environment = createTemplateEnvironment(HTML_TEMPLATE_FLAVOUR, partials, displayPath(partials, cwd));
   directoryEnvironments.set(partials, { signature, environment });
   return environment;
 }

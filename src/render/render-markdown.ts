@@ -2,8 +2,17 @@
 import path from 'node:path';
 import { PostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
-import { createTemplateEnvironment, partialsSignature, templateError, type TemplateEnvironment } from './template-environment.js';
-import { resolveTemplate, type ResolvedTemplate } from './templates.js';
+import { registerTemplateHelpers } from './helpers/index.js';
+import { createTemplateEnvironment, partialsSignature, templateError, type TemplateEnvironment, type TemplateFlavour } from './template-environment.js';
+import { builtInTemplatesDirectory, resolveTemplate, type ResolvedTemplate } from './templates.js';
+
+/** Markdown templates: the Markdown helpers and `templates/partials/`. */
+export const MARKDOWN_TEMPLATE_FLAVOUR: TemplateFlavour = {
+  builtInPartialsDirectory: path.join(builtInTemplatesDirectory, 'partials'),
+  registerHelpers: registerTemplateHelpers,
+  // Markdown is not HTML: escaping `&` or `<` in user text would corrupt it.
+  compileOptions: { noEscape: true },
+};
 
 /** Options for {@link renderMarkdown}. */
 export interface RenderOptions {
@@ -18,14 +27,14 @@ const directoryEnvironments = new Map<string, { signature: string; environment: 
 
 function environmentFor(template: ResolvedTemplate, displayDirectory: string): TemplateEnvironment {
   if (!template.partialsDirectory) {
-    builtInEnvironment ??= createTemplateEnvironment();
+    builtInEnvironment ??= createTemplateEnvironment(MARKDOWN_TEMPLATE_FLAVOUR);
     return builtInEnvironment;
   }
   // Re-created only when the directory's partials change, so a long-lived process sees edits.
   const signature = partialsSignature(template.partialsDirectory);
   const cached = directoryEnvironments.get(template.partialsDirectory);
   if (cached && cached.signature === signature) return cached.environment;
-  const environment = createTemplateEnvironment(template.partialsDirectory, path.join(displayDirectory, 'partials'));
+  const environment = createTemplateEnvironment(MARKDOWN_TEMPLATE_FLAVOUR, template.partialsDirectory, path.join(displayDirectory, 'partials'));
   directoryEnvironments.set(template.partialsDirectory, { signature, environment });
   return environment;
 }

@@ -11,7 +11,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { PostmortemError } from '../model/errors.js';
-import { registerTemplateHelpers } from './helpers/index.js';
 import { PRECOMPILED_TEMPLATES } from './precompiled-templates.js';
 import { builtInTemplatesDirectory } from './templates.js';
 
@@ -39,20 +38,13 @@ export interface TemplateFlavour {
   readonly compileOptions: CompileOptions;
 }
 
-/** Markdown templates: the Markdown helpers and `templates/partials/`. */
-export const MARKDOWN_TEMPLATE_FLAVOUR: TemplateFlavour = {
-  builtInPartialsDirectory: path.join(builtInTemplatesDirectory, 'partials'),
-  registerHelpers: registerTemplateHelpers,
-  // Markdown is not HTML: escaping `&` or `<` in user text would corrupt it.
-  compileOptions: { noEscape: true },
-};
-
-/** Creates an environment with the helpers, the built-in partials and, optionally, a user's partials. */
-export function createTemplateEnvironment(
-  userPartialsDirectory: string | null = null,
-  displayDirectory?: string,
-  flavour: TemplateFlavour = MARKDOWN_TEMPLATE_FLAVOUR,
-): TemplateEnvironment {
+/**
+ * Creates an environment of a flavour (MARKDOWN_TEMPLATE_FLAVOUR in render-markdown.ts,
+ * HTML_TEMPLATE_FLAVOUR in html-templates.ts: each lives with its helpers, so the HTML export
+ * never loads the Markdown helpers) with its helpers, its built-in partials and, optionally,
+ * a user's partials.
+ */
+export function createTemplateEnvironment(flavour: TemplateFlavour, userPartialsDirectory: string | null = null, displayDirectory?: string): TemplateEnvironment {
   const handlebars = Handlebars.create();
   flavour.registerHelpers(handlebars);
   registerPartialsFrom(handlebars, flavour, flavour.builtInPartialsDirectory, null);

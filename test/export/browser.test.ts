@@ -182,7 +182,7 @@ describe.skipIf(!chromium)('exported pages in Chromium', () => {
     const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 700 } });
     const stylesheet = path.join(site, 'postmortem.css');
     // A custom property the stylesheet sets on :root: set only if the stylesheet was applied.
-    const styled = (): string => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+    const styled = "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()";
     const sitePage = await visit(context, path.join(site, `${example}.html`), [stylesheet]);
     expect(sitePage.problems).toEqual([]);
     expect(await sitePage.page.evaluate(styled)).toMatch(/^#[0-9a-f]{6}$/i);

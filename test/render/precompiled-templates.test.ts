@@ -74,7 +74,8 @@ describe('precompiled built-in templates', () => {
         vi.resetModules();
         vi.doMock('../../src/render/precompiled-templates.js', () => ({ PRECOMPILED_TEMPLATES: table }));
         const { createTemplateEnvironment } = await import('../../src/render/template-environment.js');
-        return createTemplateEnvironment().compileFile(file)(certificateExpiryPostmortem());
+        const { MARKDOWN_TEMPLATE_FLAVOUR } = await import('../../src/render/render-markdown.js');
+        return createTemplateEnvironment(MARKDOWN_TEMPLATE_FLAVOUR).compileFile(file)(certificateExpiryPostmortem());
       };
       expect(await render({ 'classic.md.hbs': entry(sha) })).toBe('PRECOMPILED');
       // The file changed since the build, or other options, or another compiler: compiled from the file.
@@ -88,7 +89,8 @@ describe('precompiled built-in templates', () => {
       vi.resetModules();
       vi.doMock('../../src/render/precompiled-templates.js', () => ({ PRECOMPILED_TEMPLATES: { 'classic.md.hbs': entry(sha) } }));
       const { createTemplateEnvironment } = await import('../../src/render/template-environment.js');
-      expect(createTemplateEnvironment().compileFile(own)(certificateExpiryPostmortem())).toContain('# ');
+      const { MARKDOWN_TEMPLATE_FLAVOUR } = await import('../../src/render/render-markdown.js');
+      expect(createTemplateEnvironment(MARKDOWN_TEMPLATE_FLAVOUR).compileFile(own)(certificateExpiryPostmortem())).toContain('# ');
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
