@@ -10,18 +10,22 @@
  * them (1.1 s of a 1,000-page build's 2.6 s, measured per thread from /proc). Four times the
  * budget leaves TurboFan the functions that stay hot: the same build used 15% less CPU and
  * 10-15% less wall time. Node 22's V8 (12.x) has Maglev between the two, which does this job
- * by itself (the same build ran in 1.18 s there without any flag), so nothing is set there.
+ * by itself (the same build ran in 1.18 s there without any flag), so nothing is set there;
+ * nor when the user has set the flag themselves.
  */
 
-/** V8's default `--interrupt-budget` in V8 11 (Node 20), in bytes of bytecode run. */
-const V8_11_INTERRUPT_BUDGET = 66 * 1024;
+/** V8's default `--interrupt-budget` in Node 20 (V8 11.3), in bytes of bytecode run (`node --v8-options`). */
+const NODE_20_INTERRUPT_BUDGET = 66 * 1024;
 
 /**
- * The V8 flags for a batch job on the V8 of `v8Version` (`process.versions.v8`), or null
- * when it has none: only V8 11, where the flag and its default are known.
+ * The V8 flags for a batch job on Node `nodeVersion` (`process.versions.node`), or null when
+ * it needs none: only Node 20, whose V8 and its default are known, and never when the user
+ * started Node with an `--interrupt-budget` of their own (`execArgv`).
  */
-export function batchJitFlags(v8Version: string = process.versions.v8): string | null {
-  return v8Version.split('.')[0] === '11' ? `--interrupt-budget=${4 * V8_11_INTERRUPT_BUDGET}` : null;
+export function batchJitFlags(nodeVersion: string = process.versions.node, execArgv: readonly string[] = process.execArgv): string | null {
+  if (nodeVersion.split('.')[0] !== '20') return null;
+  if (execArgv.some((argument) => /^--interrupt[-_]budget\b/.test(argument))) return null;
+  return `--interrupt-budget=${4 * NODE_20_INTERRUPT_BUDGET}`;
 }
 
 /**

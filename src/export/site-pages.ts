@@ -11,8 +11,8 @@ import path from 'node:path';
 import { replaceFileSync } from '../io/write-file-atomic.js';
 import { isPostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
-import { resolveHtmlTemplates, SITE_STYLESHEET } from './html-template-files.js';
-import { compileHtmlTemplate, renderHtmlStylesheet, renderHtmlTemplate, type HtmlTemplateRenderer } from './html-templates.js';
+import { SITE_STYLESHEET, type ResolvedHtmlTemplates } from './html-template-files.js';
+import { compileHtmlTemplate, renderHtmlStylesheet, type HtmlTemplateRenderer } from './html-templates.js';
 import { buildPageView } from './page-view.js';
 import { buildSiteIndexView, type SiteFailure, type SitePage } from './site-index-view.js';
 import { parseSource, siteFailure, type ParsedSource } from './site-parse.js';
@@ -38,9 +38,15 @@ export type SitePageOutcome =
 export interface SitePageSettings {
   /** The site's directory, absolute. */
   output: string;
-  /** The `--template` value, if any. */
-  template: string | undefined;
+  /** The templates `--template` stands for, resolved once for the build. */
+  templates: ResolvedHtmlTemplates;
   cwd: string;
+}
+
+/** The templates of a build, compiled once for all of its pages. */
+export interface SiteTemplates {
+  page: HtmlTemplateRenderer;
+  index: HtmlTemplateRenderer;
 }
 
 /** Whether an error is a broken user template, which breaks every page and so stops the build. */
@@ -55,7 +61,7 @@ export function isTemplateError(error: unknown): boolean {
  * replaced was decided before the build started (site.ts), so this one overwrites. The build
  * created every folder before writing pages.
  */
-export function writeIfChanged(file: string, content: string, exists: boolean, cwd: string): boolean {
+function writeIfChanged(file: string, content: string, exists: boolean, cwd: string): boolean {
   if (exists) {
     let previous: string | null = null;
     try {
@@ -69,9 +75,15 @@ export function writeIfChanged(file: string, content: string, exists: boolean, c
   return true;
 }
 
-/** The page template of a build, compiled once for all of its pages. */
-export function compilePageTemplate(settings: SitePageSettings): HtmlTemplateRenderer {
-  return compileHtmlTemplate(resolveHtmlTemplates(settings.template, settings.cwd), 'page', settings.cwd);
+/**
+ * Compiles the page and index templates of a build. A broken user template (a syntax error,
+ * an unknown helper) throws here, before the build creates or writes anything.
+ */
+export function compileSiteTemplates(settings: SitePageSettings): SiteTemplates {
+  return {
+    page: compileHtmlTemplate(settings.templates, 'page', settings.cwd),
+    index: compileHtmlTemplate(settings.templates, 'index', settings.cwd),
+  };
 }
 
 /**
@@ -95,17 +107,15 @@ export function writePage(job: SitePageJob, parsed: ParsedSource, renderPage: Ht
 }
 
 /** Turns each job into a page on this thread: parse, render, write, one file after another. */
-export async function buildSitePages(jobs: readonly SitePageJob[], settings: SitePageSettings): Promise<SitePageOutcome[]> {
-  const renderPage = compilePageTemplate(settings);
+export async function buildSitePages(jobs: readonly SitePageJob[], renderPage: HtmlTemplateRenderer, settings: SitePageSettings): Promise<SitePageOutcome[]> {
   const outcomes: SitePageOutcome[] = [];
   for (const job of jobs) outcomes.push(writePage(job, await parseSource(job), renderPage, settings));
   return outcomes;
 }
 
 /** Renders the site's index from the pages built and the files that failed, and writes it when it changed; returns whether it wrote. */
-export function writeSiteIndex(pages: readonly SitePage[], failures: readonly SiteFailure[], exists: boolean, settings: SitePageSettings): boolean {
-  const templates = resolveHtmlTemplates(settings.template, settings.cwd);
-  const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(pages, failures, { stylesheetHref: SITE_STYLESHEET }), settings.cwd);
+export function writeSiteIndex(pages: readonly SitePage[], failures: readonly SiteFailure[], renderIndex: HtmlTemplateRenderer, exists: boolean, settings: SitePageSettings): boolean {
+  const index = renderIndex(buildSiteIndexView(pages, failures, { stylesheetHref: SITE_STYLESHEET }));
   return writeIfChanged(path.join(settings.output, 'index.html'), index, exists, settings.cwd);
 }
 
@@ -116,6 +126,6 @@ export function writeSiteIndex(pages: readonly SitePage[], failures: readonly Si
  * browser fetches the shared one once.
  */
 export function writeSiteStylesheet(exists: boolean, settings: SitePageSettings): boolean {
-  const stylesheet = renderHtmlStylesheet(resolveHtmlTemplates(settings.template, settings.cwd), settings.cwd);
+  const stylesheet = renderHtmlStylesheet(settings.templates, settings.cwd);
   return writeIfChanged(path.join(settings.output, SITE_STYLESHEET), stylesheet, exists, settings.cwd);
 }

@@ -125,7 +125,7 @@ async function existingFiles(output: string): Promise<Set<string>> {
  * re-run checks every page, and a thousand promise-based open/read/close calls cost more
  * than the reading.
  */
-function isOwnFile(file: string): boolean {
+function isOwnFile(file: string, kind: 'page' | 'stylesheet'): boolean {
   let descriptor: number;
   try {
     descriptor = openSync(file, 'r');
@@ -137,7 +137,7 @@ function isOwnFile(file: string): boolean {
     const buffer = Buffer.alloc(4096);
     const bytesRead = readSync(descriptor, buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return head.includes(GENERATOR_MARK) || head.startsWith(SITE_STYLESHEET_MARK);
+    return kind === 'stylesheet' ? head.startsWith(SITE_STYLESHEET_MARK) : head.includes(GENERATOR_MARK);
   } finally {
     closeSync(descriptor);
   }
@@ -245,7 +245,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   const cwd = options.cwd ?? process.cwd();
   const output = path.resolve(cwd, outputDirectory);
   // A missing --template is reported before anything starts.
-  resolveHtmlTemplates(options.template, cwd);
+  const templates = resolveHtmlTemplates(options.template, cwd);
   const sources = await findSources(inputs, cwd, output);
   const workers = workerCount(options.workers, sources.length);
   // Stage one of a large build (reading and parsing) starts now, on worker threads, while this
@@ -253,17 +253,23 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   const parsing = workers > 0 && sources.length > 0 ? startParsing(sources, workers) : null;
   try {
     const rendering = import('./site-pages.js');
+    // Awaited below; a refusal before then must not leave its failure unhandled.
+    rendering.catch(() => undefined);
     const pages = pagePaths(sources);
     const existing = await existingFiles(output);
 
     // Checked before anything is written, so a refusal leaves the site as it was.
     if (!options.force) {
       for (const page of ['index.html', SITE_STYLESHEET, ...pages]) {
-        if (existing.has(page) && !isOwnFile(path.join(output, page))) {
+        if (existing.has(page) && !isOwnFile(path.join(output, page), page === SITE_STYLESHEET ? 'stylesheet' : 'page')) {
           throw new PostmortemError('exists and was not written by postmortem; use --force to overwrite it', { filePath: path.relative(cwd, path.join(output, page)) });
         }
       }
     }
+    const settings: SitePageSettings = { output, templates, cwd };
+    const { buildSitePages, compileSiteTemplates, writePage, writeSiteIndex, writeSiteStylesheet } = await rendering;
+    // A broken template stops the build here, before it creates or writes anything.
+    const compiled = compileSiteTemplates(settings);
     const directories = new Set(pages.map((page) => path.dirname(path.join(output, page))).concat(output));
     for (const directory of [...directories].sort()) {
       try {
@@ -277,29 +283,27 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       const page = pages[index] as string;
       return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
     });
-    const settings: SitePageSettings = { output, template: options.template, cwd };
-    const { buildSitePages, compilePageTemplate, writePage, writeSiteIndex, writeSiteStylesheet } = await rendering;
-    let written = writeSiteStylesheet(existing.has(SITE_STYLESHEET), settings) ? 1 : 0;
     let outcomes: SitePageOutcome[];
     if (parsing) {
       // Stage two: each page is rendered and written on this thread as its model arrives.
-      const renderPage = compilePageTemplate(settings);
       outcomes = new Array<SitePageOutcome>(jobs.length);
       await parsing.consume((index, parsed) => {
-        outcomes[index] = writePage(jobs[index] as SitePageJob, parsed, renderPage, settings);
+        outcomes[index] = writePage(jobs[index] as SitePageJob, parsed, compiled.page, settings);
       });
     } else {
-      outcomes = await buildSitePages(jobs, settings);
+      outcomes = await buildSitePages(jobs, compiled.page, settings);
     }
 
     const built: SitePage[] = [];
     const failures: SiteFailure[] = [];
+    let written = 0;
     for (const outcome of outcomes) {
       if (outcome.failure === null) built.push({ source: outcome.source, page: outcome.page, postmortem: outcome.postmortem });
       else failures.push({ source: outcome.source, ...outcome.failure });
       if (outcome.written) written += 1;
     }
-    if (writeSiteIndex(built, failures, existing.has('index.html'), settings)) written += 1;
+    if (writeSiteStylesheet(existing.has(SITE_STYLESHEET), settings)) written += 1;
+    if (writeSiteIndex(built, failures, compiled.index, existing.has('index.html'), settings)) written += 1;
     return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 2 - written };
   } finally {
     parsing?.stop();

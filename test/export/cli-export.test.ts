@@ -151,17 +151,19 @@ describe('postmortem export --site', () => {
     }
     expect(await readFile(join(cwd, 'site-bin', 'index.html'), 'utf8')).toContain('999-binary.md');
 
-    // A broken template stops the staged build with one line naming it, and stops the worker.
+    // A broken template stops the staged build with one line naming it, and stops the worker,
+    // before anything is created or written (--concurrency 2: a worker even on one core).
     await writeFile(join(cwd, 'broken.hbs'), '<p>{{#nope}}x{{/nope}}</p>\n');
-    const broken = runBin(['export', 'many', '--site', 'site-broken', '--template', 'broken.hbs'], { cwd });
+    const broken = runBin(['export', 'many', '--site', 'site-broken', '--template', 'broken.hbs', '--concurrency', '2'], { cwd });
     expect(broken.exitCode).toBe(2);
     expect(broken.stderr).toBe('postmortem: broken.hbs:1: template error: unknown helper "nope"\n');
+    expect(existsSync(join(cwd, 'site-broken'))).toBe(false);
 
     // A refusal found after the worker has started (a file in the site postmortem did not
     // write) stops it too, before any page is written.
     await mkdir(join(cwd, 'site-foreign'));
     await writeFile(join(cwd, 'site-foreign', 'index.html'), '<p>hand-made</p>\n');
-    const refused = runBin(['export', 'many', '--site', 'site-foreign'], { cwd });
+    const refused = runBin(['export', 'many', '--site', 'site-foreign', '--concurrency', '2'], { cwd });
     expect(refused).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: site-foreign/index.html: exists and was not written by postmortem; use --force to overwrite it\n' });
     expect(await readdir(join(cwd, 'site-foreign'))).toEqual(['index.html']);
   });

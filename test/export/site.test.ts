@@ -81,13 +81,17 @@ describe('buildSite', () => {
     await buildSite(['postmortems'], 'themed', { cwd, template: 'theme' });
     expect(await readFile(path.join(cwd, 'themed', 'postmortem.css'), 'utf8')).toBe('/* generator: postmortem */\nbody { color: teal; }\n');
 
-    await mkdir(path.join(cwd, 'mine'));
-    await writeFile(path.join(cwd, 'mine', 'postmortem.css'), 'body { color: red; }\n');
-    await expect(buildSite(['postmortems'], 'mine', { cwd })).rejects.toThrowError(expect.objectContaining({
-      filePath: path.join('mine', 'postmortem.css'),
-      message: 'exists and was not written by postmortem; use --force to overwrite it',
-    }));
-    expect(await readFile(path.join(cwd, 'mine', 'postmortem.css'), 'utf8')).toBe('body { color: red; }\n');
+    // A stylesheet without the mark on its first line, or a page with only the stylesheet's mark, is not ours.
+    for (const [file, content] of [['postmortem.css', 'body { color: red; }\n'], ['postmortem.css', '<meta name="generator" content="postmortem">\n'], ['index.html', '/* generator: postmortem */\n<p>mine</p>\n']] as const) {
+      const site = path.join(cwd, `mine-${file}-${content.length}`);
+      await mkdir(site);
+      await writeFile(path.join(site, file), content);
+      await expect(buildSite(['postmortems'], site, { cwd })).rejects.toThrowError(expect.objectContaining({
+        filePath: path.relative(cwd, path.join(site, file)),
+        message: 'exists and was not written by postmortem; use --force to overwrite it',
+      }));
+      expect(await readFile(path.join(site, file), 'utf8')).toBe(content);
+    }
   });
 
   it('lists the postmortems newest first with date, title, severity, duration, impact and status, with working links', async () => {

@@ -40,6 +40,18 @@ describe('precompiled built-in templates', () => {
     }
   });
 
+  it('the built library takes built-in templates from the table; the sources, with an empty table, compile them', async () => {
+    const file = path.join(templatesDirectory, 'html', 'postmortem.html.hbs');
+    const built = (await import(path.join(root, 'dist', 'export', 'html-templates.js'))) as typeof import('../../src/export/html-templates.js');
+    const { createTemplateEnvironment: builtEnvironment } = (await import(path.join(root, 'dist', 'render', 'template-environment.js'))) as typeof import('../../src/render/template-environment.js');
+    const { HTML_TEMPLATE_FLAVOUR } = await import('../../src/export/html-templates.js');
+    const { createTemplateEnvironment } = await import('../../src/render/template-environment.js');
+    // Handlebars.template() marks the function it makes as a top-level template; compile()'s lazy wrapper is not marked.
+    const isTop = (template: unknown): boolean => (template as { isTop?: boolean }).isTop === true;
+    expect(isTop(builtEnvironment(built.HTML_TEMPLATE_FLAVOUR).compileFile(file))).toBe(true);
+    expect(isTop(createTemplateEnvironment(HTML_TEMPLATE_FLAVOUR).compileFile(file))).toBe(false);
+  });
+
   it('the bin (precompiled) renders what the library compiling on the fly renders: HTML and Markdown', async () => {
     const { parsePostmortem } = await import('../../src/parse/parse-postmortem.js');
     const { renderHtml } = await import('../../src/export/render-html.js');
