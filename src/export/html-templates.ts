@@ -72,19 +72,14 @@ export function renderHtmlTemplate(templates: ResolvedHtmlTemplates, name: HtmlT
   return compileHtmlTemplate(templates, name, cwd)(view);
 }
 
-const stylesheets = new WeakMap<TemplateEnvironment, Handlebars.TemplateDelegate>();
-
 /**
  * The stylesheet of a site, made from the `style` partial (a user's, when their template
- * directory has one), under a first line that marks it as postmortem's.
+ * directory has one), under a first line that marks it as postmortem's. The partial is
+ * called as it was registered (ready compiled for the built-in one), with no page's data.
  */
 export function renderHtmlStylesheet(templates: ResolvedHtmlTemplates, cwd: string): string {
-  const environment = environmentFor(templates, cwd);
-  let stylesheet = stylesheets.get(environment);
-  if (!stylesheet) {
-    stylesheet = environment.handlebars.compile('{{> style}}', HTML_TEMPLATE_FLAVOUR.compileOptions);
-    stylesheets.set(environment, stylesheet);
-  }
+  const stylesheet = (environmentFor(templates, cwd).handlebars.partials as Record<string, Handlebars.TemplateDelegate | undefined>).style;
+  if (!stylesheet) throw new Error('no style partial is registered; the built-in one is missing from templates/html/partials/');
   try {
     return `${SITE_STYLESHEET_MARK}\n${stylesheet({})}`;
   } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * A directory of postmortems -> a static site: one page per postmortem, an `index.html`
- * listing them all, and the stylesheet they share (`postmortem.css`). A file that cannot be read or parsed is listed on the index with the
- * reason instead of stopping the build. Re-running updates the site in place: pages are
+ * listing them all, and the stylesheet they share (`postmortem.css`). A file that cannot be
+ * read or parsed is listed on the index with the reason instead of stopping the build. Re-running updates the site in place: pages are
  * rewritten (only when they changed), and nothing else in the output directory is touched.
  * A file there that postmortem did not write is never overwritten without `force`.
  */

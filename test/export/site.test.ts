@@ -77,7 +77,9 @@ describe('buildSite', () => {
 
   it('makes the stylesheet from a template directory\'s own style partial, and refuses a postmortem.css it did not write', async () => {
     await mkdir(path.join(cwd, 'theme', 'partials'), { recursive: true });
-    await writeFile(path.join(cwd, 'theme', 'partials', 'style.hbs'), 'body { color: teal; }\n');
+    // The partial may use partials of its own.
+    await writeFile(path.join(cwd, 'theme', 'partials', 'style.hbs'), 'body { color: {{> colour}}; }\n');
+    await writeFile(path.join(cwd, 'theme', 'partials', 'colour.hbs'), 'teal');
     await buildSite(['postmortems'], 'themed', { cwd, template: 'theme' });
     expect(await readFile(path.join(cwd, 'themed', 'postmortem.css'), 'utf8')).toBe('/* generator: postmortem */\nbody { color: teal; }\n');
 
