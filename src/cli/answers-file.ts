@@ -4,7 +4,8 @@
  * stay strings and no tag can construct objects or run code.
  */
 import { extname } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseJsonData } from '../io/json-data.js';
+import { parseYamlData } from '../io/yaml-data.js';
 import { PostmortemError } from '../model/errors.js';
 
 /** The syntaxes an answers file may use. */
@@ -16,40 +17,6 @@ export function detectAnswersFormat(filePath: string, text: string): AnswersForm
   if (extension === '.json') return 'json';
   if (extension === '.yaml' || extension === '.yml') return 'yaml';
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
-}
-
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-function parseJson(text: string, filePath: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    // V8 names a position in most messages ("... in JSON at position 7"); use it when it does.
-    const message = (error as Error).message.replace(/\s+/g, ' ');
-    const position = /at position (\d+)/.exec(message);
-    const where = position ? positionOf(text, Number(position[1])) : {};
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-    throw new PostmortemError(`not valid JSON: ${reason}`, { filePath, ...where }, { cause: error });
-  }
-}
-
-function parseYaml(text: string, filePath: string): unknown {
-  const document = parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: true });
-  const [first] = document.errors;
-  if (first) {
-    const reason = first.code === 'MULTIPLE_DOCS' ? 'contains more than one YAML document' : first.message;
-    throw new PostmortemError(`not valid YAML: ${reason}`, { filePath, ...positionOf(text, first.pos[0]) });
-  }
-  try {
-    // The alias limit stops a "billion laughs" file from expanding without bound.
-    return document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new PostmortemError(`not valid YAML: ${(error as Error).message}`, { filePath }, { cause: error });
-  }
 }
 
 function describe(value: unknown): string {
@@ -64,7 +31,7 @@ function describe(value: unknown): string {
  * whose top level is not a mapping of fields.
  */
 export function parseAnswersFile(text: string, filePath: string): Record<string, unknown> {
-  const value = detectAnswersFormat(filePath, text) === 'json' ? parseJson(text, filePath) : parseYaml(text, filePath);
+  const value = detectAnswersFormat(filePath, text) === 'json' ? parseJsonData(text, filePath) : parseYamlData(text, filePath);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PostmortemError(`must contain a mapping of postmortem fields (title, date, summary, ...), found ${describe(value)}`, {
       filePath,

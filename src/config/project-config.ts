@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { lilconfig, type Loader } from 'lilconfig';
+import { parseJsonData } from '../io/json-data.js';
 import { PostmortemError } from '../model/errors.js';
 
 /** The file names searched in each directory, in order. */
@@ -48,30 +49,12 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).trim();
 }
 
-const loadJson: Loader = (filePath, content) => {
-  try {
-    return JSON.parse(content.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new PostmortemError(`cannot read this config file: invalid JSON (${firstLine((error as Error).message)})`, { filePath }, { cause: error });
-  }
-};
+const loadJson: Loader = (filePath, content) => parseJsonData(content, filePath, 'cannot read this config file: invalid JSON');
 
 const loadYaml: Loader = async (filePath, content) => {
   // Imported here: most projects have a JSON config or none, and start-up time matters.
-  const { parse, YAMLParseError } = await import('yaml');
-  try {
-    // The core schema reads data only (no custom tags, dates stay strings); the alias cap stops "billion laughs".
-    return parse(content, { schema: 'core', maxAliasCount: 100, prettyErrors: false, logLevel: 'error' }) as unknown;
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      throw new PostmortemError(
-        `cannot read this config file: invalid YAML (${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')})`,
-        { filePath, line: error.linePos?.[0]?.line ?? null },
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+  const { parseYamlData } = await import('../io/yaml-data.js');
+  return parseYamlData(content, filePath, 'cannot read this config file: invalid YAML');
 };
 
 const CODE_REFUSED = 'config files are JSON or YAML; a JavaScript config is never loaded, because reading a config must not run code';
@@ -80,16 +63,30 @@ const refuseCode: Loader = (filePath) => {
   throw new PostmortemError(CODE_REFUSED, { filePath });
 };
 
+/**
+ * Whatever a loader throws names the file it was loading: lilconfig passes the error on as
+ * it is, and the search would otherwise only know the directory it started from.
+ */
+function namingTheFile(loader: Loader): Loader {
+  return async (filePath, content) => {
+    try {
+      return await loader(filePath, content);
+    } catch (error) {
+      throw readError(error, filePath);
+    }
+  };
+}
+
 const LOADERS = {
-  '.json': loadJson,
-  '.yaml': loadYaml,
-  '.yml': loadYaml,
+  '.json': namingTheFile(loadJson),
+  '.yaml': namingTheFile(loadYaml),
+  '.yml': namingTheFile(loadYaml),
   // Overriding lilconfig's defaults, which would import a JavaScript file.
   '.js': refuseCode,
   '.mjs': refuseCode,
   '.cjs': refuseCode,
   '.ts': refuseCode,
-  noExt: loadYaml,
+  noExt: namingTheFile(loadYaml),
 };
 
 function readError(error: unknown, filePath: string): PostmortemError {
@@ -176,7 +173,7 @@ export async function readProjectConfigFile(configFile: string, cwd: string): Pr
     return { path: filePath, displayPath, data };
   } catch (error) {
     if (error instanceof PostmortemError && error.filePath === filePath) {
-      throw new PostmortemError(error.message, { filePath: displayPath, line: error.line }, { cause: error });
+      throw new PostmortemError(error.message, { filePath: displayPath, line: error.line, column: error.column }, { cause: error });
     }
     throw error;
   }

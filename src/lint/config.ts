@@ -4,6 +4,7 @@
  * or an option fails the run with the config file named (exit 2) instead of quietly
  * turning a rule off.
  */
+import { projectSeverities } from '../config/severities.js';
 import { PostmortemError } from '../model/errors.js';
 import { didYouMean } from './closest-name.js';
 import type { Rule, Severity } from './types.js';
@@ -18,6 +19,11 @@ export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting
 export interface LintConfig {
   /** Severity and options per rule id; rules not named keep their defaults. */
   rules?: Record<string, RuleSetting>;
+  /**
+   * The project's severities (src/config/severities.ts), shared with `postmortem new`: the
+   * default of every rule option named `severities` (the `front-matter` rule's).
+   */
+  severities?: string[];
 }
 
 /** A rule as one run uses it: its severity decided and its options merged over the defaults. */
@@ -31,7 +37,8 @@ export interface ConfiguredRule {
 export type ConfigSource = string | null;
 
 // `new` belongs to `postmortem new` (src/cli/new/new-config.ts): one project config file (src/config/project-config.ts) serves both.
-const TOP_LEVEL_KEYS = ['rules', 'new', '$schema'];
+// `severities` is read by both (src/config/severities.ts).
+const TOP_LEVEL_KEYS = ['rules', 'severities', 'new', '$schema'];
 const SEVERITY_NAMES: readonly Severity[] = ['off', 'warn', 'error'];
 const NUMERIC_SEVERITIES: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };
 
@@ -92,8 +99,8 @@ function checkOptionsAgainstDefaults(rule: Rule<any>, options: Record<string, un
 }
 
 /** Options merged over the rule's defaults and checked; throws a config error naming the source. */
-function mergeOptions(rule: Rule<any>, options: Record<string, unknown>, source: ConfigSource): Record<string, unknown> {
-  const merged = { ...((rule.defaultOptions ?? {}) as Record<string, unknown>), ...options };
+function mergeOptions(rule: Rule<any>, options: Record<string, unknown>, source: ConfigSource, defaults: Record<string, unknown> = (rule.defaultOptions ?? {}) as Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...defaults, ...options };
   let problem: string | null;
   try {
     problem = rule.validateOptions ? rule.validateOptions(merged) : checkOptionsAgainstDefaults(rule, options);
@@ -117,8 +124,10 @@ export function checkLintConfig(value: unknown, rules: readonly Rule<any>[] | nu
       throw configError(`unknown key "${key}"${didYouMean(key, TOP_LEVEL_KEYS)}; a lint config has "rules"`, source);
     }
   }
+  projectSeverities(value, source);
   const settings = value.rules;
-  if (settings === undefined || settings === null) return {};
+  // Kept whole without rules too: its other keys (the project's `severities`) still apply.
+  if (settings === undefined || settings === null) return value as LintConfig;
   if (!isPlainObject(settings)) throw configError(`"rules" must be an object of rule ids to severities, not ${describe(settings)}`, source);
   const byId = rules ? new Map(rules.map((rule) => [rule.id, rule])) : null;
   for (const [ruleId, setting] of Object.entries(settings)) {
@@ -172,10 +181,13 @@ export function mergeLintConfigs(base: LintConfig, over: LintConfig): LintConfig
  */
 export function configureRules(config: LintConfig | undefined, rules: readonly Rule<any>[], source: ConfigSource = null): Map<string, ConfiguredRule> {
   checkLintConfig(config, rules, source);
+  // Project-wide settings are the defaults of the rule options of the same name.
+  const severities = projectSeverities(config, source);
   const configured = new Map<string, ConfiguredRule>();
   for (const rule of rules) {
     const setting = config?.rules?.[rule.id];
     const defaults = { ...((rule.defaultOptions ?? {}) as Record<string, unknown>) };
+    if (severities && 'severities' in defaults) defaults['severities'] = severities;
     if (setting === undefined) {
       configured.set(rule.id, { rule, severity: rule.severity, options: defaults });
       continue;
@@ -184,7 +196,7 @@ export function configureRules(config: LintConfig | undefined, rules: readonly R
     configured.set(rule.id, {
       rule,
       severity: severityOf(rule.id, severity, source),
-      options: options ? mergeOptions(rule, options, source) : defaults,
+      options: options ? mergeOptions(rule, options, source, defaults) : defaults,
     });
   }
   return configured;

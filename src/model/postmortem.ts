@@ -13,6 +13,9 @@ export type PostmortemStatus = 'draft' | 'in-review' | 'final';
 /** The statuses a postmortem may have, in review order. */
 export const POSTMORTEM_STATUSES: readonly PostmortemStatus[] = ['draft', 'in-review', 'final'];
 
+/** The severities a postmortem may have when the project config names none. */
+export const DEFAULT_SEVERITIES: readonly string[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+
 /** The short account of the incident at the top of a postmortem. */
 export interface IssueSummary {
   /** Free prose of the summary that is not one of the fields below (Markdown). */

@@ -49,7 +49,11 @@ export function createTemplateEnvironment(flavour: TemplateFlavour, userPartials
   flavour.registerHelpers(handlebars);
   registerPartialsFrom(handlebars, flavour, flavour.builtInPartialsDirectory, null);
   // Registered after the built-ins, so a user partial of the same name replaces the built-in one.
-  if (userPartialsDirectory) registerPartialsFrom(handlebars, flavour, userPartialsDirectory, displayDirectory ?? userPartialsDirectory);
+  if (userPartialsDirectory) {
+    const registered = registerPartialsFrom(handlebars, flavour, userPartialsDirectory, displayDirectory ?? userPartialsDirectory);
+    // Checked once all are registered: a partial may call one whose file sorts after its own.
+    for (const partial of registered) checkPartialsExist(handlebars, partial);
+  }
   const compiled = new Map<string, { modifiedMs: number; template: MarkdownTemplate }>();
   return {
     handlebars,
@@ -57,11 +61,36 @@ export function createTemplateEnvironment(flavour: TemplateFlavour, userPartials
       const modifiedMs = statSync(filePath).mtimeMs;
       const cached = compiled.get(filePath);
       if (cached && cached.modifiedMs === modifiedMs) return cached.template;
-      const template = compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), filePath, displayPath);
-      compiled.set(filePath, { modifiedMs, template });
-      return template;
+      const source = compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), filePath, displayPath);
+      checkPartialsExist(handlebars, source);
+      compiled.set(filePath, { modifiedMs, template: source.template });
+      return source.template;
     },
   };
+}
+
+/** A compiled template file, with the partials it calls by name (none known for a precompiled built-in). */
+interface CompiledSource {
+  template: MarkdownTemplate;
+  displayPath: string;
+  partials: ReadonlyArray<{ name: string; line: number }>;
+}
+
+/**
+ * A partial the template calls that is not registered is the user's mistake: reported with
+ * the file and line before anything renders (Handlebars would only find it while rendering,
+ * after a site build has made its folders, and without a line). `{{#> name}}` blocks have
+ * their own fallback and are not checked, nor are dynamic `{{> (lookup ...)}}` names.
+ */
+function checkPartialsExist(handlebars: typeof Handlebars, source: CompiledSource): void {
+  const known = handlebars.partials as Record<string, unknown>;
+  const missing = source.partials.find((partial) => !Object.hasOwn(known, partial.name));
+  if (missing) {
+    throw new PostmortemError(`template error: the partial "${missing.name}" could not be found (there is no ${missing.name}.hbs among the partials)`, {
+      filePath: source.displayPath,
+      line: missing.line,
+    });
+  }
 }
 
 /** The signature of a partials directory: its files and their modification times. */
@@ -77,14 +106,18 @@ function partialFiles(directory: string): string[] {
     .sort();
 }
 
-function registerPartialsFrom(handlebars: typeof Handlebars, flavour: TemplateFlavour, directory: string, displayDirectory: string | null): void {
+function registerPartialsFrom(handlebars: typeof Handlebars, flavour: TemplateFlavour, directory: string, displayDirectory: string | null): CompiledSource[] {
+  const registered: CompiledSource[] = [];
   for (const file of partialFiles(directory)) {
     const filePath = path.join(directory, file);
     const displayPath = displayDirectory ? path.join(displayDirectory, file) : filePath;
     // `timeline-entry.hbs`, `task.md.hbs` and `card.html.hbs` register as `timeline-entry`, `task` and `card`.
     const name = file.replace(/(?:\.md|\.html)?\.hbs$/, '');
-    handlebars.registerPartial(name, compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), filePath, displayPath));
+    const source = compileSource(handlebars, flavour, readFileSync(filePath, 'utf8'), filePath, displayPath);
+    handlebars.registerPartial(name, source.template);
+    registered.push(source);
   }
+  return registered;
 }
 
 /**
@@ -106,9 +139,9 @@ function precompiledTemplate(flavour: TemplateFlavour, source: string, filePath:
  * else is parsed eagerly (Handlebars otherwise parses on first use) so that a syntax error is
  * reported as the user's mistake, with the file and line, before anything is rendered.
  */
-function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, source: string, filePath: string, displayPath: string): MarkdownTemplate {
+function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, source: string, filePath: string, displayPath: string): CompiledSource {
   const precompiled = precompiledTemplate(flavour, source, filePath);
-  if (precompiled) return handlebars.template(precompiled);
+  if (precompiled) return { template: handlebars.template(precompiled), displayPath, partials: [] };
   let program: ReturnType<typeof Handlebars.parse>;
   try {
     program = handlebars.parse(source);
@@ -117,7 +150,25 @@ function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, 
   }
   const unknown = findUnknownNames(handlebars, program);
   if (unknown) throw new PostmortemError(`template error: ${unknown.message}`, { filePath: displayPath, line: unknown.line });
-  return handlebars.compile(program, flavour.compileOptions);
+  return { template: handlebars.compile(program, flavour.compileOptions), displayPath, partials: partialCalls(program) };
+}
+
+/** The partials a template calls by a plain name (`{{> timeline-entry}}`), with their lines. */
+function partialCalls(program: hbs.AST.Program): Array<{ name: string; line: number }> {
+  const calls: Array<{ name: string; line: number }> = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const current = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number } } };
+    if (current.type === 'PartialStatement' && current.name?.type === 'PathExpression' && typeof current.name.original === 'string' && !current.name.original.startsWith('@')) {
+      calls.push({ name: current.name.original, line: current.loc?.start.line ?? 1 });
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object' && value !== current.loc) visit(value);
+    }
+  };
+  visit(program);
+  return calls;
 }
 
 const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);

@@ -139,8 +139,8 @@ describe('config files', () => {
     const resolver = resolverIn(root);
     expect(await failure(resolver.configFor(join(root, 'a', 'x.md')))).toBe('a/.postmortemrc.json: unknown rule "has-titel" (did you mean "has-title"?)');
     expect(await failure(resolver.configFor(join(root, 'b', 'x.md')))).toMatch(/^b\/\.postmortemrc\.yaml: rule "no-word": the severity must be/);
-    expect(await failure(resolver.configFor(join(root, 'c', 'x.md')))).toMatch(/^c\/\.postmortemrc\.json: cannot read this config file: invalid JSON/);
-    expect(await failure(resolver.configFor(join(root, 'd', 'x.md')))).toMatch(/^d\/\.postmortemrc\.yml(:\d+)?: cannot read this config file: invalid YAML/);
+    expect(await failure(resolver.configFor(join(root, 'c', 'x.md')))).toBe("c/.postmortemrc.json:1:12: cannot read this config file: invalid JSON: Expected property name or '}'");
+    expect(await failure(resolver.configFor(join(root, 'd', 'x.md')))).toMatch(/^d\/\.postmortemrc\.yml:3:1: cannot read this config file: invalid YAML: /);
   });
 
   it('refuses a JavaScript config without running it, and a missing --config file', async () => {

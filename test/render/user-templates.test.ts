@@ -119,11 +119,28 @@ describe('user templates', () => {
     expect(error.filePath).toBe(path.join('p', 'partials', 'bad.hbs'));
   });
 
-  it('reports a missing partial or helper as a template error naming the file, and the line of an unknown helper', () => {
+  it('reports a missing partial or helper as a template error naming the file and the line', () => {
     const cwd = templateProject({ 'a.md.hbs': '{{> nowhere}}\n', 'b.md.hbs': '# {{title}}\n\n{{shout title}}\n', 'c.md.hbs': 'x\n{{#repeat 3}}y{{/repeat}}\n' });
-    expect(renderError(emptyPostmortem(), 'a.md.hbs', cwd).format()).toBe('a.md.hbs: template error: The partial nowhere could not be found');
+    expect(renderError(emptyPostmortem(), 'a.md.hbs', cwd).format()).toBe('a.md.hbs:1: template error: the partial "nowhere" could not be found (there is no nowhere.hbs among the partials)');
     expect(renderError({ ...emptyPostmortem(), title: 'x' }, 'b.md.hbs', cwd).format()).toBe('b.md.hbs:3: template error: unknown helper "shout"');
     expect(renderError(emptyPostmortem(), 'c.md.hbs', cwd).format()).toBe('c.md.hbs:2: template error: unknown helper "repeat"');
+  });
+
+  it('finds a missing partial in a partial file, with its line, and lets a partial call one whose file sorts after it', () => {
+    const cwd = templateProject({
+      'team/postmortem.md.hbs': '# {{title}}\n{{> alpha}}\n',
+      'team/partials/alpha.hbs': 'A {{> zulu}}\n',
+      'team/partials/zulu.hbs': 'Z\n',
+      'broken/postmortem.md.hbs': '{{> alpha}}\n',
+      'broken/partials/alpha.hbs': 'first line\n{{#if title}}{{> gone}}{{/if}}\n',
+      'blocks.md.hbs': '{{#> maybe}}fallback{{/maybe}}\n',
+    });
+    expect(renderMarkdown({ ...emptyPostmortem(), title: 'x' }, { template: 'team', cwd })).toBe('# x\nA Z\n');
+    expect(renderError(emptyPostmortem(), 'broken', cwd).format()).toBe(
+      `${path.join('broken', 'partials', 'alpha.hbs')}:2: template error: the partial "gone" could not be found (there is no gone.hbs among the partials)`,
+    );
+    // A partial block carries its own fallback: not a mistake.
+    expect(renderMarkdown(emptyPostmortem(), { template: 'blocks.md.hbs', cwd })).toBe('fallback\n');
   });
 
   it('keeps Handlebars\' prototype access protection on', () => {

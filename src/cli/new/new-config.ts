@@ -13,6 +13,7 @@
  * ```
  */
 import { findProjectConfig } from '../../config/project-config.js';
+import { checkSeverityList, projectSeverities } from '../../config/severities.js';
 import { PostmortemError } from '../../model/errors.js';
 
 /** What the config says about `postmortem new`; absent keys keep the built-in defaults. */
@@ -49,15 +50,7 @@ export function checkNewConfig(value: unknown, filePath: string): NewConfig {
     if (typeof outputDir !== 'string' || outputDir.trim() === '') fail('"outputDir" must be a directory path');
     config.outputDir = (outputDir as string).trim();
   }
-  if (severities !== undefined) {
-    const list = Array.isArray(severities) ? severities : [];
-    if (list.length === 0 || list.some((item) => typeof item !== 'string' || item.trim() === '' || /[\r\n]/.test(item))) {
-      fail('"severities" must be a non-empty list of names, such as [SEV1, SEV2, SEV3]');
-    }
-    const names = (list as string[]).map((item) => item.trim());
-    if (new Set(names.map((name) => name.toLowerCase())).size !== names.length) fail('"severities" lists a name twice');
-    config.severities = names;
-  }
+  if (severities !== undefined) config.severities = checkSeverityList(severities, '"new": "severities"', filePath);
   if (template !== undefined) {
     if (typeof template !== 'string' || template.trim() === '') fail('"template" must be a template name or path');
     config.template = (template as string).trim();
@@ -72,5 +65,9 @@ export function checkNewConfig(value: unknown, filePath: string): NewConfig {
 export async function loadNewConfig(cwd: string): Promise<NewConfig> {
   const found = await findProjectConfig(cwd);
   if (!found) return { path: null };
-  return checkNewConfig(isObject(found.data) ? found.data['new'] : undefined, found.displayPath);
+  const config = checkNewConfig(isObject(found.data) ? found.data['new'] : undefined, found.displayPath);
+  // The one list lint's front-matter rule also checks against: top-level, or where older configs put it.
+  const severities = projectSeverities(found.data, found.displayPath);
+  if (severities) config.severities = severities;
+  return config;
 }

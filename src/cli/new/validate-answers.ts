@@ -7,6 +7,7 @@
  */
 import { readLeadingTime } from '../../parse/clock.js';
 import { dayjs } from '../../model/dayjs.js';
+import { DEFAULT_SEVERITIES } from '../../model/postmortem.js';
 import { formatDuration, minutesBetween, parseZone, toIsoInstant, type ClockTime } from '../../model/time.js';
 
 /** The outcome of a check: the value to use, or the message to show. */
@@ -23,8 +24,8 @@ export function asValidator<Value>(check: (text: string) => Checked<Value>): (te
   };
 }
 
-/** The severities offered when config names none. */
-export const DEFAULT_SEVERITIES: readonly string[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+// The severities offered when config names none: the model's default list, also the lint rule's.
+export { DEFAULT_SEVERITIES };
 
 const MAX_LINE = 300;
 

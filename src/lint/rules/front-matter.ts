@@ -7,7 +7,7 @@
  * reported by the engine under this rule's id, since the parser throws before any rule runs:
  * the engine then lints the body alone and this rule sees no front matter.
  */
-import { POSTMORTEM_STATUSES } from '../../model/postmortem.js';
+import { DEFAULT_SEVERITIES, POSTMORTEM_STATUSES } from '../../model/postmortem.js';
 import { parseZone } from '../../model/time.js';
 import { normalizeStatus } from '../../parse/parse-postmortem.js';
 import { defineRule } from '../types.js';
@@ -15,7 +15,7 @@ import { checkKnownOptions, checkStringList, firstError } from './support/option
 
 /** Options of front-matter. */
 export interface FrontMatterOptions {
-  /** The severities a postmortem may have. */
+  /** The severities a postmortem may have; default the project config's `severities`, else SEV1-SEV4. */
   severities: string[];
 }
 
@@ -36,7 +36,8 @@ export default defineRule<FrontMatterOptions>({
   description: 'Front matter is YAML that parses, and its known fields (date, severity, status, start, end, timezone) have valid values',
   tags: ['structure', 'metadata'],
   severity: 'error',
-  defaultOptions: { severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'] },
+  // The project config's top-level `severities` (shared with `postmortem new`) replaces this default.
+  defaultOptions: { severities: [...DEFAULT_SEVERITIES] },
   validateOptions: (options) => firstError(checkKnownOptions(options, ['severities']), checkStringList(options, 'severities')),
   check({ doc, lines, options, report }) {
     const data = doc.source?.frontMatter ?? null;
@@ -53,7 +54,7 @@ export default defineRule<FrontMatterOptions>({
     }
     if (data.severity !== undefined && !(typeof data.severity === 'string' && options.severities.includes(data.severity))) {
       const close = options.severities.find((severity) => severity.toLowerCase().replace(/[\s-]/g, '') === String(data.severity).toLowerCase().replace(/[\s-]/g, ''));
-      problem('severity', `severity ${show(data.severity)} is not one of ${options.severities.join(', ')}: ${close ? `write "${close}"` : 'use one of them, or configure the list with the "severities" option'}`);
+      problem('severity', `severity ${show(data.severity)} is not one of ${options.severities.join(', ')}: ${close ? `write "${close}"` : 'use one of them, or set the list as "severities" in the project config'}`);
     }
     if (data.status !== undefined && !(typeof data.status === 'string' && (POSTMORTEM_STATUSES as readonly string[]).includes(data.status))) {
       const meant = normalizeStatus(data.status);
