@@ -5,7 +5,9 @@
  */
 import { extname } from 'node:path';
 import { parseJsonData } from '../io/json-data.js';
-import { parseYamlData } from '../io/yaml-data.js';
+import { lineOfField, parseYamlData } from '../io/yaml-data.js';
+import { normalizePostmortem } from '../model/validate.js';
+import type { Postmortem } from '../model/postmortem.js';
 import { PostmortemError } from '../model/errors.js';
 
 /** The syntaxes an answers file may use. */
@@ -38,4 +40,20 @@ export function parseAnswersFile(text: string, filePath: string): Record<string,
     });
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * Parses an answers file and checks it as a postmortem in the model's shape. A wrong field
+ * is reported at its line in the file (`answers.yaml:5: /summary/start must be ...`).
+ * Returns the parsed object (for `new`, which needs to know which keys were given) and the model.
+ */
+export function readAnswersText(text: string, filePath: string): { raw: Record<string, unknown>; postmortem: Postmortem } {
+  const raw = parseAnswersFile(text, filePath);
+  try {
+    return { raw, postmortem: normalizePostmortem(raw, { filePath }) };
+  } catch (error) {
+    if (!(error instanceof PostmortemError) || error.field === null || error.line !== null) throw error;
+    const line = lineOfField(text, error.field);
+    throw line === null ? error : new PostmortemError(error.message, { filePath: error.filePath, line, field: error.field }, { cause: error });
+  }
 }

@@ -9,7 +9,7 @@
  * `import('yaml')` wrong once `yaml` also sits in a shared chunk (the import resolves to the
  * chunk's internal exports, not the package's), which broke YAML configs in the shipped CLI.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { PostmortemError } from '../model/errors.js';
 import { positionOf } from './json-data.js';
 
@@ -30,4 +30,35 @@ export function parseYamlData(text: string, filePath: string, what = 'not valid 
   } catch (error) {
     throw new PostmortemError(`${what}: ${(error as Error).message}`, { filePath }, { cause: error });
   }
+}
+
+/**
+ * The line (1-based) in `text` (YAML, or JSON, which YAML 1.2 reads alike) of the field a
+ * JSON Pointer names (`/summary/start`, `/timeline/2/at`), or of the nearest field above it
+ * that is there (a missing key is reported where its parent is); null when the text does not
+ * parse or the pointer leads nowhere in it.
+ */
+export function lineOfField(text: string, pointer: string): number | null {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { schema: 'core', prettyErrors: false, lineCounter });
+  if (document.errors.length > 0) return null;
+  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = document.contents;
+  let offset: number | null = (node as { range?: number[] } | null)?.range?.[0] ?? null;
+  for (const segment of segments) {
+    let next: unknown;
+    let keyOffset: number | null = null;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value ?? item.key) === segment);
+      next = pair?.value;
+      keyOffset = (pair?.key as { range?: number[] } | null)?.range?.[0] ?? null;
+    } else if (isSeq(node) && /^\d+$/.test(segment)) {
+      next = node.items[Number(segment)];
+    }
+    const nextOffset = keyOffset ?? (next as { range?: number[] } | null)?.range?.[0] ?? null;
+    if (nextOffset === null) break;
+    node = next;
+    offset = nextOffset;
+  }
+  return offset === null ? null : lineCounter.linePos(offset).line;
 }

@@ -12,6 +12,8 @@ export interface ErrorLocation {
   line?: number | null;
   /** 1-based column. */
   column?: number | null;
+  /** For input in the model's shape: the JSON Pointer of the field at fault (`/summary/start`), which a reader of the source file can turn into a line. */
+  field?: string | null;
 }
 
 /** Expected, user-facing failure: one clear line, exit code 2, no stack trace. */
@@ -23,6 +25,8 @@ export class PostmortemError extends Error {
   readonly line: number | null;
   /** 1-based column of the problem, when known. */
   readonly column: number | null;
+  /** The JSON Pointer of the field at fault, for input in the model's shape. */
+  readonly field: string | null;
   /** Exit code the CLI uses for this error. */
   readonly exitCode: number;
 
@@ -31,6 +35,7 @@ export class PostmortemError extends Error {
     this.filePath = location.filePath ?? null;
     this.line = location.line ?? null;
     this.column = location.column ?? null;
+    this.field = location.field ?? null;
     this.exitCode = options.exitCode ?? 2;
   }
 

@@ -103,7 +103,7 @@ function inModelOrder(input: Postmortem): Postmortem {
 
 function invalidInput(problems: FieldProblem[], filePath: string | null): PostmortemError {
   const message = problems.map((problem) => `${problem.path} ${problem.message}`).join('; ');
-  return new PostmortemError(message, { filePath });
+  return new PostmortemError(message, { filePath, field: problems[0]?.path ?? null });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnswersFormat, parseAnswersFile } from '../../src/cli/answers-file.js';
+import { detectAnswersFormat, parseAnswersFile, readAnswersText } from '../../src/cli/answers-file.js';
 import { PostmortemError } from '../../src/model/errors.js';
 
 function refusal(text: string, filePath: string): string {
@@ -79,5 +79,27 @@ describe('parseAnswersFile', () => {
     expect(refusal(text, filePath)).toBe(
       `${filePath}: must contain a mapping of postmortem fields (title, date, summary, ...), found ${found}`,
     );
+  });
+});
+
+describe('readAnswersText: a wrong field at its line', () => {
+  it.each([
+    ['answers.yaml', 'title: Queue backlog\ndate: 2026-13-45\n', 'answers.yaml:2: /date is not a calendar date'],
+    ['answers.yaml', 'title: Q\nsummary:\n  impact: slow\n  start: yesterday\n', 'answers.yaml:4: /summary/start must be an ISO 8601 date and time (2026-03-14T02:00:00-04:00)'],
+    ['answers.yaml', 'title: Q\ntimeline:\n  - text: a\n  - text: b\n    at: soon\n', 'answers.yaml:5: /timeline/1/at must be an ISO 8601 date and time (2026-03-14T02:00:00-04:00)'],
+    ['answers.yml', 'title: Q\nsummry: {}\n', 'answers.yml:2: /summry is not a postmortem field'],
+    ['answers.json', '{\n  "title": "Q",\n  "date": "2026-02-30"\n}\n', 'answers.json:3: /date is not a calendar date'],
+  ])('%s: %j', (file, text, expected) => {
+    try {
+      readAnswersText(text, file);
+    } catch (error) {
+      expect((error as PostmortemError).format()).toBe(expected);
+      return;
+    }
+    throw new Error('expected the answers to be refused');
+  });
+
+  it('gives the model when the answers are right', () => {
+    expect(readAnswersText('title: Q\ndate: 2026-02-03\n', 'a.yaml').postmortem).toMatchObject({ title: 'Q', date: '2026-02-03' });
   });
 });

@@ -152,7 +152,7 @@ describe('postmortem new without a terminal', () => {
       const result = await runNew(['--answers', 'answers.json']);
       expect(result.stderr).toBe('postmortem: answers.json: correctiveActions.tasks: task 1 (Late): 2026-01-01 is in the past (today is 2026-03-15)\n');
       await writeFile(join(cwd, 'answers.json'), JSON.stringify({ ...model, summary: { ...model.summary, usersAffectedPercent: 150 } }));
-      expect((await runNew(['--answers', 'answers.json'])).stderr).toBe('postmortem: answers.json: /summary/usersAffectedPercent must be <= 100\n');
+      expect((await runNew(['--answers', 'answers.json'])).stderr).toBe('postmortem: answers.json:1: /summary/usersAffectedPercent must be <= 100\n');
     });
   });
 

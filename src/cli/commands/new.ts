@@ -7,12 +7,11 @@ import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { normalizePostmortem } from '../../model/validate.js';
 import { dayjs } from '../../model/dayjs.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
 import { DEFAULT_TEMPLATE, listTemplates, resolveTemplate } from '../../render/templates.js';
-import { parseAnswersFile } from '../answers-file.js';
+import { readAnswersText } from '../answers-file.js';
 import type { CommandContext } from '../command-context.js';
 import type { CliIo, OutputStream } from '../io.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
@@ -106,8 +105,8 @@ function pathKind(cwd: string): (filePath: string) => PathKind {
 /** The answers an `--answers` file gives. */
 async function readAnswersFile(filePath: string, cwd: string): Promise<NewAnswers> {
   const text = await readPostmortemFile(filePath, { cwd });
-  const raw = parseAnswersFile(text, filePath);
-  return answersFromModel(raw, normalizePostmortem(raw, { filePath }));
+  const { raw, postmortem } = readAnswersText(text, filePath);
+  return answersFromModel(raw, postmortem);
 }
 
 /** Names an answer the way it was (or can be) given: the flag, or the answers file and key. */

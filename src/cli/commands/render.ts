@@ -1,9 +1,8 @@
 /** `postmortem render`: answers file (JSON or YAML) -> Markdown postmortem. */
-import { normalizePostmortem } from '../../model/validate.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import { placeTimeline } from '../../parse/timeline.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
-import { parseAnswersFile } from '../answers-file.js';
+import { readAnswersText } from '../answers-file.js';
 import type { CommandContext } from '../command-context.js';
 import { writeCommandOutput, type OutputOptions } from '../write-output.js';
 
@@ -18,7 +17,7 @@ export async function renderCommand(answersPath: string, options: RenderCommandO
   const { io } = context;
   const text = await readPostmortemFile(answersPath, { cwd: io.cwd });
   // Answers files give times as written; templates that group entries by day need their instants.
-  const postmortem = placeTimeline(normalizePostmortem(parseAnswersFile(text, answersPath), { filePath: answersPath }));
+  const postmortem = placeTimeline(readAnswersText(text, answersPath).postmortem);
   const markdown = renderMarkdown(postmortem, {
     cwd: io.cwd,
     ...(options.template === undefined ? {} : { template: options.template }),
