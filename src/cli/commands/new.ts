@@ -24,6 +24,7 @@ import {
   answersFromModel,
   countAnswers,
   mergeAnswers,
+  modelFieldsOfAnswersFile,
   type AnswerFlags,
   type AnswerKey,
   type NewAnswers,
@@ -107,7 +108,7 @@ function pathKind(cwd: string): (filePath: string) => PathKind {
 async function readAnswersFile(filePath: string, cwd: string): Promise<NewAnswers> {
   const text = await readPostmortemFile(filePath, { cwd });
   const raw = parseAnswersFile(text, filePath);
-  return answersFromModel(raw, normalizePostmortem(raw, { filePath }));
+  return answersFromModel(raw, normalizePostmortem(modelFieldsOfAnswersFile(raw), { filePath }));
 }
 
 /** Names an answer the way it was (or can be) given: the flag, or the answers file and key. */
