@@ -101,7 +101,7 @@ describe('postmortem new, interactively', () => {
       '"by friday please" is not a date: write one such as 2026-03-29, Mar 29, tomorrow, friday, next friday or in 2 weeks',
     ]);
     expect(prompter.notes).toContain('  Due 2026-03-28 (Saturday).');
-    expect(prompter.asked.find((question) => question.message.startsWith('Due date'))?.message).toBe('Due date (optional: 2026-12-18, Dec 18, next friday, in 2 weeks)');
+    expect(prompter.asked.find((question) => question.message.startsWith('Due date'))?.message).toBe('Due date (optional: YYYY-MM-DD, Dec 18, next friday, in 2 weeks)');
     expect(answered(await parseWritten(cwd, UPLOAD_OUTPUT))).toEqual(UPLOAD_MODEL);
     expect(await readFile(join(cwd, UPLOAD_OUTPUT), 'utf8')).toContain('due: 2026-03-28');
   });

@@ -550,7 +550,7 @@ class Interview {
       }
       if (pending.due === undefined) {
         const due = await prompter.input({
-          message: 'Due date (optional: 2026-12-18, Dec 18, next friday, in 2 weeks)',
+          message: 'Due date (optional: YYYY-MM-DD, Dec 18, next friday, in 2 weeks)',
           ...(old?.due ? { default: old.due } : {}),
           validate: asValidator((value) => checkDueDate(value, today)),
         });
