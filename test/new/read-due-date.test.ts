@@ -28,6 +28,9 @@ describe('readDueDate', () => {
     ['2026-03-15', 'next friday', '2026-03-20'],
     ['2026-03-15', 'Next Friday', '2026-03-20'],
     ['2026-03-15', 'by friday', '2026-03-20'],
+    ['2026-03-15', 'Friday.', '2026-03-20'],
+    ['2026-03-15', 'this friday', '2026-03-20'],
+    ['2026-03-21', 'this friday', '2026-03-27'],
     ['2026-03-15', 'due on Dec 18', '2026-12-18'],
     ['2026-03-15', 'Dec 18', '2026-12-18'],
     ['2026-03-15', '18 December', '2026-12-18'],
@@ -95,7 +98,7 @@ describe('readDueDate', () => {
 
   it('refuses a day and month that read either way, naming both', () => {
     expect(message(readDueDate('03/04/2026', '2026-03-15'))).toBe('"03/04/2026" could be March 4 or April 3: write the month as a word (Mar 4) or the date as YYYY-MM-DD');
-    expect(message(readDueDate('4.3.', '2026-03-15'))).toMatch(/^"4\.3\." is not a date/);
+    expect(message(readDueDate('4.3.', '2026-03-15'))).toBe('"4.3." could be April 3 or March 4: write the month as a word (Apr 3) or the date as YYYY-MM-DD');
   });
 
   it('refuses a written date that is not in the calendar', () => {

@@ -67,7 +67,8 @@ export function readDueDate(text: string, today: string): Checked<string> {
   const value = text.trim();
   const unreadable = (why = 'is not a date'): Checked<string> => ({ ok: false, message: `"${value}" ${why}: write one such as ${dueDateExamples(today)}` });
 
-  const phrase = value.replace(LEAD_IN, '');
+  // A full stop at the end is how some people finish any answer.
+  const phrase = value.replace(LEAD_IN, '').replace(/\.$/, '');
   const iso = ISO_LIKE.exec(phrase);
   if (iso) {
     const day = calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
