@@ -106,6 +106,10 @@ describe('readDueDate', () => {
     expect(message(readDueDate('2026-13-01', '2026-03-15'))).toBe('2026-13-01 is not a calendar date');
   });
 
+  it('refuses text too long to be a date without reading it', () => {
+    expect(message(readDueDate(`friday ${'and then '.repeat(10)}`, '2026-03-15'))).toBe('the due date is too long (96 characters; at most 60)');
+  });
+
   it('gives examples counted from today', () => {
     expect(dueDateExamples('2026-12-28')).toBe('2027-01-11, Jan 11, tomorrow, friday, next friday or in 2 weeks');
   });

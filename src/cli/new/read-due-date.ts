@@ -25,6 +25,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+const MAX_LENGTH = 60;
+
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** Midday UTC of a YYYY-MM-DD day: chrono counts from it in UTC, so the machine's timezone never moves a day. */
@@ -41,7 +43,7 @@ function calendarDay(year: number, month: number, day: number): string | null {
 }
 
 /** The weekday of a YYYY-MM-DD day, in English. */
-export function weekdayOf(day: string): string {
+function weekdayOf(day: string): string {
   return WEEKDAYS[middayOf(day).getUTCDay()] as string;
 }
 
@@ -65,6 +67,8 @@ export function dueDateExamples(today: string): string {
  */
 export function readDueDate(text: string, today: string): Checked<string> {
   const value = text.trim();
+  // No date is this long; the limit keeps a pasted paragraph from reaching chrono's patterns.
+  if (value.length > MAX_LENGTH) return { ok: false, message: `the due date is too long (${value.length} characters; at most ${MAX_LENGTH})` };
   const unreadable = (why = 'is not a date'): Checked<string> => ({ ok: false, message: `"${value}" ${why}: write one such as ${dueDateExamples(today)}` });
 
   // A full stop at the end is how some people finish any answer.
