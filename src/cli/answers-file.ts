@@ -45,12 +45,17 @@ export function parseAnswersFile(text: string, filePath: string): Record<string,
 /**
  * Parses an answers file and checks it as a postmortem in the model's shape. A wrong field
  * is reported at its line in the file (`answers.yaml:5: /summary/start must be ...`).
- * Returns the parsed object (for `new`, which needs to know which keys were given) and the model.
+ * Returns the parsed object (for `new`, which needs to know which keys were given) and the
+ * model made from `modelFields(raw)` (by default all of it).
  */
-export function readAnswersText(text: string, filePath: string): { raw: Record<string, unknown>; postmortem: Postmortem } {
+export function readAnswersText(
+  text: string,
+  filePath: string,
+  modelFields: (raw: Record<string, unknown>) => Record<string, unknown> = (raw) => raw,
+): { raw: Record<string, unknown>; postmortem: Postmortem } {
   const raw = parseAnswersFile(text, filePath);
   try {
-    return { raw, postmortem: normalizePostmortem(raw, { filePath }) };
+    return { raw, postmortem: normalizePostmortem(modelFields(raw), { filePath }) };
   } catch (error) {
     if (!(error instanceof PostmortemError) || error.field === null || error.line !== null) throw error;
     const line = lineOfField(text, error.field);

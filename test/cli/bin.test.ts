@@ -90,7 +90,7 @@ describe('bin/postmortem.js', () => {
   });
 
   it('does not load prompts, Markdown, templating, front matter or date libraries for --version and --help', () => {
-    const heavy = ['@inquirer/prompts', 'markdown-it', 'handlebars', 'gray-matter', 'js-yaml', 'dayjs', 'yaml', 'ajv'];
+    const heavy = ['@inquirer/prompts', 'markdown-it', 'handlebars', 'gray-matter', 'js-yaml', 'dayjs', 'yaml', 'ajv', 'chrono-node'];
     const forVersion = packagesLoadedBy(['--version']);
     const forHelp = packagesLoadedBy(['--help']);
     expect([...forVersion]).toEqual([]);
@@ -109,6 +109,13 @@ describe('bin/postmortem.js', () => {
       expect(loaded.sources.has('src/parse/parse-postmortem.ts')).toBe(false);
     }
     expect(loadedWithBundledModule('src/export/site-pages.ts').packages.has('handlebars')).toBe(true);
+  });
+
+  it('loads the natural-language date parser for new only, not for lint or render', () => {
+    // Without a terminal and with answers missing, new stops (exit 2) after loading its modules.
+    expect(packagesLoadedBy(['new', '--title', 'Checkout outage'], 2).has('chrono-node')).toBe(true);
+    expect(packagesLoadedBy(['lint', 'one.md'], 1).has('chrono-node')).toBe(false);
+    expect(packagesLoadedBy(['render', 'missing.yaml'], 2).has('chrono-node')).toBe(false);
   });
 
   it('sees the packages a command does load (so the check above can fail)', () => {

@@ -75,12 +75,49 @@ describe('postmortem new, interactively', () => {
       '"two" is not a time: write a time such as 14:05 or 2:05 PM (for another day, add the date: 2026-03-15 01:10)',
       'the end must be after the start (2:00 AM) (if it ended the next day, add the date: 2026-03-15 1:30 AM)',
       '150% is more than 100%: write a number from 0 to 100',
-      '"most" is not a percentage: write a number from 0 to 100, such as 75 or 12.5',
+      '"most" is not a percentage: write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent',
       '"3:75" is not a time: write a time such as 14:05 or 2:05 PM (for another day, add the date: 2026-03-15 01:10)',
       '2026-03-01 is in the past (today is 2026-03-15)',
-      'write the due date as YYYY-MM-DD, for example 2026-03-29',
+      '"next week" does not say which day: write one such as 2026-03-29, Mar 29, tomorrow, friday, next friday or in 2 weeks',
     ]);
     expect(answered(await parseWritten(cwd, UPLOAD_OUTPUT))).toEqual(UPLOAD_MODEL);
+  });
+
+  it('reads the share and the due date as people type them, shows the day back, and writes the numbers', async () => {
+    const typed: Array<[question: string, answer: string, instead: string[]]> = [
+      ['Share of users affected', '35%', ['60-70%', 'about 35 %']],
+      ['Due date', '2026-03-28', ['03/04', 'by friday please', 'Mar 28']],
+    ];
+    const script = UPLOAD_SCRIPT.flatMap((step): ScriptStep[] => {
+      const change = typed.find(([question, answer]) => step[0] === question && step[1] === answer);
+      return change ? change[2].map((answer): ScriptStep => [step[0], answer]) : [step];
+    });
+    const prompter = new ScriptedPrompter(script);
+    const result = await runNew({}, { cwd, prompter });
+    expect(result.exitCode).toBe(0);
+    expect(prompter.rejections).toEqual([
+      '"60-70%" is a range: write one number from 0 to 100, such as 65',
+      '"03/04" could be March 4 or April 3: write the month as a word (Mar 4) or the date as YYYY-MM-DD',
+      '"by friday please" is not a date: write one such as 2026-03-29, Mar 29, tomorrow, friday, next friday or in 2 weeks',
+    ]);
+    expect(prompter.notes).toContain('  Due 2026-03-28 (Saturday).');
+    expect(prompter.asked.find((question) => question.message.startsWith('Due date'))?.message).toBe('Due date (optional: YYYY-MM-DD, Dec 18, next friday, in 2 weeks)');
+    expect(answered(await parseWritten(cwd, UPLOAD_OUTPUT))).toEqual(UPLOAD_MODEL);
+    expect(await readFile(join(cwd, UPLOAD_OUTPUT), 'utf8')).toContain('due: 2026-03-28');
+  });
+
+  it('keeps the day a typed due date named, so a draft resumed days later has the same deadline', async () => {
+    const dueAt = UPLOAD_SCRIPT.findIndex(([question]) => question === 'Due date');
+    const first = new ScriptedPrompter([...UPLOAD_SCRIPT.slice(0, dueAt), ['Due date', 'next friday'], ['Priority', CTRL_C]]);
+    expect((await runNew({}, { cwd, prompter: first })).exitCode).toBe(130);
+    expect(first.notes).toContain('  Due 2026-03-20 (Friday).');
+    const draft = JSON.parse(await readFile(join(cwd, DRAFT_FILE_NAME), 'utf8')) as { answers: { tasks: { pending: unknown } } };
+    expect(draft.answers.tasks.pending).toMatchObject({ due: '2026-03-20' });
+
+    // On Wednesday the 18th, "next friday" would be the 27th.
+    const second = new ScriptedPrompter([['There is a draft', 'resume'], ...UPLOAD_SCRIPT.slice(dueAt + 1)]);
+    expect((await runNew({}, { cwd, prompter: second, now: new Date('2026-03-18T12:00:00Z') })).exitCode).toBe(0);
+    expect((await parseWritten(cwd, UPLOAD_OUTPUT)).correctiveActions.tasks[0]?.due).toBe('2026-03-20');
   });
 
   it('requires the title, the impact and the resolution', async () => {

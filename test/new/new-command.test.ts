@@ -90,6 +90,30 @@ describe('postmortem new without a terminal', () => {
     );
   });
 
+  it('reads --users-affected and a --task due date as people write them, and writes the numbers', async () => {
+    const flags = UPLOAD_FLAGS.map((value) => (value === '35' ? 'about 35 %' : value.replace('|2026-03-28|', '|in 13 days|')));
+    expect(flags).toContain('about 35 %');
+    const result = await runNew([...flags, '--task', 'Rotate the cleanup script credentials|Dana Lee|next friday|P2', '-o', 'out.md']);
+    expect(result.stderr).toBe('');
+    const parsed = await parseWritten(cwd, 'out.md');
+    expect(parsed.summary.usersAffectedPercent).toBe(35);
+    expect(parsed.correctiveActions.tasks.map((task) => task.due)).toEqual(['2026-03-28', null, '2026-03-20']);
+    expect(await readFile(join(cwd, 'out.md'), 'utf8')).toContain('due: 2026-03-20');
+  });
+
+  it('refuses a share or a due date whose meaning is not clear, saying what is accepted', async () => {
+    const result = await runNew([...UPLOAD_FLAGS, '--users-affected', 'most', '--task', 'Vague||someday|']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'postmortem: --users-affected: "most" is not a percentage: write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent; ' +
+        '--task: task 3 (Vague): "someday" is not a date: write one such as 2026-03-29, Mar 29, tomorrow, friday, next friday or in 2 weeks\n',
+    );
+    expect((await runNew([...UPLOAD_FLAGS, '--users-affected', '60-70%', '--task', 'Either way||03/04|'])).stderr).toBe(
+      'postmortem: --users-affected: "60-70%" is a range: write one number from 0 to 100, such as 65; ' +
+        '--task: task 3 (Either way): "03/04" could be March 4 or April 3: write the month as a word (Mar 4) or the date as YYYY-MM-DD\n',
+    );
+  });
+
   it('takes the date, timezone, template and output from their defaults', async () => {
     const result = await runNew(['--title', 'Quick one', '--severity', 'SEV4', '--start', '10:00', '--end', '10:45', '--impact', 'Slow pages.', '--root-cause', 'A cold cache.', '--resolution', 'It warmed up.']);
     expect(result.exitCode).toBe(0);
@@ -145,6 +169,36 @@ describe('postmortem new without a terminal', () => {
       const parsed = await parseWritten(cwd, 'out.md');
       expect(parsed).toMatchObject({ title: 'From a file', severity: 'SEV2', summary: { start: '2026-03-14T09:00:00+00:00', durationMinutes: 30 } });
       expect(parsed.timeline).toEqual([expect.objectContaining({ time: '09:00', at: '2026-03-14T09:00:00+00:00', text: 'The rebuild started.' })]);
+    });
+
+    it('reads the share and due dates in an answers file as people write them', async () => {
+      const yaml = [
+        'title: From a file',
+        'date: 2026-03-14',
+        'severity: SEV3',
+        'timezone: UTC',
+        'summary:',
+        '  start: 2026-03-14T09:00:00Z',
+        '  end: 2026-03-14T09:30:00Z',
+        '  impact: Search was slow.',
+        '  usersAffectedPercent: roughly 60%',
+        '  rootCause: An index rebuild.',
+        'resolution: We waited for the rebuild.',
+        'correctiveActions:',
+        '  tasks:',
+        '    - { text: Throttle rebuilds, owner: Dana Lee, due: in 2 weeks }',
+        '    - { text: Alert on rebuild time, due: Dec 18 }',
+        '    - { text: Document the rebuild, due: last friday, done: true }',
+      ].join('\n');
+      await writeFile(join(cwd, 'answers.yaml'), yaml);
+      const result = await runNew(['--answers', 'answers.yaml', '-o', 'out.md']);
+      expect(result.stderr).toBe('');
+      const parsed = await parseWritten(cwd, 'out.md');
+      expect(parsed.summary.usersAffectedPercent).toBe(60);
+      expect(parsed.correctiveActions.tasks.map(({ due, done }) => [due, done])).toEqual([['2026-03-29', false], ['2026-12-18', false], ['2026-03-13', true]]);
+
+      await writeFile(join(cwd, 'answers.json'), JSON.stringify({ ...model, summary: { ...model.summary, usersAffectedPercent: '60-70%' } }));
+      expect((await runNew(['--answers', 'answers.json'])).stderr).toBe('postmortem: answers.json: summary.usersAffectedPercent: "60-70%" is a range: write one number from 0 to 100, such as 65\n');
     });
 
     it('names the file and the field for a wrong answer in it', async () => {

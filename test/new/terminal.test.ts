@@ -15,6 +15,8 @@ import { TmuxTerminal, tmuxAvailable } from './tmux-terminal.js';
 import { UPLOAD_MODEL, UPLOAD_OUTPUT, UPLOAD_ROOT_CAUSE } from './upload-incident.js';
 
 const DUE = dayjs().add(30, 'day').format('YYYY-MM-DD');
+/** How the interview reads the typed "in 30 days" back. */
+const DUE_READ_BACK = `Due ${DUE} (${dayjs().add(30, 'day').format('dddd')}).`;
 const EXPECTED = {
   ...UPLOAD_MODEL,
   correctiveActions: {
@@ -36,7 +38,7 @@ const FIRST_HALF: Keystrokes[] = [
   { question: 'When did the impact start', type: '2:00 AM' },
   { question: 'When did it end', type: '6:00 AM' },
   { question: 'Impact', type: 'Users could not upload images: every upload failed with a quota error.' },
-  { question: 'Share of users affected', type: '35%' },
+  { question: 'Share of users affected', type: 'about 35 %' },
   { question: 'Root cause, in one sentence', type: 'A cleanup script lowered the storage quota below current usage.' },
   { question: 'Time of the first event', type: '' },
   { question: 'What happened at 2:00 AM', type: 'Uploads began failing with quota errors.' },
@@ -65,7 +67,7 @@ const SECOND_HALF: Keystrokes[] = [
   { question: 'Improvement', type: '' },
   { question: 'Task', type: 'Add a check to the cleanup script that refuses to lower a quota below usage' },
   { question: 'Owner', type: 'Sam Ortiz' },
-  { question: 'Due date', type: DUE },
+  { question: 'Due date', type: 'in 30 days' },
   { question: 'Priority', type: 'p1' },
   { question: 'Task', type: 'Write a runbook for quota incidents' },
   { question: 'Owner', type: '' },
@@ -135,6 +137,7 @@ describe.skipIf(!tmuxAvailable())(tmuxAvailable() ? 'postmortem new in a real te
     expect(await terminal.exitCode()).toBe(0);
     const screen = terminal.screen();
     expect(screen).toContain('Impact lasted 4 h 0 min (2:00 AM to 6:00 AM, UTC-4).');
+    expect(screen).toContain(DUE_READ_BACK);
     expect(screen).toContain('Preview:');
     expect(screen).toContain(`Wrote ${UPLOAD_OUTPUT}`);
     expect(answered(await parseWritten(cwd, UPLOAD_OUTPUT))).toEqual(EXPECTED);

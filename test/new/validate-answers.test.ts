@@ -150,11 +150,34 @@ describe('checkPercent', () => {
     ['0', 0],
     ['100', 100],
     ['', null],
+    ['about 60%', 60],
+    ['About 60 %', 60],
+    ['~60 %', 60],
+    ['~60', 60],
+    ['≈ 60%', 60],
+    ['approx. 60', 60],
+    ['approx 60%', 60],
+    ['approximately 60 percent', 60],
+    ['60 percent', 60],
+    ['60 per cent', 60],
+    ['60pct', 60],
+    ['roughly 60%', 60],
+    ['around 60%', 60],
+    ['circa 60%', 60],
+    ['60% of users', 60],
+    ['about 60% of all users', 60],
+    ['12,5 %', 12.5],
   ])('reads %j', (text, expected) => expect(value(checkPercent(text))).toBe(expected));
   it.each([
     ['150', '150% is more than 100%: write a number from 0 to 100'],
-    ['-5', '"-5" is not a percentage: write a number from 0 to 100, such as 75 or 12.5'],
-    ['most', '"most" is not a percentage: write a number from 0 to 100, such as 75 or 12.5'],
+    ['600', '600% is more than 100%: write a number from 0 to 100'],
+    ['about 600%', '600% is more than 100%: write a number from 0 to 100'],
+    ['-5', '"-5" is not a percentage: write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent'],
+    ['most', '"most" is not a percentage: write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent'],
+    ['over 60%', '"over 60%" is not a percentage: write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent'],
+    ['60,000', '"60,000" is not a percentage: write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent'],
+    ['60-70%', '"60-70%" is a range: write one number from 0 to 100, such as 65'],
+    ['about 60 to 65 percent', '"about 60 to 65 percent" is a range: write one number from 0 to 100, such as 62.5'],
   ])('rejects %j', (text, expected) => expect(message(checkPercent(text))).toBe(expected));
 });
 
@@ -172,13 +195,13 @@ describe('checkTimelineLabel', () => {
 });
 
 describe('tasks', () => {
-  it('checks due dates: a real day, not in the past unless the task is done', () => {
+  it('checks due dates: a real day, not in the past unless the task is done (read-due-date.test.ts has the natural forms)', () => {
     expect(value(checkDueDate('', TODAY))).toBeNull();
     expect(value(checkDueDate('2026-03-15', TODAY))).toBe('2026-03-15');
     expect(message(checkDueDate('2026-03-14', TODAY))).toBe('2026-03-14 is in the past (today is 2026-03-15)');
     expect(value(checkDueDate('2026-03-14', TODAY, { done: true }))).toBe('2026-03-14');
     expect(message(checkDueDate('2026-13-01', TODAY))).toBe('2026-13-01 is not a calendar date');
-    expect(message(checkDueDate('next week', TODAY))).toBe('write the due date as YYYY-MM-DD, for example 2026-03-29');
+    expect(message(checkDueDate('next week', TODAY))).toBe('"next week" does not say which day: write one such as 2026-03-29, Mar 29, tomorrow, friday, next friday or in 2 weeks');
   });
   it('writes priorities like P1 and refuses owners that would break the annotation', () => {
     expect(value(checkPriority('p1'))).toBe('P1');

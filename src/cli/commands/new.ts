@@ -23,6 +23,7 @@ import {
   answersFromModel,
   countAnswers,
   mergeAnswers,
+  modelFieldsOfAnswersFile,
   type AnswerFlags,
   type AnswerKey,
   type NewAnswers,
@@ -105,7 +106,7 @@ function pathKind(cwd: string): (filePath: string) => PathKind {
 /** The answers an `--answers` file gives. */
 async function readAnswersFile(filePath: string, cwd: string): Promise<NewAnswers> {
   const text = await readPostmortemFile(filePath, { cwd });
-  const { raw, postmortem } = readAnswersText(text, filePath);
+  const { raw, postmortem } = readAnswersText(text, filePath, modelFieldsOfAnswersFile);
   return answersFromModel(raw, postmortem);
 }
 

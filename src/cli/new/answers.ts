@@ -28,7 +28,10 @@ export interface TimelineAnswer {
 export interface TaskAnswer {
   text: string;
   owner: string | null;
-  /** YYYY-MM-DD or null. */
+  /**
+   * As given (`2026-12-18`, `next friday`, `in 2 weeks`), resolved when the postmortem is
+   * built; the interview stores the YYYY-MM-DD day a typed answer named. Null for none.
+   */
   due: string | null;
   priority: string | null;
   /** Only answers files mark tasks done; the interview writes open tasks. */
@@ -69,7 +72,7 @@ export interface NewAnswers {
   /** When impact ended, as typed. */
   end?: string;
   impact?: string;
-  /** Share of users affected, as typed (`75`, `75%`), or empty. */
+  /** Share of users affected, as typed (`75`, `75%`, `about 60%`), or empty. */
   usersAffected?: string;
   /** The root cause in one sentence. */
   rootCauseSummary?: string;
@@ -232,7 +235,9 @@ export function answersFromModel(raw: Record<string, unknown>, model: Postmortem
   if (has(summary, 'end')) answers.end = text(model.summary.end);
   if (has(summary, 'impact')) answers.impact = text(model.summary.impact);
   if (has(summary, 'usersAffectedPercent')) {
-    answers.usersAffected = model.summary.usersAffectedPercent === null ? '' : String(model.summary.usersAffectedPercent);
+    const written = (summary as Record<string, unknown>)['usersAffectedPercent'];
+    if (typeof written === 'string') answers.usersAffected = written;
+    else answers.usersAffected = model.summary.usersAffectedPercent === null ? '' : String(model.summary.usersAffectedPercent);
   }
   if (has(summary, 'rootCause')) answers.rootCauseSummary = text(model.summary.rootCause);
   if (has(raw, 'timeline')) {
@@ -263,6 +268,18 @@ export function answersFromModel(raw: Record<string, unknown>, model: Postmortem
   if (has(raw, 'otherSections')) carried.otherSections = model.otherSections.map(({ heading, text: body }) => ({ heading, text: body }));
   if (Object.keys(carried).length > 0) answers.carried = carried;
   return answers;
+}
+
+/**
+ * An answers file as the model's schema can check it. The file may write the share of users
+ * as a person would (`usersAffectedPercent: about 60%`), which the model's number field
+ * refuses: that text is left out here, and {@link answersFromModel} takes it from the raw
+ * file, so it is checked like a typed answer (and a wrong one named by its key).
+ */
+export function modelFieldsOfAnswersFile(raw: Record<string, unknown>): Record<string, unknown> {
+  const summary = raw['summary'];
+  if (!has(summary, 'usersAffectedPercent') || typeof (summary as Record<string, unknown>)['usersAffectedPercent'] !== 'string') return raw;
+  return { ...raw, summary: { ...(summary as Record<string, unknown>), usersAffectedPercent: null } };
 }
 
 /** `base` with every answer `override` gives replacing it. */

@@ -22,6 +22,7 @@ import {
 } from './build-postmortem.js';
 import { checkOutputPath, defaultOutputPath, firstFreePath, type PathKind } from './output-path.js';
 import type { Choice, Prompter } from './prompter.js';
+import { describeDueDate } from './read-due-date.js';
 import {
   asValidator,
   checkAuthors,
@@ -548,8 +549,14 @@ class Interview {
         await this.record({ tasks: state });
       }
       if (pending.due === undefined) {
-        const due = await prompter.input({ message: 'Due date (YYYY-MM-DD, optional)', ...(old?.due ? { default: old.due } : {}), validate: asValidator((value) => checkDueDate(value, today)) });
-        pending.due = due.trim() || null;
+        const due = await prompter.input({
+          message: 'Due date (optional: YYYY-MM-DD, Dec 18, next friday, in 2 weeks)',
+          ...(old?.due ? { default: old.due } : {}),
+          validate: asValidator((value) => checkDueDate(value, today)),
+        });
+        // The day, not the words: the user saw it read back, and "next friday" resumed next week would be another day.
+        pending.due = (checkDueDate(due, today) as { ok: true; value: string | null }).value;
+        if (pending.due) prompter.note(`  Due ${describeDueDate(pending.due)}.`);
         await this.record({ tasks: state });
       }
       if (pending.priority === undefined) {

@@ -9,6 +9,7 @@ import { readLeadingTime } from '../../parse/clock.js';
 import { dayjs } from '../../model/dayjs.js';
 import { DEFAULT_SEVERITIES } from '../../model/postmortem.js';
 import { formatDuration, minutesBetween, parseZone, toIsoInstant, type ClockTime } from '../../model/time.js';
+import { readDueDate } from './read-due-date.js';
 
 /** The outcome of a check: the value to use, or the message to show. */
 export type Checked<Value> = { ok: true; value: Value } | { ok: false; message: string };
@@ -211,13 +212,31 @@ export function describeImpactWindow(window: ImpactWindow, timezone: string): st
   return `${formatDuration(window.durationMinutes)} (${window.start.written} to ${window.end.written}, ${timezone})`;
 }
 
-/** The share of users affected, 0-100, `%` optional; empty means not known. */
+// An estimate ("about 60%") is still the number to record, so the hedging words are dropped;
+// a bound ("over 60%") or a range is not one number, so it does not match.
+const PERCENT_TEXT =
+  /^(?:(?:about|around|approximately|approx\.?|roughly|circa|ca\.|est\.|estimated|~|≈)\s*)?(\d{1,3}(?:\.\d+|,\d{1,2})?)\s*(?:%|percent|per\s*cent|pct\.?)?(?:\s+of\s+(?:all\s+|the\s+|our\s+)?users)?$/i;
+const PERCENT_RANGE = /^\D*(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:-|–|to)\s*(\d{1,3}(?:\.\d+)?)\s*%?/i;
+const PERCENT_HELP = 'write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent';
+
+/**
+ * The share of users affected, 0-100, as people write it: `60`, `60%`, `~60 %`, `about 60%`,
+ * `approx. 60`, `roughly 60 percent`, `60% of users`. Empty means not known. Bounds
+ * (`over 60%`), ranges (`60-70%`) and words (`most`) are refused: there is no one number to write.
+ */
 export function checkPercent(text: string): Checked<number | null> {
   const value = text.trim();
   if (value === '') return accept(null);
-  const match = /^(\d{1,3}(?:\.\d+)?)\s*%?$/.exec(value);
-  if (!match) return reject(`"${value}" is not a percentage: write a number from 0 to 100, such as 75 or 12.5`);
-  const percent = Number(match[1]);
+  const match = PERCENT_TEXT.exec(value);
+  if (!match) {
+    const range = PERCENT_RANGE.exec(value);
+    if (range) {
+      const middle = (Number(range[1]) + Number(range[2])) / 2;
+      return reject(`"${value}" is a range: write one number from 0 to 100, such as ${Math.round(middle * 10) / 10}`);
+    }
+    return reject(`"${value}" is not a percentage: ${PERCENT_HELP}`);
+  }
+  const percent = Number((match[1] as string).replace(',', '.'));
   if (percent > 100) return reject(`${percent}% is more than 100%: write a number from 0 to 100`);
   return accept(percent);
 }
@@ -262,14 +281,21 @@ export function checkPriority(text: string): Checked<string | null> {
   return accept(/^p\d$/i.test(field.value) ? field.value.toUpperCase() : field.value);
 }
 
-/** A task's due date: optional, YYYY-MM-DD, a real day, not before today (unless the task is done). */
+/**
+ * A task's due date: optional; `2026-12-18`, `Dec 18`, `tomorrow`, `next friday`, `in 2 weeks`
+ * and the like (see read-due-date.ts), resolved against `today` and given back as YYYY-MM-DD,
+ * which is what the postmortem stores. Not before today, unless the task is done.
+ */
 export function checkDueDate(text: string, today: string, options: { done?: boolean } = {}): Checked<string | null> {
   const value = text.trim();
   if (value === '') return accept(null);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return reject(`write the due date as YYYY-MM-DD, for example ${dayjs(today, 'YYYY-MM-DD').add(14, 'day').format('YYYY-MM-DD')}`);
-  if (!dayjs(value, 'YYYY-MM-DD', true).isValid()) return reject(`${value} is not a calendar date`);
-  if (!options.done && value < today) return reject(`${value} is in the past (today is ${today})`);
-  return accept(value);
+  const read = readDueDate(value, today);
+  if (!read.ok) return read;
+  if (!options.done && read.value < today) {
+    const what = read.value === value ? read.value : `"${value}" (${read.value})`;
+    return reject(`${what} is in the past (today is ${today})`);
+  }
+  return accept(read.value);
 }
 
 /** The task text: required, one line. */
