@@ -93,8 +93,8 @@ describe('combined root cause and resolution without labels', () => {
   });
 
   it('leaves a paragraph that is neither fix nor cause after the fix in the root cause', () => {
-    const model = combined('The cache cluster lost quorum.', 'We restored quorum by adding a node.', 'Three services share that cluster.');
-    expect(model.rootCause).toBe('The cache cluster lost quorum.\n\nThree services share that cluster.');
+    const model = combined('The cache cluster lost quorum.', 'We restored quorum by adding a node.', 'Monitoring had no alert for quorum loss, and nightly restarts hid it.');
+    expect(model.rootCause).toBe('The cache cluster lost quorum.\n\nMonitoring had no alert for quorum loss, and nightly restarts hid it.');
     expect(model.resolution).toBe('We restored quorum by adding a node.');
   });
 

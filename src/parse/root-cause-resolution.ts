@@ -56,7 +56,8 @@ const FIX_EFFECT = new RegExp(String.raw`\bto\s+(?:fix|resolve|restore|mitigate|
 /** A change made before the incident is part of its story, not of its fix. */
 const BEFORE_INCIDENT = /\b(?:earlier|the\s+day\s+before|the\s+(?:previous|prior)\s+(?:day|week|night|evening|morning)|last\s+(?:week|month|night)|(?:a|one|two|three|several)\s+(?:hours?|days?|weeks?|months?)\s+(?:before|earlier|ago)|before\s+the\s+(?:incident|outage))\b/i;
 /** A paragraph after the fix that goes on with it: checking it worked, what came back. */
-const CONTINUATION = /\b(?:confirm\w*|verif\w*|monitor\w*|worked|working|back\s+(?:to\s+normal|online|up)|recover\w*|resum\w*|returned\s+to\s+normal|stabili[sz]\w*|restart\w*|reboot\w*|tested|the\s+(?:fix|change|patch|rollback|revert)|afterwards?|since\s+then)\b/i;
+// Not "monitoring", "restarts" or "the change": "Monitoring had no disk alert" and "Nightly restarts empty the cache" explain causes.
+const CONTINUATION = /\b(?:confirm\w*|verif\w*|worked|working\s+again|back\s+(?:to\s+normal|online|up)|recover\w*|resum\w*|returned\s+to\s+normal|stabili[sz]\w*|tested|the\s+(?:fix|patch|rollback|revert)|afterwards?|since\s+then)\b/i;
 
 /** A line that is only `<br>` tags: people use it as a paragraph break. */
 const BREAK_LINE = /^\s*(?:<br\s*\/?>\s*)+$/i;
