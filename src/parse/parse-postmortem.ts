@@ -9,7 +9,8 @@ import { findDate } from './clock.js';
 import { parseCorrectiveActions } from './corrective-actions.js';
 import { splitFrontMatter } from './front-matter.js';
 import { analyzeLines, type SourceLine } from './markdown-lines.js';
-import { classifyHeading, dedentText, isTitleHeading, linesToText, splitSections, unwrapEmphasis, type Section } from './sections.js';
+import { splitRootCauseAndResolution } from './root-cause-resolution.js';
+import { classifyHeading, isTitleHeading, linesToText, splitSections, unwrapEmphasis, type Section } from './sections.js';
 import { impactSentence, readImpactWindow, readLabel, readSummaryParts, readUsersAffected, rootCauseSentence, type SummaryLabel } from './summary.js';
 import { looksLikeTimeline, parseTimeline } from './timeline.js';
 
@@ -61,47 +62,6 @@ function appendAll<T>(target: T[], items: readonly T[]): void {
 function joinTexts(parts: ReadonlyArray<string | null>): string | null {
   const present = parts.filter((part): part is string => Boolean(part && part.trim()));
   return present.length > 0 ? present.join('\n\n') : null;
-}
-
-const RESOLUTION_START = /^(?:to (?:fix|resolve|mitigate|address|remedy|restore|correct)|the (?:fix|resolution|solution|remedy)|we (?:fixed|resolved|mitigated|restored|rolled back|reverted)|(?:this|the issue|the problem|it|the incident|the outage) was (?:fixed|resolved|mitigated)|resolution\b|to resolve)/i;
-
-/** Splits a combined Root Cause and Resolution section where the text marks them. */
-function splitRootCauseAndResolution(section: ParsedSection): { rootCause: string | null; resolution: string | null } {
-  const lines = section.lines;
-  const labelIndex = lines.findIndex((line) => {
-    if (line.kind === 'heading') return classifyHeading(line.headingText ?? '') === 'resolution';
-    if (line.kind !== 'text' || (line.listItemDepth ?? 0) > 0) return false;
-    const label = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{1,40}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)(?:\s|$)/.exec(line.text);
-    return label !== null && classifyHeading(label[1] as string) === 'resolution';
-  });
-  const stripLabel = (text: string | null, kind: 'rootCause' | 'resolution'): string | null => {
-    if (!text) return null;
-    const heading = /^#{1,6}\s+(.+?)\s*#*\s*(?:\n|$)/.exec(text);
-    if (heading && classifyHeading(heading[1] as string) === kind) return dedentText(text.slice(heading[0].length));
-    const match = /^(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{1,40}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)[ \t]*\n?/.exec(text);
-    if (match && classifyHeading(match[1] as string) === kind) {
-      const rest = text.slice(match[0].length);
-      // A bulleted label ("- Root Cause: ...") indents its continuation lines; dedent them.
-      return dedentText(rest);
-    }
-    return text;
-  };
-  if (labelIndex >= 0) {
-    const before = linesToText(lines.slice(0, labelIndex), section.inlineText);
-    const after = linesToText(lines.slice(labelIndex));
-    return { rootCause: stripLabel(before, 'rootCause'), resolution: stripLabel(after, 'resolution') };
-  }
-  const text = linesToText(lines, section.inlineText);
-  if (!text) return { rootCause: null, resolution: null };
-  const paragraphs = text.split(/\n\s*\n/);
-  const split = paragraphs.findIndex((paragraph, index) => index > 0 && RESOLUTION_START.test(paragraph.trim()));
-  if (split > 0) {
-    return {
-      rootCause: stripLabel(paragraphs.slice(0, split).join('\n\n'), 'rootCause'),
-      resolution: paragraphs.slice(split).join('\n\n').trim() || null,
-    };
-  }
-  return { rootCause: stripLabel(text, 'rootCause'), resolution: null };
 }
 
 /** The title: a first heading that names no section, or a short first line that reads like one. */

@@ -2,8 +2,11 @@
  * summary-matches-timeline: the summary's impact window agrees with the timeline. The window
  * must lie within the timeline (its first timed entry no later than the start, its last no
  * earlier than the end), give or take a tolerance; a timeline may begin before the impact (the
- * change that caused it) and go on after it (follow-up), so those are not reported.
+ * change that caused it) and go on after it (follow-up), so those are not reported. What it
+ * may not do is resolve the incident after the summary says impact ended.
  */
+// The entry classifier lives with the export, which drew kinds first; it is a pure module with no export dependencies.
+import { timelineEntryKind } from '../../export/timeline-kind.js';
 import { formatClock, formatDuration, wallClockOf } from '../../model/time.js';
 import { defineRule } from '../types.js';
 import { checkCount, checkKnownOptions, firstError } from './support/options.js';
@@ -70,6 +73,17 @@ export default defineRule<SummaryMatchesTimelineOptions>({
       report({
         message: `The summary says impact ended at ${clockOf(window.endIso)}, but the timeline's last entry (${describe(last.entry)}) is ${formatDuration((window.end - last.millis) / 60_000)} earlier: correct the summary's end, or add a timeline entry for when impact ended`,
         line,
+      });
+    }
+    // Follow-ups after the end are fine; the entry that resolves the incident is not. The first
+    // one from the start on counts: "incident closed" after a watch period is a follow-up to
+    // "service restored", and a resolution before the start is of something else.
+    const resolution = entries.filter(({ entry, millis }) => millis >= (window.start ?? -Infinity) && timelineEntryKind(entry.entry) === 'resolution')
+      .reduce<{ entry: PlacedEntry; millis: number } | null>((earliest, entry) => (earliest === null || entry.millis < earliest.millis ? entry : earliest), null);
+    if (window.end !== null && resolution && resolution.millis - window.end > tolerance) {
+      report({
+        message: `The summary says impact ended at ${clockOf(window.endIso)}, but the timeline's resolution entry (${describe(resolution.entry)}) is ${formatDuration((resolution.millis - window.end) / 60_000)} later: correct the summary's end, or the entry's time`,
+        line: resolution.entry.line,
       });
     }
     if (window.start === null && window.durationMinutes !== null && entries.length >= 2 && endsTimed) {
