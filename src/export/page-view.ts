@@ -5,10 +5,12 @@
  * what appears where is made here, so the templates stay simple to override.
  */
 import path from 'node:path';
+import { clockStyle } from '../model/clock-style.js';
+import { incidentMinutes } from '../model/incident-minutes.js';
 import type { CorrectiveTask, Postmortem, SectionKind, TimelineEntry } from '../model/postmortem.js';
 import { formatClock, formatDuration, longDate, shortDate, wallClockInZone, type WallClock } from '../model/time.js';
-import { incidentMinutes } from '../render/incident-phrases.js';
-import { zoneLabel } from '../render/zoned-time.js';
+import { groupByDay } from '../model/timeline-days.js';
+import { displayZone } from '../model/zoned-time.js';
 import { HTML_GENERATOR } from './html-template-files.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-html.js';
 import { entryMillis, layoutTimelineChart, markerPath, type TimelineChart } from './timeline-chart.js';
@@ -178,32 +180,24 @@ function slug(text: string): string {
   return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
-/** Whether the timeline writes times with AM/PM, so the export shows them the same way. */
-function usesTwelveHourClock(entries: readonly TimelineEntry[]): boolean {
-  const written = entries.filter((entry) => entry.time);
-  const twelve = written.filter((entry) => /\d\s*[ap]\.?\s?m\b/i.test(entry.time as string)).length;
-  return written.length > 0 && twelve * 2 >= written.length;
-}
-
 function clockText(clock: WallClock, twelveHour: boolean): string {
   return formatClock(clock, twelveHour ? '12h' : '24h');
 }
 
 /** `10:00–12:30 SAST`, or `Mar 14, 23:00 – Mar 15, 01:00 UTC` across midnight; null without both ends. */
-function windowText(postmortem: Postmortem, twelveHour: boolean): string | null {
+function windowText(postmortem: Postmortem, zone: string | null, twelveHour: boolean): string | null {
   const { start, end } = postmortem.summary;
   if (!start || !end) return null;
-  const from = wallClockInZone(start, postmortem.timezone);
-  const to = wallClockInZone(end, postmortem.timezone);
+  const from = wallClockInZone(start, zone);
+  const to = wallClockInZone(end, zone);
   if (!from || !to) return null;
-  const zone = zoneLabel(postmortem.timezone, start);
   const suffix = zone ? ` ${zone}` : '';
   if (from.date === to.date) return `${clockText(from, twelveHour)}–${clockText(to, twelveHour)}${suffix}`;
   // The card's date already says the year; the window across midnight needs only the days.
   return `${shortDate(from.date)}, ${clockText(from, twelveHour)} – ${shortDate(to.date)}, ${clockText(to, twelveHour)}${suffix}`;
 }
 
-function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
+function buildFacts(postmortem: Postmortem, zone: string | null, twelveHour: boolean): PageFact[] {
   const facts: PageFact[] = [];
   const add = (key: string, name: string, value: string | null, extra: Partial<PageFact> = {}): void => {
     if (value) facts.push({ key, name, value, dateTime: null, badgeClass: null, ...extra });
@@ -215,7 +209,7 @@ function buildFacts(postmortem: Postmortem, twelveHour: boolean): PageFact[] {
   });
   const minutes = incidentMinutes(postmortem);
   add('duration', 'Duration', minutes !== null && minutes >= 0 ? formatDuration(minutes) : null);
-  add('window', 'Impact window', windowText(postmortem, twelveHour));
+  add('window', 'Impact window', windowText(postmortem, zone, twelveHour));
   const percent = postmortem.summary.usersAffectedPercent;
   add('users-affected', 'Users affected', percent !== null ? `${percent}%` : null);
   add('authors', postmortem.authors.length === 1 ? 'Author' : 'Authors', postmortem.authors.join(', ') || null);
@@ -252,35 +246,13 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/**
- * Consecutive entries on one day, as the renderer's `timelineDays` groups them: an entry
- * without an instant stays with the one before it, and a timeline all on the incident date
- * is one group without a heading.
- */
-function groupByDay(items: readonly TimedEntry[], incidentDate: string | null): Array<{ date: string | null; items: TimedEntry[] }> {
-  const days: Array<{ date: string | null; items: TimedEntry[] }> = [];
-  for (const item of items) {
-    const day = item.clock?.date ?? null;
-    const current = days[days.length - 1];
-    if (!current) days.push({ date: day, items: [item] });
-    else if (day === null || day === current.date) current.items.push(item);
-    else if (current.date === null && days.length === 1) {
-      current.date = day;
-      current.items.push(item);
-    } else days.push({ date: day, items: [item] });
-  }
-  if (days.every((day) => day.date === null || day.date === incidentDate)) return items.length > 0 ? [{ date: null, items: [...items] }] : [];
-  return days;
-}
-
-function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineView {
-  const { timeline, timezone } = postmortem;
-  const items = timeline.map((entry): TimedEntry => ({ entry, millis: entryMillis(entry, timezone), clock: entry.at ? wallClockInZone(entry.at, timezone) : null }));
-  const firstInstant = items.find((item) => item.millis !== null)?.entry.at ?? null;
-  const zone = zoneLabel(timezone, firstInstant);
+function buildTimeline(postmortem: Postmortem, zone: string | null, twelveHour: boolean): TimelineView {
+  const { timeline } = postmortem;
+  // Every entry read at its own moment on the page's one clock: list, day headings and chart agree.
+  const items = timeline.map((entry): TimedEntry => ({ entry, millis: entryMillis(entry, zone), clock: entry.at ? wallClockInZone(entry.at, zone) : null }));
   const chart = layoutTimelineChart({
     entries: timeline,
-    timezone,
+    timezone: zone,
     windowStart: postmortem.summary.start,
     windowEnd: postmortem.summary.end,
     twelveHour,
@@ -297,7 +269,7 @@ function buildTimeline(postmortem: Postmortem, twelveHour: boolean): TimelineVie
     notes.push(`${plural(unplaced, 'entry has', 'entries have')} no date and time that can be placed on the chart; ${unplaced === 1 ? 'it is' : 'they are'} in the list only (marked “not on the chart”).`);
   }
   const kindNames = new Map(TIMELINE_ENTRY_KINDS.map((item) => [item.kind, item.name]));
-  const days = groupByDay(items, postmortem.date).map((day) => ({
+  const days = groupByDay(items, (item) => item.clock?.date ?? null, { date: postmortem.date }).map((day) => ({
     heading: day.date ? longDate(day.date) : null,
     dateTime: day.date,
     entries: day.items.map((item): TimelineEntryView => {
@@ -352,7 +324,8 @@ function sourceLines(postmortem: Postmortem): Map<SectionKind, number> {
 export function buildPageView(postmortem: Postmortem, options: PageViewOptions = {}): PostmortemPageView {
   const filePath = postmortem.source?.filePath ?? null;
   const sourceName = options.sourceName !== undefined ? options.sourceName : filePath ? path.basename(filePath) : null;
-  const twelveHour = usesTwelveHourClock(postmortem.timeline);
+  const twelveHour = clockStyle(postmortem.timeline) === '12h';
+  const zone = displayZone(postmortem);
   const lines = sourceLines(postmortem);
   const { summary } = postmortem;
   const impactInCard = isShort(summary.impact);
@@ -370,7 +343,7 @@ export function buildPageView(postmortem: Postmortem, options: PageViewOptions =
         if (lines.has('impact') || !impactInCard) section.html = markdownToHtml(summary.impact);
         break;
       case 'timeline':
-        if (postmortem.timeline.length > 0) section.timeline = buildTimeline(postmortem, twelveHour);
+        if (postmortem.timeline.length > 0) section.timeline = buildTimeline(postmortem, zone, twelveHour);
         break;
       case 'rootCause':
         section.html = markdownToHtml(postmortem.rootCause ?? (rootCauseInCard ? null : summary.rootCause));
@@ -431,7 +404,7 @@ export function buildPageView(postmortem: Postmortem, options: PageViewOptions =
     generator: HTML_GENERATOR,
     title: postmortem.title ?? fallbackTitle,
     hasTitle: Boolean(postmortem.title),
-    facts: buildFacts(postmortem, twelveHour),
+    facts: buildFacts(postmortem, zone, twelveHour),
     impactHtml: impactInCard ? markdownInlineToHtml(summary.impact) : '',
     rootCauseHtml: rootCauseInCard ? markdownInlineToHtml(rootCauseInCard) : '',
     preambleHtml,

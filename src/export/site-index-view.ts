@@ -1,7 +1,7 @@
 /** What the site's `index.html` shows: every postmortem newest first, and the files that could not be read. */
 import type { Postmortem } from '../model/postmortem.js';
 import { formatDuration, longDate } from '../model/time.js';
-import { incidentMinutes } from '../render/incident-phrases.js';
+import { incidentMinutes } from '../model/incident-minutes.js';
 import { markdownToPlainText } from './markdown-html.js';
 import { HTML_GENERATOR } from './html-template-files.js';
 import { severityClass } from './page-view.js';

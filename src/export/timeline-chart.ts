@@ -9,9 +9,11 @@
  * impact window is a shaded band behind the rows.
  */
 import type { TimelineEntry } from '../model/postmortem.js';
-import { formatClock, formatDuration, shortDate, wallClockInZone, zonedInstantMillis } from '../model/time.js';
+import { formatClock, formatDuration, parseZone, shortDate, wallClockAt, wallClockInZone, zonedInstantMillis, type WallClock } from '../model/time.js';
+import { displayZone } from '../model/zoned-time.js';
 import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
 import { markdownToPlainText } from './markdown-html.js';
+import { wallClockTicks } from './timeline-ticks.js';
 
 /** One entry's row in the chart. */
 export interface TimelineChartRow {
@@ -42,7 +44,7 @@ export interface TimelineChartRow {
 /** A tick on the time axis. */
 export interface TimelineChartTick {
   x: number;
-  /** `14:00`, or `Mar 15` at midnight and for day-sized steps. */
+  /** `14:00`, or `Mar 15` where a day starts and for day-sized steps. */
   label: string;
 }
 
@@ -84,7 +86,10 @@ export interface TimelineChart {
 /** What {@link layoutTimelineChart} needs. */
 export interface TimelineChartInput {
   entries: readonly TimelineEntry[];
-  /** The postmortem's declared timezone; times are shown in it. */
+  /**
+   * The zone times are shown in (the postmortem's `displayZone`): every row and tick is read
+   * in it at its own moment, so the chart agrees with the list across a daylight-saving change.
+   */
   timezone: string | null;
   /** The impact window's ends (ISO instants), when known. */
   windowStart: string | null;
@@ -152,29 +157,6 @@ export function entryMillis(entry: Pick<TimelineEntry, 'at'>, timezone: string |
   return Number.isNaN(millis) ? null : millis;
 }
 
-/**
- * The offset of the postmortem's zone from UTC, in minutes, as seen at an instant: the
- * difference between the wall clock shown for it and its UTC time. Local times without an
- * offset read as UTC here and are shown as written, so their offset is 0.
- */
-function displayOffsetMinutes(iso: string, timezone: string | null): number {
-  const clock = wallClockInZone(iso, timezone);
-  if (!clock) return 0;
-  const [year, month, day] = clock.date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second);
-  return Math.round((wall - zonedInstantMillis(iso, timezone)) / MINUTE);
-}
-
-function localParts(localMillis: number): { date: string; hour: number; minute: number } {
-  const value = new Date(localMillis);
-  const pad = (number: number): string => String(number).padStart(2, '0');
-  return {
-    date: `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`,
-    hour: value.getUTCHours(),
-    minute: value.getUTCMinutes(),
-  };
-}
-
 function truncate(text: string, maxCharacters: number): string {
   if (text.length <= maxCharacters) return text;
   if (maxCharacters <= 1) return '…';
@@ -195,15 +177,17 @@ function rowMetrics(count: number): { rowHeight: number; fontSize: number } {
  * do: one point on an axis says nothing the list does not.
  */
 export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | null {
+  // One clock for the whole chart, even when the caller gives no zone and times carry offsets.
+  const shownZone = displayZone({ timezone: input.timezone, summary: { start: input.windowStart, end: input.windowEnd }, timeline: input.entries });
   const placed = input.entries
-    .map((entry, index) => ({ entry, index, millis: input.millis ? (input.millis[index] ?? null) : entryMillis(entry, input.timezone) }))
+    .map((entry, index) => ({ entry, index, millis: input.millis ? (input.millis[index] ?? null) : entryMillis(entry, shownZone) }))
     .filter((item): item is { entry: TimelineEntry; index: number; millis: number } => item.millis !== null)
     // Time order, source order for ties: the chart is about when; the list below keeps the author's order.
     .sort((a, b) => a.millis - b.millis || a.index - b.index);
   if (placed.length < 2) return null;
 
-  const windowStart = input.windowStart ? zonedInstantMillis(input.windowStart, input.timezone) : NaN;
-  const windowEnd = input.windowEnd ? zonedInstantMillis(input.windowEnd, input.timezone) : NaN;
+  const windowStart = input.windowStart ? zonedInstantMillis(input.windowStart, shownZone) : NaN;
+  const windowEnd = input.windowEnd ? zonedInstantMillis(input.windowEnd, shownZone) : NaN;
   const hasWindow = !Number.isNaN(windowStart) && !Number.isNaN(windowEnd) && windowEnd > windowStart;
   const first = placed[0] as (typeof placed)[number];
   const last = placed[placed.length - 1] as (typeof placed)[number];
@@ -232,22 +216,21 @@ export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | 
   const scale = (millis: number): number => left + ((millis - domainStart) / (domainEnd - domainStart)) * (right - left);
   const round = (value: number): number => Math.round(value * 10) / 10;
 
-  const offset = displayOffsetMinutes(first.entry.at as string, input.timezone);
-  const clock = (millis: number): ReturnType<typeof localParts> => localParts(millis + offset * MINUTE);
+  // Each instant is read in the zone at its own moment: one offset for the whole chart would
+  // put times after a daylight-saving change an hour out. Without a zone postmortem
+  // understands, times are local ones, placed as UTC by entryMillis: their clock is UTC's.
+  const clockZone = parseZone(shownZone);
+  const clockAt = (millis: number): WallClock => wallClockAt(millis, clockZone);
   const format = (parts: { hour: number; minute: number }): string => formatClock(parts, input.twelveHour ? '12h' : '24h');
-  const multiDay = clock(domainStart + padding).date !== clock(domainEnd - padding).date;
+  const multiDay = clockAt(domainStart + padding).date !== clockAt(domainEnd - padding).date;
 
   // Ticks on round wall-clock times in the postmortem's zone, at most about eight across.
   const spanMinutes = (domainEnd - domainStart) / MINUTE;
   const step = NICE_STEPS_MINUTES.find((candidate) => spanMinutes / candidate <= 8) ?? Math.ceil(spanMinutes / 8 / 1440) * 1440;
-  const ticks: TimelineChartTick[] = [];
-  const localStart = domainStart + offset * MINUTE;
-  for (let local = Math.ceil(localStart / (step * MINUTE)) * step * MINUTE; local <= domainEnd + offset * MINUTE; local += step * MINUTE) {
-    const parts = localParts(local);
-    const midnight = parts.hour === 0 && parts.minute === 0;
-    const label = step >= 1440 || (midnight && multiDay) ? shortDate(parts.date) : format(parts);
-    ticks.push({ x: round(scale(local - offset * MINUTE)), label });
-  }
+  const ticks: TimelineChartTick[] = wallClockTicks(domainStart, domainEnd, step, clockZone).map((tick) => ({
+    x: round(scale(tick.millis)),
+    label: step >= 1440 || (tick.dayStart && multiDay) ? shortDate(tick.clock.date) : format(tick.clock),
+  }));
 
   const characterWidth = fontSize * CHARACTER_WIDTH_EM;
   let previousDate: string | null = null;
@@ -255,7 +238,8 @@ export function layoutTimelineChart(input: TimelineChartInput): TimelineChart | 
     const x = round(scale(item.millis));
     const y = plotTop + rowIndex * rowHeight + rowHeight / 2;
     const kind = timelineEntryKind(item.entry);
-    const parts = clock(item.millis);
+    // The clock the list shows for the entry, so the two never disagree.
+    const parts = wallClockInZone(item.entry.at as string, shownZone) ?? clockAt(item.millis);
     const time = multiDay && parts.date !== previousDate ? `${shortDate(parts.date)}, ${format(parts)}` : format(parts);
     previousDate = parts.date;
     const fullText = markdownToPlainText(item.entry.text) || (item.entry.label ?? '');

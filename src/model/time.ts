@@ -161,6 +161,14 @@ function ianaOffsetAtInstant(name: string, millis: number): number {
 }
 
 /**
+ * The offset of a zone from UTC at an instant, in minutes: what its clocks are ahead of UTC
+ * then. A fixed zone's offset never changes; an IANA zone's follows its daylight-saving rules.
+ */
+export function zoneOffsetAtInstant(zone: Zone, millis: number): number {
+  return zone.kind === 'fixed' ? zone.offsetMinutes : ianaOffsetAtInstant(zone.name, millis);
+}
+
+/**
  * The offset of a zone at a local date and time, in minutes. Around a daylight-saving change
  * it resolves as JavaScript's Temporal does by default ("compatible"): a time that happens
  * twice (clocks going back) is the earlier one, and a time skipped (clocks going forward) is
@@ -245,7 +253,16 @@ export function wallClockInZone(iso: string, timezone: string | null): WallClock
   if (!zone || own.offset === null) return { date: own.date, hour: own.hour, minute: own.minute, second: own.second };
   const millis = instantMillis(iso);
   if (Number.isNaN(millis)) return null;
-  const offsetMinutes = zone.kind === 'fixed' ? zone.offsetMinutes : ianaOffsetAtInstant(zone.name, millis);
+  return wallClockAt(millis, zone);
+}
+
+/**
+ * The wall clock of an instant (milliseconds since the epoch) in a zone, or in UTC without
+ * one. Each instant is read with the offset of its own moment, so two instants either side
+ * of a daylight-saving change show the clock as it really was at each.
+ */
+export function wallClockAt(millis: number, zone: Zone | null): WallClock {
+  const offsetMinutes = zone ? zoneOffsetAtInstant(zone, millis) : 0;
   const shifted = new Date(millis + offsetMinutes * 60_000);
   return {
     date: `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
@@ -267,6 +284,15 @@ export function zonedInstantMillis(iso: string, timezone: string | null): number
   if (!zone || !wallClockOf(iso)) return instantMillis(iso);
   const local = iso.slice(0, 19);
   return instantMillis(local) - zoneOffsetAt(zone, local) * 60_000;
+}
+
+/**
+ * Minutes from one ISO instant to another, times without an offset read in the timezone as
+ * {@link zonedInstantMillis} reads them: 01:30 to 03:30 on a spring-forward night in
+ * `America/New_York` is 60 minutes, not 120. NaN when either does not parse.
+ */
+export function zonedMinutesBetween(startIso: string, endIso: string, timezone: string | null): number {
+  return Math.round((zonedInstantMillis(endIso, timezone) - zonedInstantMillis(startIso, timezone)) / 60000);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

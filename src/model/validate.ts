@@ -9,7 +9,7 @@ import { PostmortemError } from './errors.js';
 import type { Postmortem } from './postmortem.js';
 import { postmortemSchema } from './schema.js';
 import { dayjs } from './dayjs.js';
-import { minutesBetween, instantMillis } from './time.js';
+import { instantMillis, zonedMinutesBetween } from './time.js';
 
 /** Options for {@link normalizePostmortem}. */
 export interface NormalizeOptions {
@@ -55,7 +55,7 @@ export function normalizePostmortem(input: unknown, options: NormalizeOptions = 
   if (problems.length > 0) throw invalidInput(problems, filePath);
   const { start, end } = postmortem.summary;
   if (postmortem.summary.durationMinutes === null && start && end) {
-    postmortem.summary.durationMinutes = minutesBetween(start, end);
+    postmortem.summary.durationMinutes = zonedMinutesBetween(start, end, postmortem.timezone);
   }
   return postmortem;
 }
@@ -192,7 +192,8 @@ function semanticProblems(postmortem: Postmortem): FieldProblem[] {
   if (problems.length > 0) return problems;
   const { start, end, durationMinutes } = postmortem.summary;
   if (start && end) {
-    const minutes = minutesBetween(start, end);
+    // Times without an offset are wall-clock times in the timezone: across a daylight-saving change the window is shorter or longer than the clock difference.
+    const minutes = zonedMinutesBetween(start, end, postmortem.timezone);
     if (minutes < 0) {
       problems.push({ path: '/summary/end', message: 'is before /summary/start' });
     } else if (durationMinutes !== null && Math.abs(durationMinutes - minutes) > 1) {

@@ -3,9 +3,11 @@
  * summary's start, end and duration. They are written so that the parser's reading of
  * "between 2:00 AM and 6:00 AM (UTC-4)" gives back the same window.
  */
+import { clockStyle, type ClockStyle } from '../model/clock-style.js';
+import { incidentMinutes } from '../model/incident-minutes.js';
 import type { Postmortem } from '../model/postmortem.js';
-import { formatClock, formatDuration, longDate, minutesBetween, wallClockInZone, type WallClock } from '../model/time.js';
-import { zoneLabel } from './zoned-time.js';
+import { formatClock, formatDuration, longDate, wallClockInZone, type WallClock } from '../model/time.js';
+import { displayZone } from '../model/zoned-time.js';
 
 /** The two ends of the impact window as read in the document's timezone. */
 interface ZonedWindow {
@@ -13,15 +15,19 @@ interface ZonedWindow {
   end: WallClock;
   /** The zone to name after the times, or null for local times. */
   zone: string | null;
+  /** The document's clock style, which the timeline is written in too. */
+  style: ClockStyle;
 }
 
 function zonedWindow(postmortem: Postmortem): ZonedWindow | null {
   const { start, end } = postmortem.summary;
   if (!start || !end) return null;
-  const startClock = wallClockInZone(start, postmortem.timezone);
-  const endClock = wallClockInZone(end, postmortem.timezone);
+  // Both ends on the one clock the document is shown on, each read at its own moment.
+  const zone = displayZone(postmortem);
+  const startClock = wallClockInZone(start, zone);
+  const endClock = wallClockInZone(end, zone);
   if (!startClock || !endClock) return null;
-  return { start: startClock, end: endClock, zone: zoneLabel(postmortem.timezone, start) };
+  return { start: startClock, end: endClock, zone, style: clockStyle(postmortem.timeline) };
 }
 
 const zoneSuffix = (zone: string | null): string => (zone ? ` (${zone})` : '');
@@ -29,25 +35,15 @@ const zoneSuffix = (zone: string | null): string => (zone ? ` (${zone})` : '');
 /**
  * `between 2:00 AM and 6:00 AM (UTC-4)` for a window within one day, or
  * `between March 14, 2026, 11:00 PM and March 15, 2026, 1:00 AM (UTC)` across midnight;
+ * `between 14:00 and 18:00 (UTC)` in a document whose timeline is on a 24-hour clock;
  * empty without both start and end.
  */
 export function incidentWindow(postmortem: Postmortem): string {
   const window = zonedWindow(postmortem);
   if (!window) return '';
-  const { start, end, zone } = window;
-  if (start.date === end.date) return `between ${formatClock(start)} and ${formatClock(end)}${zoneSuffix(zone)}`;
-  return `between ${longDate(start.date)}, ${formatClock(start)} and ${longDate(end.date)}, ${formatClock(end)}${zoneSuffix(zone)}`;
-}
-
-/** The impact's length in minutes: stated, or worked out from start and end. */
-export function incidentMinutes(postmortem: Postmortem): number | null {
-  const { durationMinutes, start, end } = postmortem.summary;
-  if (durationMinutes !== null && durationMinutes !== undefined) return durationMinutes;
-  if (start && end) {
-    const minutes = minutesBetween(start, end);
-    return Number.isNaN(minutes) ? null : minutes;
-  }
-  return null;
+  const { start, end, zone, style } = window;
+  if (start.date === end.date) return `between ${formatClock(start, style)} and ${formatClock(end, style)}${zoneSuffix(zone)}`;
+  return `between ${longDate(start.date)}, ${formatClock(start, style)} and ${longDate(end.date)}, ${formatClock(end, style)}${zoneSuffix(zone)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runInProcess, useTempDir } from './cli-harness.js';
+import { runBin, runInProcess, useTempDir } from './cli-harness.js';
 
 const ANSWERS_YAML = `title: Checkout outage
 date: 2026-03-14
@@ -62,6 +62,27 @@ describe('postmortem render input errors', () => {
 
 // Expected to fail until then; they describe the documented behaviour.
 describe('postmortem render with the real renderer', () => {
+  it('writes the summary on the timeline\'s clock, as long as the window really was, in the real bin', async () => {
+    // Local times in New York across the spring-forward night of March 9, 2025: one hour passed.
+    await writeFile(join(cwd, 'dst.yaml'), `title: Spring forward
+date: 2025-03-09
+timezone: America/New_York
+summary:
+  start: 2025-03-09T01:30:00
+  end: 2025-03-09T03:30:00
+timeline:
+  - time: "01:30"
+    text: Alert fired.
+  - time: "03:30"
+    text: Service restored.
+`);
+    const result = runBin(['render', 'dst.yaml'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('- **Duration:** 1 h 0 min, between 01:30 and 03:30 (America/New_York)\n');
+    expect(result.stdout).toContain('- 01:30: Alert fired.\n- 03:30: Service restored.\n');
+  });
+
   it('prints the Markdown to standard output without -o, and for -o -', async () => {
     for (const args of [['render', 'answers.yaml'], ['render', 'answers.yaml', '-o', '-']]) {
       const result = await runInProcess(args, { cwd });

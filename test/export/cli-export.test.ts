@@ -80,6 +80,37 @@ describe('postmortem export --format html', () => {
     expect(json.exitCode).toBe(2);
     expect(json.stderr).toContain('--template applies to --format html and pdf');
   });
+
+  it('draws the chart on the clock of each instant across a daylight-saving change, in the real bin', async () => {
+    // Clocks in New York went from 2:00 AM EST to 3:00 AM EDT on March 9, 2025: 1:30 AM and
+    // 3:30 AM are an hour apart, and the chart once drew the second as 2:30 AM.
+    await writeFile(join(cwd, 'dst.md'), `---
+title: Spring forward
+date: 2025-03-09
+timezone: America/New_York
+---
+# Spring forward
+
+## Summary
+
+- **Duration:** 1:30 AM to 3:30 AM
+
+## Timeline
+
+- 1:30 AM: Alert fired
+- 3:30 AM: Service restored
+`);
+    const result = runBin(['export', 'dst.md', '--format', 'html', '-o', '-'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const chart = result.stdout.slice(result.stdout.indexOf('<svg class="tl-chart"'), result.stdout.indexOf('</svg>'));
+    expect([...chart.matchAll(/<tspan class="tl-time">([^<]+)<\/tspan>/g)].map((match) => match[1])).toEqual(['1:30 AM', '3:30 AM']);
+    const ticks = [...chart.matchAll(/<text x="[\d.]+" y="\d+" text-anchor="middle">([^<]+)<\/text>/g)].map((match) => match[1]);
+    expect(ticks).toEqual(['1:30 AM', '1:40 AM', '1:50 AM', '3:00 AM', '3:10 AM', '3:20 AM', '3:30 AM']);
+    expect(chart).toContain('Impact · 1 h 0 min');
+    const list = result.stdout.slice(result.stdout.indexOf('<ol class="tl-list">'));
+    expect([...list.matchAll(/<time datetime="[^"]+">([^<]+)<\/time>/g)].map((match) => match[1]).slice(0, 2)).toEqual(['1:30 AM', '3:30 AM']);
+  });
 });
 
 describe('postmortem export --format pdf', () => {

@@ -92,6 +92,82 @@ describe('layoutTimelineChart', () => {
   });
 });
 
+/** Entries at the given instants, with the same text each. */
+function at(...instants: string[]): TimelineEntry[] {
+  return instants.map((instant) => ({ time: null, at: instant, label: null, text: 'Something happened' }));
+}
+
+const tickLabels = (chart: ReturnType<typeof layoutTimelineChart>): string[] => chart?.ticks.map((tick) => tick.label) ?? [];
+const tickAt = (chart: ReturnType<typeof layoutTimelineChart>, label: string): number[] => chart?.ticks.filter((tick) => tick.label === label).map((tick) => tick.x) ?? [];
+
+// The changes used are those of 2025; see test/export/timeline-ticks.test.ts.
+describe('layoutTimelineChart across a daylight-saving change', () => {
+  it('reads every row and tick at its own moment when clocks spring forward (New York, the reported bug)', () => {
+    const chart = layoutTimelineChart({
+      ...base,
+      timezone: 'America/New_York',
+      zoneName: 'America/New_York',
+      twelveHour: true,
+      entries: at('2025-03-09T01:30:00-05:00', '2025-03-09T03:30:00-04:00'),
+      windowStart: '2025-03-09T01:30:00-05:00',
+      windowEnd: '2025-03-09T03:30:00-04:00',
+    });
+    expect(chart?.rows.map((row) => row.time)).toEqual(['1:30 AM', '3:30 AM']);
+    expect(tickLabels(chart)).toEqual(['1:30 AM', '1:40 AM', '1:50 AM', '3:00 AM', '3:10 AM', '3:20 AM', '3:30 AM']);
+    // 3:00 AM EDT is 2:00 AM EST: half way between the rows, an hour apart.
+    const [first, last] = chart?.rows ?? [];
+    expect(tickAt(chart, '3:00 AM')[0]).toBeCloseTo(((first?.x ?? 0) + (last?.x ?? 0)) / 2, 0);
+    expect(tickAt(chart, '3:30 AM')[0]).toBeCloseTo(last?.x ?? 0, 0);
+    expect(chart?.window?.label).toBe('Impact · 1 h 0 min');
+    expect(chart?.description).toContain('from 1:30 AM to 3:30 AM (America/New_York), impact window shaded (1 h 0 min)');
+  });
+
+  it('shows the repeated hour twice when clocks fall back, in time order (New York)', () => {
+    const chart = layoutTimelineChart({
+      ...base,
+      timezone: 'America/New_York',
+      zoneName: 'America/New_York',
+      twelveHour: true,
+      entries: at('2025-11-02T01:30:00-05:00', '2025-11-02T01:30:00-04:00', '2025-11-02T02:00:00-05:00'),
+      windowStart: '2025-11-02T01:30:00-04:00',
+      windowEnd: '2025-11-02T01:30:00-05:00',
+    });
+    expect(chart?.rows.map((row) => row.time)).toEqual(['1:30 AM', '1:30 AM', '2:00 AM']);
+    expect(tickLabels(chart)).toEqual(['1:30 AM', '1:45 AM', '1:00 AM', '1:15 AM', '1:30 AM', '1:45 AM', '2:00 AM']);
+    const xs = chart?.ticks.map((tick) => tick.x) ?? [];
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    // Each 1:30 AM tick sits on the row it names.
+    expect(tickAt(chart, '1:30 AM').map((x) => Math.round(x))).toEqual(chart?.rows.slice(0, 2).map((row) => Math.round(row.x)));
+    expect(chart?.window?.label).toBe('Impact · 1 h 0 min');
+  });
+
+  it('does the same in a southern zone, spring and autumn (Sydney)', () => {
+    const spring = layoutTimelineChart({ ...base, timezone: 'Australia/Sydney', entries: at('2025-10-05T01:30:00+10:00', '2025-10-05T03:30:00+11:00'), windowStart: '2025-10-05T01:30:00+10:00', windowEnd: '2025-10-05T03:30:00+11:00' });
+    expect(spring?.rows.map((row) => row.time)).toEqual(['01:30', '03:30']);
+    expect(tickLabels(spring)).toEqual(['01:30', '01:40', '01:50', '03:00', '03:10', '03:20', '03:30']);
+    expect(spring?.window?.label).toBe('Impact · 1 h 0 min');
+    const autumn = layoutTimelineChart({ ...base, timezone: 'Australia/Sydney', entries: at('2025-04-06T02:30:00+11:00', '2025-04-06T02:30:00+10:00'), windowStart: '2025-04-06T02:15:00+11:00', windowEnd: '2025-04-06T02:45:00+10:00' });
+    expect(autumn?.rows.map((row) => row.time)).toEqual(['02:30', '02:30']);
+    expect(tickLabels(autumn)).toEqual(['02:15', '02:30', '02:45', '02:00', '02:15', '02:30', '02:45']);
+    expect(autumn?.window?.label).toBe('Impact · 1 h 30 min');
+  });
+
+  it('names the new day where it starts when clocks skip midnight (Santiago)', () => {
+    const chart = layoutTimelineChart({ ...base, timezone: 'America/Santiago', entries: at('2025-09-06T23:30:00-04:00', '2025-09-07T01:30:00-03:00') });
+    expect(chart?.rows.map((row) => row.time)).toEqual(['Sep 6, 23:30', 'Sep 7, 01:30']);
+    expect(tickLabels(chart)).toEqual(['23:30', '23:40', '23:50', 'Sep 7', '01:10', '01:20', '01:30']);
+    // The day starts at 01:00, which is 00:00 under the old offset: half way between the rows.
+    const [first, last] = chart?.rows ?? [];
+    expect(tickAt(chart, 'Sep 7')[0]).toBeCloseTo(((first?.x ?? 0) + (last?.x ?? 0)) / 2, 0);
+  });
+
+  it('shows a timeline without a timezone on one clock, the one its first offset names', () => {
+    const chart = layoutTimelineChart({ ...base, timezone: null, zoneName: null, entries: at('2025-03-09T01:30:00-05:00', '2025-03-09T03:30:00-04:00') });
+    expect(chart?.rows.map((row) => row.time)).toEqual(['01:30', '02:30']);
+    expect(tickLabels(chart)).toContain('02:00');
+  });
+});
+
 describe('timelineEntryKind', () => {
   it.each([
     [{ label: 'Detection Method', text: 'A customer email' }, 'detection'],

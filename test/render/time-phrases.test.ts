@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPostmortem, type Postmortem, type TimelineEntry } from '../../src/model/postmortem.js';
+import { emptyPostmortem, type Postmortem } from '../../src/model/postmortem.js';
 import { wallClockInZone } from '../../src/model/time.js';
 import { incidentDuration, incidentSentence, incidentWindow } from '../../src/render/incident-phrases.js';
-import { timelineDays } from '../../src/render/timeline-days.js';
-import { zoneLabel } from '../../src/render/zoned-time.js';
 
 function withWindow(start: string | null, end: string | null, extra: Partial<Postmortem> = {}): Postmortem {
   const postmortem = emptyPostmortem();
@@ -29,18 +27,6 @@ describe('wallClockInZone', () => {
   });
 });
 
-describe('zoneLabel', () => {
-  it.each([
-    ['UTC-4', '2026-03-14T02:00:00-04:00', 'UTC-4'],
-    [null, '2026-03-14T02:00:00-04:00', 'UTC-04:00'],
-    [null, '2026-03-14T02:00:00Z', 'UTC'],
-    [null, '2026-03-14T02:00:00', null],
-    ['local time', '2026-03-14T02:00:00', 'local time'],
-  ])('names %s for %s as %s', (timezone, iso, label) => {
-    expect(zoneLabel(timezone, iso)).toBe(label);
-  });
-});
-
 describe('incident phrases', () => {
   it('says the window within a day with its zone', () => {
     const postmortem = withWindow('2026-03-14T02:00:00-04:00', '2026-03-14T06:00:00-04:00', { timezone: 'UTC-4' });
@@ -60,37 +46,5 @@ describe('incident phrases', () => {
     expect(incidentDuration(stated)).toBe('45 min');
     expect(incidentSentence(emptyPostmortem())).toBe('');
     expect(incidentDuration(emptyPostmortem())).toBe('');
-  });
-});
-
-describe('timelineDays', () => {
-  const entry = (time: string | null, at: string | null): TimelineEntry => ({ time, at, label: time ? null : 'Detection', text: 'x' });
-
-  it('gives one group without a heading when everything is on the incident date', () => {
-    const entries = [entry(null, null), entry('2:00 AM', '2026-03-14T02:00:00-04:00')];
-    expect(timelineDays(entries, { date: '2026-03-14', timezone: 'UTC-4' })).toEqual([{ date: null, entries }]);
-  });
-
-  it('heads every group when asked, undated entries joining the group they follow', () => {
-    const entries = [entry(null, null), entry('2:00 AM', '2026-03-14T02:00:00-04:00'), entry(null, null)];
-    expect(timelineDays(entries, { date: '2026-03-14', timezone: 'UTC-4', always: true })).toEqual([{ date: '2026-03-14', entries }]);
-  });
-
-  it('splits at midnight in the document zone, not in UTC', () => {
-    const late = entry('11:30 PM', '2026-03-14T23:30:00-04:00');
-    const early = entry('12:10 AM', '2026-03-15T00:10:00-04:00');
-    expect(timelineDays([late, early], { date: '2026-03-14', timezone: 'UTC-4' })).toEqual([
-      { date: '2026-03-14', entries: [late] },
-      { date: '2026-03-15', entries: [early] },
-    ]);
-  });
-
-  it('heads a timeline that is entirely on another day than the incident date', () => {
-    const only = entry('9:00 AM', '2026-03-13T09:00:00Z');
-    expect(timelineDays([only], { date: '2026-03-14', timezone: 'UTC' })).toEqual([{ date: '2026-03-13', entries: [only] }]);
-  });
-
-  it('gives nothing for no entries', () => {
-    expect(timelineDays([], { date: null, timezone: null })).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /** Helpers for dates, clock times and durations, shown in the postmortem's own timezone. */
+import { clockStyle } from '../../model/clock-style.js';
 import { dayjs } from '../../model/dayjs.js';
 import { formatClock, formatDuration, wallClockInZone } from '../../model/time.js';
+import { displayZone } from '../../model/zoned-time.js';
 import { incidentDuration, incidentSentence, incidentWindow } from '../incident-phrases.js';
-import { zoneLabel } from '../zoned-time.js';
 import { helperArguments, helperOptions, renderedPostmortem, textOf, type TemplateHelpers } from './helper.js';
 
 /** Helpers for dates, times and durations. */
@@ -15,7 +16,7 @@ export const timeHelpers: TemplateHelpers = {
       const value = textOf(helperArguments(args)[0]);
       if (!value) return '';
       const format = typeof options.hash.format === 'string' ? options.hash.format : 'MMMM D, YYYY';
-      const clock = value.includes('T') ? wallClockInZone(value, renderedPostmortem(options).timezone) : null;
+      const clock = value.includes('T') ? wallClockInZone(value, displayZone(renderedPostmortem(options))) : null;
       const date = clock ? clock.date : value;
       const parsed = clock ? dayjs(`${clock.date}T${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`) : dayjs(date, 'YYYY-MM-DD', true);
       return parsed.isValid() ? parsed.format(format) : value;
@@ -23,13 +24,15 @@ export const timeHelpers: TemplateHelpers = {
   },
   clock: {
     usage: '{{clock summary.start style="24h"}}',
-    description: 'The wall-clock time of an instant in the document\'s timezone: `2:00 AM`, or `02:00` with style="24h".',
+    description: 'The wall-clock time of an instant in the document\'s timezone, in the clock style its timeline is written in (`2:00 AM` or `02:00`), or as style="12h" or style="24h" says.',
     helper: (...args: unknown[]) => {
       const options = helperOptions(args);
       const value = textOf(helperArguments(args)[0]);
-      const clock = value ? wallClockInZone(value, renderedPostmortem(options).timezone) : null;
+      const postmortem = renderedPostmortem(options);
+      const clock = value ? wallClockInZone(value, displayZone(postmortem)) : null;
       if (!clock) return '';
-      return formatClock(clock, options.hash.style === '24h' ? '24h' : '12h');
+      const style = options.hash.style === '24h' || options.hash.style === '12h' ? options.hash.style : clockStyle(postmortem.timeline ?? []);
+      return formatClock(clock, style);
     },
   },
   duration: {
@@ -50,10 +53,9 @@ export const timeHelpers: TemplateHelpers = {
   },
   timezoneLabel: {
     usage: '{{timezoneLabel}}',
-    description: 'The zone times are shown in: the declared timezone, or the offset of the summary\'s start (`UTC-04:00`).',
+    description: 'The zone times are shown in: the declared timezone, or the offset of the document\'s first time that has one (`UTC-04:00`).',
     helper: (...args: unknown[]) => {
-      const postmortem = renderedPostmortem(helperOptions(args));
-      return zoneLabel(postmortem.timezone, postmortem.summary?.start ?? null) ?? '';
+      return displayZone(renderedPostmortem(helperOptions(args))) ?? '';
     },
   },
   incidentWindow: {
