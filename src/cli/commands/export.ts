@@ -10,7 +10,6 @@ import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { tuneJitForBatch } from '../jit-tuning.js';
 import { writeCommandOutput, type OutputOptions } from '../write-output.js';
 
 /** The formats `export --format` accepts. */
@@ -123,8 +122,6 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
   const { io, colors } = context;
   if (options.format !== undefined && options.format !== 'html') throw usage(`--site builds HTML; drop --format ${options.format}`);
   if (options.output !== undefined) throw usage('--site names the output directory; drop -o');
-  // A site is the one batch job here: thousands of files through the same code (see jit-tuning.ts).
-  await tuneJitForBatch();
   const { buildSite } = await import('../../export/site.js');
   const report = await buildSite(inputs, options.site as string, {
     cwd: io.cwd,
