@@ -58,7 +58,7 @@ const loadJson: Loader = (filePath, content) => {
 
 const loadYaml: Loader = async (filePath, content) => {
   // Imported here: most projects have a JSON config or none, and start-up time matters.
-  const { parse, YAMLParseError } = await import('yaml');
+  const { parse, YAMLParseError } = await import('./yaml-parser.js');
   try {
     // The core schema reads data only (no custom tags, dates stay strings); the alias cap stops "billion laughs".
     return parse(content, { schema: 'core', maxAliasCount: 100, prettyErrors: false, logLevel: 'error' }) as unknown;

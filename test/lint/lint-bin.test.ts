@@ -74,6 +74,17 @@ describe('postmortem lint on worker threads', () => {
     expect(report[2]?.messages.some((message) => message.ruleId === 'required-sections')).toBe(true);
   });
 
+  it('reads a YAML config from the real bin (the bundle must give the YAML parser its named exports)', async () => {
+    await writeFiles(cwd, { 'yaml/.postmortemrc.yaml': 'rules:\n  required-sections: off\n', 'yaml/a.md': '# Only a title\n', 'plain/a.md': '# Only a title\n' });
+    const ruleIds = (path: string): string[] => {
+      const result = runBin(['lint', path, '--format', 'json'], { cwd });
+      expect(result.stderr).toBe('');
+      return (JSON.parse(result.stdout) as JsonReport)[0]?.messages.map((message) => message.ruleId) ?? [];
+    };
+    expect(ruleIds('plain/a.md')).toContain('required-sections');
+    expect(ruleIds('yaml/a.md')).not.toContain('required-sections');
+  });
+
   it('prints its report and exit code the same way from the real bin', () => {
     const result = runBin(['lint', 'pm/02.md'], { cwd });
     expect(result.exitCode).toBe(1);
