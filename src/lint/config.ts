@@ -4,6 +4,7 @@
  * or an option fails the run with the config file named (exit 2) instead of quietly
  * turning a rule off.
  */
+import { checkIgnoresSetting, IGNORES_KEY } from '../config/ignores-setting.js';
 import { PostmortemError } from '../model/errors.js';
 import { didYouMean } from './closest-name.js';
 import type { Rule, Severity } from './types.js';
@@ -32,6 +33,9 @@ export type ConfigSource = string | null;
 
 // `new` belongs to `postmortem new` (src/cli/new/new-config.ts): one project config file (src/config/project-config.ts) serves both.
 const TOP_LEVEL_KEYS = ['rules', 'new', '$schema'];
+// `ignores` belongs to file discovery (src/io/find-postmortems.ts), which lint and export share;
+// it is checked here too, so that a bad value in any config file stops a lint run.
+TOP_LEVEL_KEYS.push(IGNORES_KEY);
 const SEVERITY_NAMES: readonly Severity[] = ['off', 'warn', 'error'];
 const NUMERIC_SEVERITIES: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };
 
@@ -117,6 +121,7 @@ export function checkLintConfig(value: unknown, rules: readonly Rule<any>[] | nu
       throw configError(`unknown key "${key}"${didYouMean(key, TOP_LEVEL_KEYS)}; a lint config has "rules"`, source);
     }
   }
+  checkIgnoresSetting(value[IGNORES_KEY], source);
   const settings = value.rules;
   if (settings === undefined || settings === null) return {};
   if (!isPlainObject(settings)) throw configError(`"rules" must be an object of rule ids to severities, not ${describe(settings)}`, source);

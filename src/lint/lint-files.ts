@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { PostmortemError } from '../model/errors.js';
 import type { LintConfig } from './config.js';
 import { createConfigResolver, type ConfigResolver } from './config-files.js';
-import { findLintFiles } from './find-files.js';
+import { findPostmortems } from '../io/find-postmortems.js';
 import type { LintResult, Rule } from './types.js';
 
 /** Fewer files than this are linted on the calling thread alone: starting a worker costs about as much as linting this many. */
@@ -281,6 +281,8 @@ export interface LintFilesOptions {
   inlineConfig?: boolean;
   /** Skip files `.gitignore` excludes when walking directories and expanding globs. Default true. */
   gitignore?: boolean;
+  /** Glob patterns to skip when walking directories and expanding globs, relative to `cwd` (`--ignore`). */
+  ignore?: readonly string[];
   /** Threads to use (see {@link LintFileStreamOptions.concurrency}). */
   concurrency?: number | 'auto';
   /** The rules to run. Default the built-in rules. */
@@ -288,13 +290,15 @@ export interface LintFilesOptions {
 }
 
 /**
- * Lints the files `patterns` name (paths, directories, globs; see findLintFiles) with the
- * config found for each, and returns one result per file in path order. Throws
+ * Lints the files `patterns` name (paths, directories, globs; see `findPostmortems`, which
+ * also reads the `ignores` of `configFile` or of the config nearest `cwd`) with the config
+ * found for each, and returns one result per file in path order. Throws
  * `PostmortemError` for a pattern that matches nothing or an invalid config.
  */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
-  const files = await findLintFiles(patterns, { cwd, gitignore: options.gitignore });
+  const found = await findPostmortems(patterns, { cwd, gitignore: options.gitignore, ignore: options.ignore, configFile: options.configFile });
+  const files = found.map((file) => file.path).sort();
   const configs = createConfigResolver({ cwd, configFile: options.configFile, ruleOverrides: options.ruleOverrides, rules: options.rules ?? null });
   const results = new Array<LintResult>(files.length);
   const stream = lintFileStream(files, { configs, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules, concurrency: options.concurrency });

@@ -26,7 +26,9 @@ export interface ExportCommandOptions extends OutputOptions {
   template?: string;
   /** Build a static site in this directory. */
   site?: string;
-  /** Threads for a site build: a number, or `auto` (the default). */
+  /** `--ignore` patterns for a site build, repeatable. */
+  ignore?: string[];
+  /** Threads doing the work of a site build (see `SiteOptions.concurrency`): a number, or `auto` (the default). */
   concurrency?: number | 'auto';
 }
 
@@ -127,7 +129,8 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
     cwd: io.cwd,
     force: options.force === true,
     ...(options.template ? { template: options.template } : {}),
-    ...(typeof options.concurrency === 'number' ? { workers: Math.max(0, options.concurrency - 1) } : {}),
+    ignore: options.ignore ?? [],
+    concurrency: options.concurrency ?? 'auto',
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
@@ -148,6 +151,7 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
 export async function exportCommand(files: string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
   if (options.site !== undefined) return exportSite(files, options, context);
   if (typeof options.concurrency === 'number') throw usage('--concurrency applies to --site');
+  if ((options.ignore ?? []).length > 0) throw usage('--ignore applies to --site (files named are always read)');
   const format = options.format ?? 'json';
   if (format === 'json') {
     if (options.template !== undefined) throw usage('--template applies to --format html and pdf');
