@@ -67,8 +67,10 @@ export interface LintFileStreamOptions {
   /** The rules to run. Default the built-in rules; custom rules are run on the calling thread only. */
   rules?: readonly Rule<any>[];
   /**
-   * Threads to lint on: 1 for the calling thread only; default (`'auto'`) one worker per
-   * core when there are at least {@link MIN_FILES_FOR_WORKERS} files.
+   * Threads doing the work, as `--concurrency` means it for every command: 1 lints on the
+   * calling thread alone; N > 1 lints on N worker threads while the calling thread only
+   * hands out files and collects results. Default (`'auto'`): one worker per core when there
+   * are at least {@link MIN_FILES_FOR_WORKERS} files, at most one per 100 files.
    */
   concurrency?: number | 'auto';
 }
