@@ -16,12 +16,12 @@ export { renderHtml, type HtmlRenderOptions } from './export/render-html.js';
 export { buildSite, type SiteOptions, type SiteReport, type SitePage, type SiteFailure } from './export/site.js';
 export { renderPdf, type PdfOptions } from './export/render-pdf.js';
 export { findChromium, CHROMIUM_ENV } from './export/chromium.js';
+export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, type FindPostmortemsOptions, type FoundPostmortem } from './io/find-postmortems.js';
 export {
   lintText,
   lintFile,
   lintFiles,
   lintFileStream,
-  findLintFiles,
   createConfigResolver,
   checkLintConfig,
   configureRules,
@@ -41,7 +41,6 @@ export {
   type LintFilesOptions,
   type LintFileStreamOptions,
   type IndexedLintResult,
-  type FindLintFilesOptions,
   type LintConfig,
   type RuleSetting,
   type SeveritySetting,

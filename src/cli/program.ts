@@ -33,6 +33,12 @@ function parseWholeNumber(value: string): number {
   return number;
 }
 
+/** `--concurrency` means the same for every command that has it (README: "Threads"). */
+const CONCURRENCY_HELP = 'how many threads do the work (1: no worker threads), or "auto" to let the command decide (see the README)';
+
+/** `--ignore` for every command that walks directories (README: "Which files are read"). */
+const IGNORE_HELP = 'skip files and directories matching this glob when walking directories and globs (repeatable; a file named is always read)';
+
 function parseConcurrency(value: string): number | 'auto' {
   if (value === 'auto') return 'auto';
   if (value === 'off') return 1;
@@ -151,13 +157,14 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
   program
     .command('export')
     .description('export Markdown postmortems as JSON, HTML pages, PDF, or a static site')
-    .argument('<file...>', 'Markdown postmortem files (directories too, with --site)')
+    .argument('<file...>', 'Markdown postmortem files (directories and globs too, with --site)')
     .addOption(new Option('--format <format>', 'output format (default: json; html with --site)').choices(['json', 'html', 'pdf']))
     .option('-o, --output <file-or-dir>', 'write to this file, or into this directory (one file per postmortem); `-` means standard output')
     .option('-f, --force', 'overwrite output files that exist (with --site: files postmortem did not write)')
     .option('-t, --template <path>', 'HTML template file (the page) or directory (postmortem.html.hbs, index.html.hbs, partials/)')
-    .option('--site <dir>', 'build a static site in this directory: a page per postmortem and index.html')
-    .option('--concurrency <threads>', 'with --site, build pages on this many threads, or "auto" (see the README)', parseConcurrency, 'auto')
+    .option('--site <dir>', 'build a static site in this directory from files, directories and globs: a page per postmortem and index.html')
+    .option('--ignore <glob>', `with --site: ${IGNORE_HELP}`, repeatable)
+    .option('--concurrency <threads>', `with --site: ${CONCURRENCY_HELP}`, parseConcurrency, 'auto')
     .showHelpAfterError("(run 'postmortem export --help' for usage)")
     .addHelpText(
       'after',
@@ -170,7 +177,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem export postmortems/ --site site/',
       ]),
     )
-    .action(async (files: string[], options: { format?: 'json' | 'html' | 'pdf'; output?: string; force?: boolean; template?: string; site?: string; concurrency: number | 'auto' }) => {
+    .action(async (files: string[], options: import('./commands/export.js').ExportCommandOptions) => {
       const { exportCommand } = await import('./commands/export.js');
       result.exitCode = await exportCommand(files, options, context);
     });
@@ -189,7 +196,8 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .addOption(new Option('--fix-dry-run', 'work out fixes but write nothing; report what would be left').conflicts('fix'))
     .option('--no-inline-config', 'ignore <!-- postmortem-disable ... --> comments in the files')
     .addOption(new Option('--rule <id:severity>', 'set a rule for this run, over the config (repeatable): timeline-order:warn, word-count:off').argParser(collect).default([], ''))
-    .option('--concurrency <threads>', 'lint on this many threads, or "auto" (one per core for 200 files or more)', parseConcurrency, 'auto')
+    .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .option('--concurrency <threads>', CONCURRENCY_HELP, parseConcurrency, 'auto')
     .showHelpAfterError("(run 'postmortem lint --help' for usage)")
     .addHelpText(
       'after',

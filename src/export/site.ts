@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { findPostmortems } from '../io/find-postmortems.js';
 import { PostmortemError } from '../model/errors.js';
 import { HTML_GENERATOR, resolveHtmlTemplates, SITE_STYLESHEET, SITE_STYLESHEET_MARK } from './html-template-files.js';
 import type { SiteFailure, SitePage } from './site-index-view.js';
@@ -28,12 +29,15 @@ export interface SiteOptions {
   cwd?: string;
   /** Overwrite files in the output directory that postmortem did not write. */
   force?: boolean;
+  /** Glob patterns of files and directories to skip in the inputs, relative to `cwd` (see `findPostmortems`). */
+  ignore?: readonly string[];
   /**
-   * Worker threads that read and parse the sources while the calling thread renders and
-   * writes the pages. Default: one, on a machine with more than one CPU, for sites of a few
-   * hundred files or more (below that, starting a worker costs more than it saves); 0 for none.
+   * Threads doing the work: the calling thread renders and writes the pages, and the
+   * `concurrency - 1` others are worker threads that read and parse the sources; 1 for no
+   * worker thread. Default `'auto'`: one worker, on a machine with more than one CPU, for
+   * sites of a few hundred files or more (below that, starting a worker costs more than it saves).
    */
-  workers?: number;
+  concurrency?: number | 'auto';
 }
 
 /** What a site build did. */
@@ -50,9 +54,6 @@ export interface SiteReport {
   unchanged: number;
 }
 
-/** Directories never searched for postmortems. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules']);
-
 const GENERATOR_MARK = `<meta name="generator" content="${HTML_GENERATOR}">`;
 
 interface SourceFile {
@@ -64,41 +65,11 @@ interface SourceFile {
 
 const toPosix = (file: string): string => file.split(path.sep).join('/');
 
-async function findSources(inputs: readonly string[], cwd: string, outputDirectory: string): Promise<SourceFile[]> {
-  const sources: SourceFile[] = [];
-  for (const input of inputs) {
-    const absolute = path.resolve(cwd, input);
-    let entries: string[] | null = null;
-    try {
-      entries = (await readdir(absolute, { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
-        .map((entry) => path.join(entry.parentPath, entry.name));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR') {
-        sources.push({ absolute, relative: path.basename(absolute) });
-        continue;
-      }
-      if (code === 'ENOENT') throw new PostmortemError('no such file or directory', { filePath: input });
-      throw new PostmortemError(`cannot read this directory (${code ?? String(error)})`, { filePath: input }, { cause: error });
-    }
-    for (const file of entries.sort()) {
-      const relative = path.relative(absolute, file);
-      const parts = relative.split(path.sep);
-      // Hidden folders, dependencies and the site itself (when built inside the input) hold no postmortems.
-      if (parts.slice(0, -1).some((part) => part.startsWith('.') || SKIPPED_DIRECTORIES.has(part))) continue;
-      if (file.startsWith(outputDirectory + path.sep)) continue;
-      sources.push({ absolute: file, relative: toPosix(relative) });
-    }
-  }
-  return sources;
-}
-
 /** `team/a.md` -> `team/a.html`; unique within the site, and never the index's name. */
 function pagePaths(sources: readonly SourceFile[]): string[] {
   const taken = new Set(['index.html']);
   return sources.map((source) => {
-    const base = source.relative.replace(/\.md$/i, '');
+    const base = source.relative.replace(/\.(?:md|markdown)$/i, '');
     let candidate = `${base}.html`;
     for (let suffix = 2; taken.has(candidate.toLowerCase()); suffix += 1) candidate = `${base}-${suffix}.html`;
     taken.add(candidate.toLowerCase());
@@ -148,10 +119,11 @@ const WORKER_THRESHOLD = 300;
 
 const workerFile = fileURLToPath(new URL('./site-worker.js', import.meta.url));
 
-function workerCount(option: number | undefined, jobs: number): number {
+function workerCount(concurrency: number | 'auto' | undefined, jobs: number): number {
   // Run from TypeScript sources (the tests) there is no compiled worker to start.
   if (!existsSync(workerFile)) return 0;
-  if (option !== undefined) return Math.max(0, Math.floor(option));
+  // The calling thread is one of the threads doing the work: it renders.
+  if (typeof concurrency === 'number') return Math.max(0, Math.floor(concurrency) - 1);
   // One parsing thread keeps up with the rendering one (parsing is the lighter stage).
   return jobs >= WORKER_THRESHOLD && availableParallelism() > 1 ? 1 : 0;
 }
@@ -236,9 +208,9 @@ function startParsing(sources: readonly SourceFile[], count: number): ParsingThr
 }
 
 /**
- * Builds or updates a static site from postmortems: `inputs` are directories (searched for
- * `*.md`, hidden folders and `node_modules` skipped) or single files. Returns what was done;
- * never prints. Throws `PostmortemError` for a missing input, a bad template, or an output
+ * Builds or updates a static site from postmortems: `inputs` are files, directories or
+ * globs, found as `postmortem lint` finds them (`findPostmortems`), never in the output
+ * directory. Returns what was done; never prints. Throws `PostmortemError` for a missing input, a bad template, or an output
  * file postmortem did not write (unless `force`); files that fail to parse do not throw.
  */
 export async function buildSite(inputs: readonly string[], outputDirectory: string, options: SiteOptions = {}): Promise<SiteReport> {
@@ -246,8 +218,10 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   const output = path.resolve(cwd, outputDirectory);
   // A missing --template is reported before anything starts.
   const templates = resolveHtmlTemplates(options.template, cwd);
-  const sources = await findSources(inputs, cwd, output);
-  const workers = workerCount(options.workers, sources.length);
+  // The site's own pages are never sources, when it is built inside an input.
+  const found = await findPostmortems(inputs, { cwd, ignore: options.ignore, skipDirectories: [output], allowEmpty: true });
+  const sources: SourceFile[] = found.map((file) => ({ absolute: file.path, relative: file.relative }));
+  const workers = workerCount(options.concurrency, sources.length);
   // Stage one of a large build (reading and parsing) starts now, on worker threads, while this
   // thread loads the code of stage two (rendering and writing) and checks the output directory.
   const parsing = workers > 0 && sources.length > 0 ? startParsing(sources, workers) : null;

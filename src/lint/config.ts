@@ -4,6 +4,7 @@
  * or an option fails the run with the config file named (exit 2) instead of quietly
  * turning a rule off.
  */
+import { checkIgnoresSetting, IGNORES_KEY } from '../config/ignores-setting.js';
 import { projectSeverities } from '../config/severities.js';
 import { PostmortemError } from '../model/errors.js';
 import { didYouMean } from './closest-name.js';
@@ -37,8 +38,10 @@ export interface ConfiguredRule {
 export type ConfigSource = string | null;
 
 // `new` belongs to `postmortem new` (src/cli/new/new-config.ts): one project config file (src/config/project-config.ts) serves both.
-// `severities` is read by both (src/config/severities.ts).
-const TOP_LEVEL_KEYS = ['rules', 'severities', 'new', '$schema'];
+// `severities` is read by both (src/config/severities.ts). `ignores` belongs to file discovery
+// (src/io/find-postmortems.ts), which lint and export share; it is checked here too, so that a
+// bad value in any config file stops a lint run.
+const TOP_LEVEL_KEYS = ['rules', 'severities', IGNORES_KEY, 'new', '$schema'];
 const SEVERITY_NAMES: readonly Severity[] = ['off', 'warn', 'error'];
 const NUMERIC_SEVERITIES: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };
 
@@ -125,6 +128,7 @@ export function checkLintConfig(value: unknown, rules: readonly Rule<any>[] | nu
     }
   }
   projectSeverities(value, source);
+  checkIgnoresSetting(value[IGNORES_KEY], source);
   const settings = value.rules;
   // Kept whole without rules too: its other keys (the project's `severities`) still apply.
   if (settings === undefined || settings === null) return value as LintConfig;

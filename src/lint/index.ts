@@ -5,7 +5,6 @@
 export { lintText, fatalResult, FRONT_MATTER_RULE_ID, READ_ERROR_ID, INLINE_CONFIG_ID, MAX_FIX_PASSES, type LintTextOptions } from './engine.js';
 export { lintFile, type LintFileOptions } from './lint-file.js';
 export { lintFiles, lintFileStream, MIN_FILES_FOR_WORKERS, type LintFilesOptions, type LintFileStreamOptions, type IndexedLintResult } from './lint-files.js';
-export { findLintFiles, MARKDOWN_EXTENSIONS, DEFAULT_LINT_DIRECTORY, type FindLintFilesOptions } from './find-files.js';
 export { checkLintConfig, configureRules, mergeLintConfigs, parseRuleFlag, readSeverity, type LintConfig, type RuleSetting, type SeveritySetting, type ConfiguredRule } from './config.js';
 export { createConfigResolver, CONFIG_FILE_NAMES, PACKAGE_JSON_KEY, type ConfigResolver, type ConfigResolverOptions, type FoundConfig } from './config-files.js';
 export { readInlineConfig, type InlineConfig, type InlineDirective, type DirectiveKind, type DirectiveProblem } from './directives.js';

@@ -5,15 +5,17 @@
  * fixes and show progress without the run holding every file's text at once.
  *
  * With workers, this thread only hands out batches and collects results: it never loads the
- * parser or the rules, and each worker's heap is capped, which keeps a 10,000-file run's
- * memory flat (V8 lets an uncapped heap grow far beyond what linting keeps alive).
+ * parser or the rules. Memory stays bounded by how much work is handed out, not by heap
+ * caps: each worker has at most two batches in flight, and no batch is handed out while the
+ * caller has a backlog of results it has not taken yet (a run writing fixes is slower than
+ * the workers, and each waiting result may carry a file's fixed text).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PostmortemError } from '../model/errors.js';
 import type { LintConfig } from './config.js';
 import { createConfigResolver, type ConfigResolver } from './config-files.js';
-import { findLintFiles } from './find-files.js';
+import { findPostmortems } from '../io/find-postmortems.js';
 import type { LintResult, Rule } from './types.js';
 
 /** Fewer files than this are linted on the calling thread alone: starting a worker costs about as much as linting this many. */
@@ -22,13 +24,8 @@ export const MIN_FILES_FOR_WORKERS = 200;
 /** Files per batch sent to a worker: big enough to keep messaging cheap, small enough to share the tail of a run evenly. */
 const BATCH_SIZE = 25;
 
-/**
- * Heap caps for a worker, in MiB. Linting one file keeps little alive, so a small young
- * generation and a modest old one make V8 collect often instead of growing. A worker that
- * runs out of memory is replaced and its unanswered batches retried on the new one; a batch
- * that exhausts two workers (a huge postmortem) is linted on the calling thread, uncapped.
- */
-const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 };
+/** Batches a worker has in flight at once: two, so that it never waits for this thread between batches. */
+const BATCHES_IN_FLIGHT = 2;
 
 /** A config a run uses and the file it came from, for error messages. */
 export interface WorkerConfig {
@@ -48,14 +45,6 @@ export interface WorkerData {
 export interface WorkerBatch {
   id: number;
   files: Array<[number, string, number]>;
-}
-
-/** A batch handed to a worker and not answered yet. */
-interface PendingBatch {
-  id: number;
-  files: Array<[number, string, number]>;
-  /** How many workers ran out of memory on it. */
-  attempts: number;
 }
 
 /** A worker's answer to one batch, or its report that a config is invalid or that it failed. */
@@ -78,8 +67,10 @@ export interface LintFileStreamOptions {
   /** The rules to run. Default the built-in rules; custom rules are run on the calling thread only. */
   rules?: readonly Rule<any>[];
   /**
-   * Threads to lint on: 1 for the calling thread only; default (`'auto'`) one worker per
-   * core when there are at least {@link MIN_FILES_FOR_WORKERS} files.
+   * Threads doing the work, as `--concurrency` means it for every command: 1 lints on the
+   * calling thread alone; N > 1 lints on N worker threads while the calling thread only
+   * hands out files and collects results. Default (`'auto'`): one worker per core when there
+   * are at least {@link MIN_FILES_FOR_WORKERS} files, at most one per 100 files.
    */
   concurrency?: number | 'auto';
 }
@@ -105,12 +96,22 @@ export function workerCount(fileCount: number, concurrency: number | 'auto' | un
   return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (MIN_FILES_FOR_WORKERS / 2))));
 }
 
-/** A queue the workers push into and the generator drains. */
+/**
+ * The results the workers have sent and the caller has not taken yet. `onTake` runs after
+ * each take, so that work held back while the caller was behind is handed out again.
+ */
 class ResultQueue {
   private readonly items: IndexedLintResult[] = [];
   private head = 0;
   private waiting: { resolve: () => void; reject: (error: unknown) => void } | null = null;
   private failure: unknown = null;
+
+  constructor(private readonly onTake: () => void) {}
+
+  /** Results waiting to be taken. */
+  get size(): number {
+    return this.items.length - this.head;
+  }
 
   push(item: IndexedLintResult): void {
     this.items.push(item);
@@ -138,6 +139,7 @@ class ResultQueue {
           this.items.splice(0, this.head);
           this.head = 0;
         }
+        this.onTake();
         return item;
       }
       await new Promise<void>((resolve, reject) => {
@@ -204,68 +206,37 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
     return;
   }
 
-  const queue = new ResultQueue();
+  // Each worker asks for its next batch when it answers one; the batch is held back while the
+  // caller has this many results or more still to take, and handed out as it takes them.
+  const backlogLimit = BATCH_SIZE * BATCHES_IN_FLIGHT * workers;
+  const senders: Array<() => void> = [];
+  const queue = new ResultQueue(() => {
+    if (queue.size < backlogLimit) for (const send of senders) send();
+  });
   let nextFile = 0;
   let nextBatchId = 0;
   let stopped = false;
-  // Batches whose worker ran out of memory before answering: retried once on a fresh worker
-  // (a leak in a long-lived worker is cured by a new one), then linted on this thread (a
-  // file too big for any worker's capped heap).
-  const retries: PendingBatch[] = [];
-  const leftOver: Array<[number, string, number]> = [];
-  let liveWorkers = 0;
-  let runningHere = false;
-  const takeBatch = (): PendingBatch | null => {
-    const retry = retries.shift();
-    if (retry) return retry;
+  const takeBatch = (): WorkerBatch | null => {
     const batchFiles: Array<[number, string, number]> = [];
     for (; nextFile < files.length && batchFiles.length < BATCH_SIZE; nextFile += 1) batchFiles.push([nextFile, files[nextFile] as string, configIndexes[nextFile] as number]);
-    return batchFiles.length > 0 ? { id: nextBatchId++, files: batchFiles, attempts: 0 } : null;
-  };
-  const lintLeftOverHere = (): void => {
-    if (runningHere || stopped) return;
-    runningHere = true;
-    const next = (): { index: number; filePath: string } | null => {
-      const item = leftOver.shift();
-      if (item) return { index: item[0], filePath: item[1] };
-      // With no worker left, this thread takes the rest of the run.
-      if (liveWorkers === 0 && !stopped) {
-        const batch = takeBatch();
-        if (batch) {
-          leftOver.push(...batch.files.slice(1));
-          const first = batch.files[0] as [number, string, number];
-          return { index: first[0], filePath: first[1] };
-        }
-      }
-      return null;
-    };
-    void (async () => {
-      try {
-        for await (const item of lintHere(next, configFor, { fix, inlineConfig })) queue.push(item);
-      } catch (error) {
-        queue.fail(error);
-      } finally {
-        runningHere = false;
-      }
-      // Work that arrived while the last read was finishing.
-      if (leftOver.length > 0 || (liveWorkers === 0 && (retries.length > 0 || nextFile < files.length))) lintLeftOverHere();
-    })();
+    return batchFiles.length > 0 ? { id: nextBatchId++, files: batchFiles } : null;
   };
 
   const data: WorkerData = { configs, ruleOverrides: options.configs.ruleOverrides, fix, inlineConfig };
   const threads = new Set<Worker>();
   const startWorker = (): void => {
-    const worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_HEAP_LIMITS });
+    const worker = new Worker(WORKER_URL, { workerData: data });
     threads.add(worker);
-    liveWorkers += 1;
-    const inFlight = new Map<number, PendingBatch>();
-    let outOfMemory = false;
+    let inFlight = 0;
     const send = (): void => {
-      const batch = takeBatch();
-      if (!batch) return;
-      inFlight.set(batch.id, batch);
-      worker.postMessage({ id: batch.id, files: batch.files } satisfies WorkerBatch);
+      while (!stopped && inFlight < BATCHES_IN_FLIGHT && queue.size < backlogLimit) {
+        const batch = takeBatch();
+        if (!batch) return;
+        inFlight += 1;
+        worker.postMessage(batch);
+      }
     };
+    senders.push(send);
     worker.on('message', (reply: WorkerReply) => {
       if (reply.configError) {
         const { message, filePath, line } = reply.configError;
@@ -276,33 +247,16 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
         if (reply.error.stack) error.stack = reply.error.stack;
         return queue.fail(error);
       }
-      inFlight.delete(reply.id);
+      inFlight -= 1;
       for (const [index, result] of reply.results) queue.push({ index, result });
       send();
     });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return queue.fail(error);
-      outOfMemory = true;
-    });
+    worker.on('error', (error) => queue.fail(error));
     worker.on('exit', (code) => {
       threads.delete(worker);
-      liveWorkers -= 1;
-      if (stopped) return;
-      if (!outOfMemory) {
-        if (code !== 0 || inFlight.size > 0) queue.fail(new Error(`a lint worker thread stopped (exit code ${code}) before finishing its files`));
-        return;
-      }
-      for (const batch of inFlight.values()) {
-        batch.attempts += 1;
-        if (batch.attempts >= 2) leftOver.push(...batch.files);
-        else retries.push(batch);
-      }
-      inFlight.clear();
-      if (retries.length > 0 || nextFile < files.length) startWorker();
-      if (leftOver.length > 0) lintLeftOverHere();
+      // Workers run until they are stopped below; one that ends before then took files with it.
+      if (!stopped) queue.fail(new Error(`a lint worker thread stopped (exit code ${code}) before finishing its files`));
     });
-    // Two batches in flight, so a worker never waits for this thread between batches.
-    send();
     send();
   };
   for (let count = 0; count < workers; count += 1) startWorker();
@@ -311,9 +265,6 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
   } finally {
     // Stops the work when the caller stopped early or a worker failed.
     stopped = true;
-    nextFile = files.length;
-    retries.length = 0;
-    leftOver.length = 0;
     await Promise.all([...threads].map((worker) => worker.terminate()));
   }
 }
@@ -332,6 +283,8 @@ export interface LintFilesOptions {
   inlineConfig?: boolean;
   /** Skip files `.gitignore` excludes when walking directories and expanding globs. Default true. */
   gitignore?: boolean;
+  /** Glob patterns to skip when walking directories and expanding globs, relative to `cwd` (`--ignore`). */
+  ignore?: readonly string[];
   /** Threads to use (see {@link LintFileStreamOptions.concurrency}). */
   concurrency?: number | 'auto';
   /** The rules to run. Default the built-in rules. */
@@ -339,13 +292,15 @@ export interface LintFilesOptions {
 }
 
 /**
- * Lints the files `patterns` name (paths, directories, globs; see findLintFiles) with the
- * config found for each, and returns one result per file in path order. Throws
+ * Lints the files `patterns` name (paths, directories, globs; see `findPostmortems`, which
+ * also reads the `ignores` of `configFile` or of the config nearest `cwd`) with the config
+ * found for each, and returns one result per file in path order. Throws
  * `PostmortemError` for a pattern that matches nothing or an invalid config.
  */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
-  const files = await findLintFiles(patterns, { cwd, gitignore: options.gitignore });
+  const found = await findPostmortems(patterns, { cwd, gitignore: options.gitignore, ignore: options.ignore, configFile: options.configFile });
+  const files = found.map((file) => file.path).sort();
   const configs = createConfigResolver({ cwd, configFile: options.configFile, ruleOverrides: options.ruleOverrides, rules: options.rules ?? null });
   const results = new Array<LintResult>(files.length);
   const stream = lintFileStream(files, { configs, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules, concurrency: options.concurrency });

@@ -183,6 +183,19 @@ describe('buildSite', () => {
     await expect(buildSite(['nowhere'], 'site', { cwd })).rejects.toThrowError('no such file or directory');
   });
 
+  it('takes a glob and .markdown files, with page paths relative to the glob\'s fixed directories as to a directory\'s', async () => {
+    await writeFile(path.join(cwd, 'postmortems', 'payments', '2025-12-01-payouts.markdown'), postmortem('Payouts late', '2025-12-01'));
+    const fromDirectory = await buildSite(['postmortems'], 'site-dir', { cwd });
+    const fromGlob = await buildSite(['postmortems/**/*.{md,markdown}'], 'site-glob', { cwd });
+    expect(fromDirectory.pages.map((page) => page.page)).toEqual(['2026-01-10-login.html', '2026-03-14-checkout.html', 'payments/2025-11-02-refunds.html', 'payments/2025-12-01-payouts.html']);
+    expect(fromGlob.pages.map((page) => page.page)).toEqual(fromDirectory.pages.map((page) => page.page));
+  });
+
+  it('skips what ignore patterns match', async () => {
+    const report = await buildSite(['postmortems'], 'site', { cwd, ignore: ['postmortems/payments'] });
+    expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md']);
+  });
+
   it('never names a page index.html', async () => {
     await writeFile(path.join(cwd, 'postmortems', 'index.md'), postmortem('Index outage', '2024-01-01'));
     const report = await buildSite(['postmortems'], 'site', { cwd });

@@ -17,6 +17,12 @@ describe('config values', () => {
     expect(checkLintConfig({ $schema: 'x', rules: {} }, fakeRules)).toEqual({ $schema: 'x', rules: {} });
   });
 
+  it('accepts the ignores key of file discovery, and refuses a bad one naming the config file', () => {
+    expect(checkLintConfig({ ignores: ['drafts/**'], rules: { 'no-word': 'warn' } }, fakeRules, '.postmortemrc.json')).toEqual({ ignores: ['drafts/**'], rules: { 'no-word': 'warn' } });
+    expect(() => checkLintConfig({ ignores: [''] }, null, '.postmortemrc.yaml')).toThrowError(expect.objectContaining({ filePath: '.postmortemrc.yaml', message: '"ignores"[0]: an ignore pattern cannot be empty' }));
+    expect(() => checkLintConfig({ ignores: { drafts: true } }, null, 'package.json')).toThrowError(expect.objectContaining({ filePath: 'package.json', message: '"ignores" must be an array of glob patterns, not an object' }));
+  });
+
   it('names the config file in every error', () => {
     let error: unknown;
     try {

@@ -10,7 +10,6 @@ import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { tuneJitForBatch } from '../jit-tuning.js';
 import { writeCommandOutput, type OutputOptions } from '../write-output.js';
 
 /** The formats `export --format` accepts. */
@@ -27,7 +26,9 @@ export interface ExportCommandOptions extends OutputOptions {
   template?: string;
   /** Build a static site in this directory. */
   site?: string;
-  /** Threads for a site build: a number, or `auto` (the default). */
+  /** `--ignore` patterns for a site build, repeatable. */
+  ignore?: string[];
+  /** Threads doing the work of a site build (see `SiteOptions.concurrency`): a number, or `auto` (the default). */
   concurrency?: number | 'auto';
 }
 
@@ -123,14 +124,13 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
   const { io, colors } = context;
   if (options.format !== undefined && options.format !== 'html') throw usage(`--site builds HTML; drop --format ${options.format}`);
   if (options.output !== undefined) throw usage('--site names the output directory; drop -o');
-  // A site is the one batch job here: thousands of files through the same code (see jit-tuning.ts).
-  await tuneJitForBatch();
   const { buildSite } = await import('../../export/site.js');
   const report = await buildSite(inputs, options.site as string, {
     cwd: io.cwd,
     force: options.force === true,
     ...(options.template ? { template: options.template } : {}),
-    ...(typeof options.concurrency === 'number' ? { workers: Math.max(0, options.concurrency - 1) } : {}),
+    ignore: options.ignore ?? [],
+    concurrency: options.concurrency ?? 'auto',
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
@@ -151,6 +151,7 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
 export async function exportCommand(files: string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
   if (options.site !== undefined) return exportSite(files, options, context);
   if (typeof options.concurrency === 'number') throw usage('--concurrency applies to --site');
+  if ((options.ignore ?? []).length > 0) throw usage('--ignore applies to --site (files named are always read)');
   const format = options.format ?? 'json';
   if (format === 'json') {
     if (options.template !== undefined) throw usage('--template applies to --format html and pdf');

@@ -5,10 +5,10 @@
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { findPostmortems } from '../../io/find-postmortems.js';
 import { PostmortemError } from '../../model/errors.js';
 import { mergeLintConfigs, parseRuleFlag, type LintConfig } from '../../lint/config.js';
 import { createConfigResolver } from '../../lint/config-files.js';
-import { findLintFiles } from '../../lint/find-files.js';
 import { loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintFileStream } from '../../lint/lint-files.js';
 import type { LintResult } from '../../lint/types.js';
@@ -30,6 +30,8 @@ export interface LintCommandOptions {
   /** False with `--no-inline-config`. */
   inlineConfig?: boolean;
   rule?: string[];
+  /** `--ignore` patterns, repeatable. */
+  ignore?: string[];
   concurrency?: number | 'auto';
 }
 
@@ -98,7 +100,8 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   // Loaded while the files are linted; awaited (and its failure seen) only for the report.
   const loadingFormatter = loadFormatter(options.format);
   loadingFormatter.catch(() => undefined);
-  const files = await findLintFiles(patterns, { cwd: io.cwd });
+  const found = await findPostmortems(patterns, { cwd: io.cwd, ignore: options.ignore, configFile: options.config ?? null });
+  const files = found.map((file) => file.path).sort();
   // No rules here: configs are checked against them where they are loaded (this thread for a
   // small run, the workers for a big one, so this thread never loads the parser then).
   const configs = createConfigResolver({ cwd: io.cwd, configFile: options.config ?? null, ruleOverrides });
