@@ -158,6 +158,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('-t, --template <path>', 'HTML template file (the page) or directory (postmortem.html.hbs, index.html.hbs, partials/)')
     .option('--site <dir>', 'build a static site in this directory: a page per postmortem and index.html')
     .option('--concurrency <threads>', 'with --site, build pages on this many threads, or "auto" (see the README)', parseConcurrency, 'auto')
+    .option('--no-cache', 'with --site, parse and render every page again, even those whose source has not changed')
     .showHelpAfterError("(run 'postmortem export --help' for usage)")
     .addHelpText(
       'after',
@@ -170,7 +171,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem export postmortems/ --site site/',
       ]),
     )
-    .action(async (files: string[], options: { format?: 'json' | 'html' | 'pdf'; output?: string; force?: boolean; template?: string; site?: string; concurrency: number | 'auto' }) => {
+    .action(async (files: string[], options: { format?: 'json' | 'html' | 'pdf'; output?: string; force?: boolean; template?: string; site?: string; concurrency: number | 'auto'; cache: boolean }) => {
       const { exportCommand } = await import('./commands/export.js');
       result.exitCode = await exportCommand(files, options, context);
     });
