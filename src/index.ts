@@ -13,7 +13,7 @@ export { normalizePostmortem, type NormalizeOptions } from './model/validate.js'
 export { postmortemSchema, postmortemSchemaPath } from './model/schema.js';
 export { readPostmortemFile, MAX_INPUT_FILE_BYTES, type ReadFileOptions } from './parse/read-file.js';
 export { renderHtml, type HtmlRenderOptions } from './export/render-html.js';
-export { buildSite, type SiteOptions, type SiteReport, type SitePage, type SiteFailure } from './export/site.js';
+export { buildSite, type SiteOptions, type SiteReport, type SitePage, type SiteIndexEntry, type SiteFailure } from './export/site.js';
 export { renderPdf, type PdfOptions } from './export/render-pdf.js';
 export { findChromium, CHROMIUM_ENV } from './export/chromium.js';
 export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, type FindPostmortemsOptions, type FoundPostmortem } from './io/find-postmortems.js';

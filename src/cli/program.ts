@@ -165,6 +165,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--site <dir>', 'build a static site in this directory from files, directories and globs: a page per postmortem and index.html')
     .option('--ignore <glob>', `with --site: ${IGNORE_HELP}`, repeatable)
     .option('--concurrency <threads>', `with --site: ${CONCURRENCY_HELP}`, parseConcurrency, 'auto')
+    .option('--no-cache', 'with --site, parse and render every page again, even those whose source has not changed')
     .showHelpAfterError("(run 'postmortem export --help' for usage)")
     .addHelpText(
       'after',

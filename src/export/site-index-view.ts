@@ -1,10 +1,29 @@
-/** What the site's `index.html` shows: every postmortem newest first, and the files that could not be read. */
+/**
+ * What the site's `index.html` shows: every postmortem newest first, and the files that could
+ * not be read. Built from each page's {@link SiteIndexEntry} (worked out when the page is
+ * rendered, by site-index-entry.ts, and kept in the site's manifest), so a re-run that
+ * changed no page puts the index together without loading the renderer.
+ */
 import type { Postmortem } from '../model/postmortem.js';
-import { formatDuration, longDate } from '../model/time.js';
-import { incidentMinutes } from '../model/incident-minutes.js';
-import { markdownToPlainText } from './markdown-html.js';
 import { HTML_GENERATOR } from './html-template-files.js';
-import { severityClass } from './page-view.js';
+
+/** What the index shows of one postmortem: its row, ready to print, and the title it is sorted by. */
+export interface SiteIndexEntry {
+  title: string;
+  /** The date as readers see it (`March 14, 2026`), or empty. */
+  date: string;
+  /** The date as written (`2026-03-14`), or null; the index sorts by it. */
+  dateTime: string | null;
+  severity: string;
+  severityClass: string;
+  duration: string;
+  /** The impact as plain text, shortened to a line or two. */
+  impact: string;
+  status: string;
+  statusClass: string;
+  /** The postmortem's own title, else its source's name: the index's order after the date. */
+  sortTitle: string;
+}
 
 /** A postmortem that became a page of the site. */
 export interface SitePage {
@@ -12,8 +31,13 @@ export interface SitePage {
   source: string;
   /** The page's path inside the site, with `/` separators (`team/2026-03-14-checkout.html`). */
   page: string;
-  /** The parsed postmortem. */
-  postmortem: Postmortem;
+  /**
+   * The parsed postmortem, or null when this build reused the page: its source, the templates
+   * and the page itself were as the site's manifest recorded, so the source was not parsed.
+   */
+  postmortem: Postmortem | null;
+  /** What the index shows of it. */
+  index: SiteIndexEntry;
 }
 
 /** A file that could not be made into a page, and why. */
@@ -54,41 +78,33 @@ export interface SiteIndexView {
   failures: Array<{ source: string; reason: string }>;
 }
 
-const IMPACT_LIMIT = 160;
-const STATUS_NAMES: Record<string, string> = { draft: 'Draft', 'in-review': 'In review', final: 'Final' };
-
-function shorten(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > limit * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+type IndexedPage = Pick<SitePage, 'source' | 'page' | 'index'>;
 
 /** Newest first; undated postmortems last, then by title, so the order is stable. */
-function compareNewestFirst(a: SitePage, b: SitePage): number {
-  const dateA = a.postmortem.date ?? '';
-  const dateB = b.postmortem.date ?? '';
-  if (dateA !== dateB) return dateA === '' ? 1 : dateB === '' ? -1 : dateB.localeCompare(dateA);
-  return (a.postmortem.title ?? a.source).localeCompare(b.postmortem.title ?? b.source) || a.source.localeCompare(b.source);
+function compareNewestFirst(compare: (a: string, b: string) => number): (a: IndexedPage, b: IndexedPage) => number {
+  return (a, b) => {
+    const dateA = a.index.dateTime ?? '';
+    const dateB = b.index.dateTime ?? '';
+    if (dateA !== dateB) return dateA === '' ? 1 : dateB === '' ? -1 : compare(dateB, dateA);
+    return compare(a.index.sortTitle, b.index.sortTitle) || compare(a.source, b.source);
+  };
 }
 
 /** Builds the index's view: rows newest first, failures in file order. Pure. */
-export function buildSiteIndexView(pages: readonly SitePage[], failures: readonly SiteFailure[], options: { stylesheetHref?: string | null } = {}): SiteIndexView {
-  const rows = [...pages].sort(compareNewestFirst).map(({ page, source, postmortem }): SiteIndexRow => {
-    const minutes = incidentMinutes(postmortem);
-    return {
-      href: page,
-      title: postmortem.title ?? source.replace(/\.(?:md|markdown)$/i, ''),
-      date: postmortem.date ? longDate(postmortem.date) : '',
-      dateTime: postmortem.date,
-      severity: postmortem.severity ?? '',
-      severityClass: severityClass(postmortem.severity),
-      duration: minutes !== null && minutes >= 0 ? formatDuration(minutes) : '',
-      impact: shorten(markdownToPlainText(postmortem.summary.impact), IMPACT_LIMIT),
-      status: postmortem.status ? STATUS_NAMES[postmortem.status] ?? postmortem.status : '',
-      statusClass: postmortem.status ? `status-${postmortem.status}` : '',
-    };
-  });
+export function buildSiteIndexView(pages: readonly IndexedPage[], failures: readonly SiteFailure[], options: { stylesheetHref?: string | null } = {}): SiteIndexView {
+  // The order of localeCompare (the same collation, by definition), without it building one for every call.
+  const rows = [...pages].sort(compareNewestFirst(new Intl.Collator().compare)).map(({ page, index }): SiteIndexRow => ({
+    href: page,
+    title: index.title,
+    date: index.date,
+    dateTime: index.dateTime,
+    severity: index.severity,
+    severityClass: index.severityClass,
+    duration: index.duration,
+    impact: index.impact,
+    status: index.status,
+    statusClass: index.statusClass,
+  }));
   const count = `${pages.length} ${pages.length === 1 ? 'postmortem' : 'postmortems'}`;
   const failed = failures.length > 0 ? ` · ${failures.length} ${failures.length === 1 ? 'file' : 'files'} could not be read` : '';
   return {

@@ -14,7 +14,8 @@ import type { Postmortem } from '../model/postmortem.js';
 import { SITE_STYLESHEET, type ResolvedHtmlTemplates } from './html-template-files.js';
 import { compileHtmlTemplate, renderHtmlStylesheet, type HtmlTemplateRenderer } from './html-templates.js';
 import { buildPageView } from './page-view.js';
-import { buildSiteIndexView, type SiteFailure, type SitePage } from './site-index-view.js';
+import { siteIndexEntry } from './site-index-entry.js';
+import type { SiteFailure, SiteIndexEntry, SiteIndexView } from './site-index-view.js';
 import { parseSource, siteFailure, type ParsedSource } from './site-parse.js';
 
 /** One file to turn into a page. */
@@ -29,10 +30,10 @@ export interface SitePageJob {
   exists: boolean;
 }
 
-/** What became of one file. */
+/** What became of one file; `sha256` is the hash of the source's bytes for the site's manifest. */
 export type SitePageOutcome =
-  | { source: string; page: string; postmortem: Postmortem; written: boolean; failure: null }
-  | { source: string; page: string; postmortem: null; written: false; failure: Omit<SiteFailure, 'source'> };
+  | { source: string; page: string; postmortem: Postmortem; index: SiteIndexEntry; written: boolean; failure: null; sha256: string | null }
+  | { source: string; page: string; postmortem: null; index: null; written: false; failure: Omit<SiteFailure, 'source'>; sha256: string | null };
 
 /** What every job of one build shares. */
 export interface SitePageSettings {
@@ -91,19 +92,22 @@ export function compileSiteTemplates(settings: SitePageSettings): SiteTemplates 
  * whose page cannot be rendered becomes a failure; a broken template or a failed write throws.
  */
 export function writePage(job: SitePageJob, parsed: ParsedSource, renderPage: HtmlTemplateRenderer, settings: SitePageSettings): SitePageOutcome {
-  if (parsed.postmortem === null) return { source: job.relative, page: job.page, postmortem: null, written: false, failure: parsed.failure };
+  const { sha256 } = parsed;
+  if (parsed.postmortem === null) return { source: job.relative, page: job.page, postmortem: null, index: null, written: false, failure: parsed.failure, sha256 };
   const { postmortem } = parsed;
   let content: string;
+  let index: SiteIndexEntry;
   try {
     const toRoot = '../'.repeat(job.page.split('/').length - 1);
     const view = buildPageView(postmortem, { indexHref: `${toRoot}index.html`, stylesheetHref: `${toRoot}${SITE_STYLESHEET}`, sourceName: job.relative });
     content = renderPage(view);
+    index = siteIndexEntry(job.relative, postmortem);
   } catch (error) {
     if (isTemplateError(error)) throw error;
-    return { source: job.relative, page: job.page, postmortem: null, written: false, failure: siteFailure(error) };
+    return { source: job.relative, page: job.page, postmortem: null, index: null, written: false, failure: siteFailure(error), sha256 };
   }
   const written = writeIfChanged(path.join(settings.output, job.page), content, job.exists, settings.cwd);
-  return { source: job.relative, page: job.page, postmortem, written, failure: null };
+  return { source: job.relative, page: job.page, postmortem, index, written, failure: null, sha256 };
 }
 
 /** Turns each job into a page on this thread: parse, render, write, one file after another. */
@@ -113,9 +117,9 @@ export async function buildSitePages(jobs: readonly SitePageJob[], renderPage: H
   return outcomes;
 }
 
-/** Renders the site's index from the pages built and the files that failed, and writes it when it changed; returns whether it wrote. */
-export function writeSiteIndex(pages: readonly SitePage[], failures: readonly SiteFailure[], renderIndex: HtmlTemplateRenderer, exists: boolean, settings: SitePageSettings): boolean {
-  const index = renderIndex(buildSiteIndexView(pages, failures, { stylesheetHref: SITE_STYLESHEET }));
+/** Renders the site's index from its view (buildSiteIndexView) and writes it when it changed; returns whether it wrote. */
+export function writeSiteIndex(view: SiteIndexView, renderIndex: HtmlTemplateRenderer, exists: boolean, settings: SitePageSettings): boolean {
+  const index = renderIndex(view);
   return writeIfChanged(path.join(settings.output, 'index.html'), index, exists, settings.cwd);
 }
 

@@ -8,6 +8,7 @@ import type { Postmortem } from '../model/postmortem.js';
 import { parsePostmortem } from '../parse/parse-postmortem.js';
 import { readOrdinaryFileSync, readPostmortemFile } from '../parse/read-file.js';
 import type { SiteFailure } from './site-index-view.js';
+import { sourceDigest } from './site-manifest.js';
 
 /** Why a file became no page: the line of the file, if known, and what went wrong, in one line. */
 export function siteFailure(error: unknown): Omit<SiteFailure, 'source'> {
@@ -15,8 +16,11 @@ export function siteFailure(error: unknown): Omit<SiteFailure, 'source'> {
   return { reason: `could not be exported (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); this is a bug in postmortem` };
 }
 
-/** A file read and parsed, or why it could not be. */
-export type ParsedSource = { postmortem: Postmortem; failure: null } | { postmortem: null; failure: Omit<SiteFailure, 'source'> };
+/**
+ * A file read and parsed, or why it could not be, with the hash of its bytes for the site's
+ * manifest (null when they could not be read).
+ */
+export type ParsedSource = { postmortem: Postmortem; failure: null; sha256: string | null } | { postmortem: null; failure: Omit<SiteFailure, 'source'>; sha256: string | null };
 
 /**
  * Reads and parses one source. Ordinary files are read synchronously: this runs on a worker
@@ -24,10 +28,14 @@ export type ParsedSource = { postmortem: Postmortem; failure: null } | { postmor
  * the reading (see readOrdinaryFileSync).
  */
 export async function parseSource(source: { absolute: string; relative: string }): Promise<ParsedSource> {
+  // Hashed before the text is read (a second read, of a file just read, from the page cache):
+  // a file changed in between then has a page newer than its recorded hash, so the next build
+  // sees it as changed. The other way round it would keep a stale page.
+  const sha256 = sourceDigest(source.absolute);
   try {
     const text = readOrdinaryFileSync(source.absolute) ?? (await readPostmortemFile(source.absolute));
-    return { postmortem: parsePostmortem(text, { filePath: source.relative }), failure: null };
+    return { postmortem: parsePostmortem(text, { filePath: source.relative }), failure: null, sha256 };
   } catch (error) {
-    return { postmortem: null, failure: siteFailure(error) };
+    return { postmortem: null, failure: siteFailure(error), sha256 };
   }
 }

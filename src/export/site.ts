@@ -3,9 +3,11 @@
  * listing them all, and the stylesheet they share (`postmortem.css`). A file that cannot be
  * read or parsed is listed on the index with the reason instead of stopping the build. Re-running updates the site in place: pages are
  * rewritten (only when they changed), and nothing else in the output directory is touched.
- * A file there that postmortem did not write is never overwritten without `force`.
+ * A file there that postmortem did not write is never overwritten without `force`. The
+ * site's manifest (site-manifest.ts) lets a re-run skip every page whose source, templates
+ * and page are as the last build left them, and remove the pages of sources that are gone.
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmdirSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -14,12 +16,29 @@ import { Worker } from 'node:worker_threads';
 import { findPostmortems } from '../io/find-postmortems.js';
 import { PostmortemError } from '../model/errors.js';
 import { HTML_GENERATOR, resolveHtmlTemplates, SITE_STYLESHEET, SITE_STYLESHEET_MARK } from './html-template-files.js';
-import type { SiteFailure, SitePage } from './site-index-view.js';
-import type { SitePageJob, SitePageOutcome, SitePageSettings } from './site-pages.js';
+import { buildSiteIndexView, type SiteFailure, type SiteIndexEntry, type SitePage } from './site-index-view.js';
+import {
+  fileStamp,
+  indexViewDigest,
+  manifestSourcePaths,
+  readSiteManifest,
+  sameStamp,
+  serializeSiteManifest,
+  SITE_MANIFEST,
+  SITE_MANIFEST_FORMAT,
+  sourceDigest,
+  templatesDigest,
+  toolVersion,
+  writeSiteManifest,
+  type PreviousManifest,
+  type SiteManifest,
+  type SiteManifestSource,
+} from './site-manifest.js';
+import type { SitePageJob, SitePageOutcome, SitePageSettings, SiteTemplates } from './site-pages.js';
 import type { ParsedSource } from './site-parse.js';
 import type { SiteWorkerInput, SiteWorkerMessage } from './site-worker.js';
 
-export type { SiteFailure, SitePage } from './site-index-view.js';
+export type { SiteFailure, SiteIndexEntry, SitePage } from './site-index-view.js';
 
 /** Options for {@link buildSite}. */
 export interface SiteOptions {
@@ -38,6 +57,12 @@ export interface SiteOptions {
    * sites of a few hundred files or more (below that, starting a worker costs more than it saves).
    */
   concurrency?: number | 'auto';
+  /**
+   * Reuse the pages of the previous build that are up to date, as the site's manifest
+   * (`.postmortem-site.json`) shows them (default true). False parses and renders every page;
+   * pages whose content comes out the same are still not rewritten.
+   */
+  cache?: boolean;
 }
 
 /** What a site build did. */
@@ -52,6 +77,18 @@ export interface SiteReport {
   written: number;
   /** Files left alone because their content had not changed. */
   unchanged: number;
+  /** Pages taken from the previous build without parsing or rendering them (counted as unchanged). */
+  reused: number;
+  /** Pages the previous build wrote that no source makes any more, now removed (paths in the site, `/`-separated). */
+  removed: string[];
+  /** Pages the previous build wrote that no source makes any more, left in place because they were changed since. */
+  orphaned: string[];
+  /**
+   * Why no page of the previous build was reused although the site has a manifest: it could
+   * not be read or used, another version of postmortem wrote it, the templates changed, or
+   * `cache` is false. Null for a new site, or when unchanged pages were reused.
+   */
+  fullRebuild: string | null;
 }
 
 const GENERATOR_MARK = `<meta name="generator" content="${HTML_GENERATOR}">`;
@@ -208,10 +245,97 @@ function startParsing(sources: readonly SourceFile[], count: number): ParsingThr
 }
 
 /**
+ * Which sources this build takes from the previous one as they are (their manifest entries,
+ * by source index; null for those it builds), and why it takes none, when it cannot trust the
+ * manifest for that: it must be in this version's format, written by this version of
+ * postmortem for these templates. An entry is reused when it is for the same source, shown
+ * under the same name at the same page path, whose bytes hash the same, and whose page (for a
+ * source that had one) is still the file that build wrote. The page is checked first: a stat
+ * costs less than reading and hashing the source.
+ */
+function reusableSources(
+  sources: readonly SourceFile[],
+  pages: readonly string[],
+  previous: PreviousManifest,
+  templatesHash: string | null,
+  output: string,
+  sourcePath: (absolute: string) => string,
+  cache: boolean,
+): { reused: Array<SiteManifestSource | null>; fullRebuild: string | null } {
+  const none = (reason: string | null): { reused: null[]; fullRebuild: string | null } => ({ reused: sources.map(() => null), fullRebuild: reason });
+  const { manifest } = previous;
+  if (previous.problem !== null) return none(`${SITE_MANIFEST} ${previous.problem}`);
+  // A new site, or one built before there were manifests.
+  if (manifest === null) return none(null);
+  if (!cache) return none('reuse of unchanged pages is turned off');
+  if (manifest.version !== toolVersion()) return none(`the site was built by postmortem ${manifest.version}`);
+  if (templatesHash === null || manifest.templates !== templatesHash) return none('the templates changed');
+  const byPage = new Map(manifest.sources.map((entry) => [entry.page, entry]));
+  const reused = sources.map((source, index) => {
+    const entry = byPage.get(pages[index] as string);
+    if (!entry || entry.sha256 === null || entry.relative !== source.relative || entry.source !== sourcePath(source.absolute)) return null;
+    if (entry.stamp !== null && !sameStamp(entry.stamp, fileStamp(path.join(output, entry.page)))) return null;
+    return sourceDigest(source.absolute) === entry.sha256 ? entry : null;
+  });
+  return { reused, fullRebuild: null };
+}
+
+/**
+ * Removes the pages the previous build wrote that this one has not (their source is gone, is
+ * now shown at another path, or failed), each only while it is still exactly the file that
+ * build wrote; one changed since is left in place. Folders left empty go too. Compared
+ * without case, as page paths are made, so a page renamed only in case on a file system that
+ * ignores case is never removed from under its new name.
+ */
+function removeStalePages(manifest: SiteManifest | null, kept: readonly string[], output: string): { removed: string[]; orphaned: string[] } {
+  const removed: string[] = [];
+  const orphaned: string[] = [];
+  const keep = new Set(kept.map((page) => page.toLowerCase()));
+  for (const entry of manifest?.sources ?? []) {
+    if (entry.stamp === null || keep.has(entry.page.toLowerCase())) continue;
+    const file = path.join(output, entry.page);
+    const stamp = fileStamp(file);
+    if (stamp === null) continue;
+    if (!sameStamp(stamp, entry.stamp)) {
+      orphaned.push(entry.page);
+      continue;
+    }
+    try {
+      unlinkSync(file);
+    } catch {
+      orphaned.push(entry.page);
+      continue;
+    }
+    removed.push(entry.page);
+    for (let directory = path.dirname(file); directory !== output && directory.startsWith(output + path.sep); directory = path.dirname(directory)) {
+      try {
+        rmdirSync(directory);
+      } catch {
+        // Not empty: something else lives there.
+        break;
+      }
+    }
+  }
+  return { removed, orphaned };
+}
+
+async function makeDirectories(directories: Iterable<string>, cwd: string): Promise<void> {
+  for (const directory of [...new Set(directories)].sort()) {
+    try {
+      await mkdir(directory, { recursive: true });
+    } catch (error) {
+      throw new PostmortemError('cannot create this directory (a file is in the way, or permission denied)', { filePath: path.relative(cwd, directory) || directory }, { cause: error });
+    }
+  }
+}
+
+/**
  * Builds or updates a static site from postmortems: `inputs` are files, directories or
  * globs, found as `postmortem lint` finds them (`findPostmortems`), never in the output
  * directory. Returns what was done; never prints. Throws `PostmortemError` for a missing input, a bad template, or an output
  * file postmortem did not write (unless `force`); files that fail to parse do not throw.
+ * A re-run reuses what the site's manifest (site-manifest.ts) shows to be up to date, and
+ * parses and renders only the rest.
  */
 export async function buildSite(inputs: readonly string[], outputDirectory: string, options: SiteOptions = {}): Promise<SiteReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -221,64 +345,144 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   // The site's own pages are never sources, when it is built inside an input.
   const found = await findPostmortems(inputs, { cwd, ignore: options.ignore, skipDirectories: [output], allowEmpty: true });
   const sources: SourceFile[] = found.map((file) => ({ absolute: file.path, relative: file.relative }));
-  const workers = workerCount(options.concurrency, sources.length);
+  const pages = pagePaths(sources);
+  const previous = readSiteManifest(output);
+  const templatesHash = templatesDigest(templates);
+  const sourcePath = manifestSourcePaths(output);
+  const { reused, fullRebuild } = reusableSources(sources, pages, previous, templatesHash, output, sourcePath, options.cache !== false);
+  // The manifest's record of the index and stylesheet holds only when its pages could be trusted.
+  const trusted = previous.manifest !== null && fullRebuild === null ? previous.manifest : null;
+  const toBuild = sources.flatMap((_, index) => (reused[index] ? [] : [index]));
+  const workers = workerCount(options.concurrency, toBuild.length);
   // Stage one of a large build (reading and parsing) starts now, on worker threads, while this
   // thread loads the code of stage two (rendering and writing) and checks the output directory.
-  const parsing = workers > 0 && sources.length > 0 ? startParsing(sources, workers) : null;
+  const parsing = workers > 0 && toBuild.length > 0 ? startParsing(toBuild.map((index) => sources[index] as SourceFile), workers) : null;
   try {
-    const rendering = import('./site-pages.js');
-    // Awaited below; a refusal before then must not leave its failure unhandled.
-    rendering.catch(() => undefined);
-    const pages = pagePaths(sources);
-    const existing = await existingFiles(output);
+    // The renderer is loaded only when something is to be rendered: a re-run that changed nothing never needs it.
+    let rendering: Promise<typeof import('./site-pages.js')> | null = null;
+    const loadRendering = (): Promise<typeof import('./site-pages.js')> => {
+      if (!rendering) {
+        rendering = import('./site-pages.js');
+        // Awaited later; a refusal before then must not leave its failure unhandled.
+        rendering.catch(() => undefined);
+      }
+      return rendering;
+    };
+    if (toBuild.length > 0) void loadRendering();
+    // With every page reused, only the index and the stylesheet may be written: no need to list the whole site.
+    const existing = toBuild.length > 0 ? await existingFiles(output) : new Set(['index.html', SITE_STYLESHEET].filter((file) => existsSync(path.join(output, file))));
 
-    // Checked before anything is written, so a refusal leaves the site as it was.
+    // Checked before anything is written, so a refusal leaves the site as it was. A reused page
+    // is the very file the previous build wrote (reusableSources checked), so it is not read.
     if (!options.force) {
-      for (const page of ['index.html', SITE_STYLESHEET, ...pages]) {
+      for (const page of ['index.html', SITE_STYLESHEET, ...toBuild.map((index) => pages[index] as string)]) {
         if (existing.has(page) && !isOwnFile(path.join(output, page), page === SITE_STYLESHEET ? 'stylesheet' : 'page')) {
           throw new PostmortemError('exists and was not written by postmortem; use --force to overwrite it', { filePath: path.relative(cwd, path.join(output, page)) });
         }
       }
     }
     const settings: SitePageSettings = { output, templates, cwd };
-    const { buildSitePages, compileSiteTemplates, writePage, writeSiteIndex, writeSiteStylesheet } = await rendering;
+    let compiled: SiteTemplates | null = null;
     // A broken template stops the build here, before it creates or writes anything.
-    const compiled = compileSiteTemplates(settings);
-    const directories = new Set(pages.map((page) => path.dirname(path.join(output, page))).concat(output));
-    for (const directory of [...directories].sort()) {
-      try {
-        await mkdir(directory, { recursive: true });
-      } catch (error) {
-        throw new PostmortemError('cannot create this directory (a file is in the way, or permission denied)', { filePath: path.relative(cwd, directory) || directory }, { cause: error });
-      }
-    }
-
-    const jobs: SitePageJob[] = sources.map((source, index) => {
-      const page = pages[index] as string;
-      return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
-    });
-    let outcomes: SitePageOutcome[];
-    if (parsing) {
-      // Stage two: each page is rendered and written on this thread as its model arrives.
-      outcomes = new Array<SitePageOutcome>(jobs.length);
-      await parsing.consume((index, parsed) => {
-        outcomes[index] = writePage(jobs[index] as SitePageJob, parsed, compiled.page, settings);
+    const compile = async (): Promise<SiteTemplates> => (compiled ??= (await loadRendering()).compileSiteTemplates(settings));
+    const outcomes = new Map<number, SitePageOutcome>();
+    if (toBuild.length > 0) {
+      const { buildSitePages, writePage } = await loadRendering();
+      const renderPage = (await compile()).page;
+      await makeDirectories(toBuild.map((index) => path.dirname(path.join(output, pages[index] as string))).concat(output), cwd);
+      const jobs: SitePageJob[] = toBuild.map((index) => {
+        const source = sources[index] as SourceFile;
+        const page = pages[index] as string;
+        return { absolute: source.absolute, relative: source.relative, page, exists: existing.has(page) };
       });
+      if (parsing) {
+        // Stage two: each page is rendered and written on this thread as its model arrives.
+        await parsing.consume((position, parsed) => {
+          outcomes.set(toBuild[position] as number, writePage(jobs[position] as SitePageJob, parsed, renderPage, settings));
+        });
+      } else {
+        (await buildSitePages(jobs, renderPage, settings)).forEach((outcome, position) => outcomes.set(toBuild[position] as number, outcome));
+      }
     } else {
-      outcomes = await buildSitePages(jobs, compiled.page, settings);
+      await makeDirectories([output], cwd);
     }
 
     const built: SitePage[] = [];
     const failures: SiteFailure[] = [];
+    const entries: SiteManifestSource[] = [];
     let written = 0;
-    for (const outcome of outcomes) {
-      if (outcome.failure === null) built.push({ source: outcome.source, page: outcome.page, postmortem: outcome.postmortem });
-      else failures.push({ source: outcome.source, ...outcome.failure });
+    sources.forEach((source, index) => {
+      const page = pages[index] as string;
+      const entry = reused[index];
+      if (entry) {
+        if (entry.failure !== null) failures.push({ source: source.relative, ...entry.failure });
+        else built.push({ source: source.relative, page, postmortem: null, index: entry.index as SiteIndexEntry });
+        entries.push(entry);
+        return;
+      }
+      const outcome = outcomes.get(index) as SitePageOutcome;
       if (outcome.written) written += 1;
+      const recorded = { source: sourcePath(source.absolute), relative: source.relative, sha256: outcome.sha256, page };
+      if (outcome.failure !== null) {
+        failures.push({ source: outcome.source, ...outcome.failure });
+        entries.push({ ...recorded, stamp: null, index: null, failure: outcome.failure });
+        return;
+      }
+      built.push({ source: outcome.source, page, postmortem: outcome.postmortem, index: outcome.index });
+      const stamp = fileStamp(path.join(output, page));
+      // A page gone already (removed by someone meanwhile) is not recorded, so it is built next time.
+      if (stamp !== null) entries.push({ ...recorded, stamp, index: outcome.index, failure: null });
+    });
+
+    const stylesheetFile = path.join(output, SITE_STYLESHEET);
+    if (!trusted || !sameStamp(trusted.stylesheet, fileStamp(stylesheetFile))) {
+      if ((await loadRendering()).writeSiteStylesheet(existing.has(SITE_STYLESHEET), settings)) written += 1;
     }
-    if (writeSiteStylesheet(existing.has(SITE_STYLESHEET), settings)) written += 1;
-    if (writeSiteIndex(built, failures, compiled.index, existing.has('index.html'), settings)) written += 1;
-    return { outputDirectory: output, pages: built, failures, written, unchanged: built.length + 2 - written };
+    const view = buildSiteIndexView(built, failures, { stylesheetHref: SITE_STYLESHEET });
+    const viewHash = indexViewDigest(view);
+    const indexFile = path.join(output, 'index.html');
+    if (!trusted || trusted.index?.view !== viewHash || !sameStamp(trusted.index.stamp, fileStamp(indexFile))) {
+      const { writeSiteIndex } = await loadRendering();
+      if (writeSiteIndex(view, (await compile()).index, existing.has('index.html'), settings)) written += 1;
+    }
+    // After the index, so that no page it links to is ever missing.
+    const { removed, orphaned } = removeStalePages(previous.manifest, built.map((page) => page.page), output);
+
+    const indexStamp = fileStamp(indexFile);
+    const stylesheetStamp = fileStamp(stylesheetFile);
+    // Nothing to record when every entry is the previous build's own (a re-run that changed nothing): saves serialising it to find that out.
+    const sameAsBefore =
+      trusted !== null &&
+      entries.length === trusted.sources.length &&
+      entries.every((entry, index) => entry === trusted.sources[index]) &&
+      sameStamp(stylesheetStamp, trusted.stylesheet) &&
+      trusted.index?.view === viewHash &&
+      sameStamp(indexStamp, trusted.index.stamp);
+    if (!sameAsBefore) {
+      const manifest: SiteManifest = {
+        generator: HTML_GENERATOR,
+        format: SITE_MANIFEST_FORMAT,
+        version: toolVersion(),
+        // Never matches a hash: templates that could not be read are checked again next time.
+        templates: templatesHash ?? '',
+        stylesheet: stylesheetStamp,
+        index: indexStamp ? { view: viewHash, stamp: indexStamp } : null,
+        sources: entries,
+      };
+      const text = serializeSiteManifest(manifest);
+      if (text !== previous.text) writeSiteManifest(output, text, cwd);
+    }
+    return {
+      outputDirectory: output,
+      pages: built,
+      failures,
+      written,
+      unchanged: built.length + 2 - written,
+      reused: reused.filter((entry) => entry !== null && entry.failure === null).length,
+      removed,
+      orphaned,
+      fullRebuild,
+    };
   } finally {
     parsing?.stop();
   }

@@ -144,7 +144,7 @@ describe('postmortem export --site', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('site/index.html: 2 pages, 1 could not be read (4 written, 0 unchanged)\n');
     expect(result.stderr).toBe('postmortem: warning: broken.md: looks like a binary file (NUL byte at offset 0), not text (listed on the index, no page)\n');
-    expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['index.html', 'one.html', 'postmortem.css', 'two.html']);
+    expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['.postmortem-site.json', 'index.html', 'one.html', 'postmortem.css', 'two.html']);
   });
 
   it('warns about a file that fails at a known line as file:line: message', async () => {

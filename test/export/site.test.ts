@@ -49,7 +49,7 @@ async function filesUnder(directory: string): Promise<string[]> {
 describe('buildSite', () => {
   it('writes a page per postmortem and an index, mirroring the folders and skipping hidden ones', async () => {
     const report = await buildSite(['postmortems'], 'site', { cwd });
-    expect(await filesUnder(path.join(cwd, 'site'))).toEqual(['2026-01-10-login.html', '2026-03-14-checkout.html', 'index.html', path.join('payments', '2025-11-02-refunds.html'), 'postmortem.css']);
+    expect(await filesUnder(path.join(cwd, 'site'))).toEqual(['.postmortem-site.json', '2026-01-10-login.html', '2026-03-14-checkout.html', 'index.html', path.join('payments', '2025-11-02-refunds.html'), 'postmortem.css']);
     expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md', 'payments/2025-11-02-refunds.md']);
     expect(report.written).toBe(5);
   });

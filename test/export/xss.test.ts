@@ -66,7 +66,8 @@ describe('exported HTML is safe', () => {
   it('with every payload in every field of the site index', async () => {
     const { renderHtmlTemplate } = await import('../../src/export/html-templates.js');
     const { resolveHtmlTemplates } = await import('../../src/export/html-template-files.js');
-    const pages = XSS_PAYLOADS.map((payload, index) => ({ source: `${payload}.md`, page: `${index}.html`, postmortem: postmortemWith(payload) }));
+    const { siteIndexEntry } = await import('../../src/export/site-index-entry.js');
+    const pages = XSS_PAYLOADS.map((payload, index) => ({ source: `${payload}.md`, page: `${index}.html`, index: siteIndexEntry(`${payload}.md`, postmortemWith(payload)) }));
     const failures = XSS_PAYLOADS.map((payload) => ({ source: payload, reason: payload }));
     const html = renderHtmlTemplate(resolveHtmlTemplates(undefined, process.cwd()), 'index', buildSiteIndexView(pages, failures), process.cwd());
     expect(findUnsafeHtml(html)).toEqual([]);

@@ -30,6 +30,8 @@ export interface ExportCommandOptions extends OutputOptions {
   ignore?: string[];
   /** Threads doing the work of a site build (see `SiteOptions.concurrency`): a number, or `auto` (the default). */
   concurrency?: number | 'auto';
+  /** False (`--no-cache`): a site build parses and renders every page, reusing none. */
+  cache?: boolean;
 }
 
 /** A usage mistake in the export flags: one line, exit 2. */
@@ -131,14 +133,22 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
     ...(options.template ? { template: options.template } : {}),
     ignore: options.ignore ?? [],
     concurrency: options.concurrency ?? 'auto',
+    ...(options.cache === false ? { cache: false } : {}),
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
     io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${where}: ${failure.reason} (listed on the index, no page)\n`);
   }
   const shown = path.relative(io.cwd, report.outputDirectory) || '.';
+  for (const page of report.orphaned) {
+    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${path.join(shown, page)}: no source makes this page any more, but it was changed since postmortem wrote it; left in place\n`);
+  }
+  // --no-cache asked for the full rebuild; any other reason is news.
+  if (report.fullRebuild !== null && options.cache !== false) io.stdout.write(`${shown}: every page rebuilt: ${report.fullRebuild}\n`);
+  for (const page of report.removed) io.stdout.write(`${path.join(shown, page)}: removed (no source makes this page any more)\n`);
   const failed = report.failures.length > 0 ? `, ${report.failures.length} could not be read` : '';
-  io.stdout.write(`${path.join(shown, 'index.html')}: ${report.pages.length} ${report.pages.length === 1 ? 'page' : 'pages'}${failed} (${report.written} written, ${report.unchanged} unchanged)\n`);
+  const removed = report.removed.length > 0 ? `, ${report.removed.length} removed` : '';
+  io.stdout.write(`${path.join(shown, 'index.html')}: ${report.pages.length} ${report.pages.length === 1 ? 'page' : 'pages'}${failed} (${report.written} written, ${report.unchanged} unchanged${removed})\n`);
   return 0;
 }
 
@@ -152,6 +162,7 @@ export async function exportCommand(files: string[], options: ExportCommandOptio
   if (options.site !== undefined) return exportSite(files, options, context);
   if (typeof options.concurrency === 'number') throw usage('--concurrency applies to --site');
   if ((options.ignore ?? []).length > 0) throw usage('--ignore applies to --site (files named are always read)');
+  if (options.cache === false) throw usage('--no-cache applies to --site');
   const format = options.format ?? 'json';
   if (format === 'json') {
     if (options.template !== undefined) throw usage('--template applies to --format html and pdf');
