@@ -6,17 +6,11 @@
  * the same way: one line naming the config file.
  */
 import { PostmortemError } from '../model/errors.js';
+import { describeValue as describe } from './describe-value.js';
 
 /** The top-level key of the project config that holds ignore patterns. */
 export const IGNORES_KEY = 'ignores';
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
 
 /**
  * Why `pattern` cannot be an ignore pattern, or null when it can. A negated pattern is

@@ -50,20 +50,8 @@ export interface SiteFailure {
   reason: string;
 }
 
-/** One row of the index table. */
-export interface SiteIndexRow {
-  href: string;
-  title: string;
-  date: string;
-  dateTime: string | null;
-  severity: string;
-  severityClass: string;
-  duration: string;
-  /** The impact as plain text, shortened to a line or two. */
-  impact: string;
-  status: string;
-  statusClass: string;
-}
+/** One row of the index table: a page's index entry, and the link to the page. */
+export type SiteIndexRow = Omit<SiteIndexEntry, 'sortTitle'> & { href: string };
 
 /** Everything the index template shows. */
 export interface SiteIndexView {

@@ -9,6 +9,7 @@ import { projectSeverities } from '../config/severities.js';
 import { PostmortemError } from '../model/errors.js';
 import { didYouMean } from './closest-name.js';
 import type { Rule, Severity } from './types.js';
+import { describeValue as describe } from '../config/describe-value.js';
 
 /** A severity as a config may write it: a name, or ESLint's numbers (0 off, 1 warn, 2 error). */
 export type SeveritySetting = Severity | 0 | 1 | 2;
@@ -49,13 +50,6 @@ function configError(message: string, source: ConfigSource): PostmortemError {
   return new PostmortemError(source === null ? `invalid lint config: ${message}` : message, { filePath: source });
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
