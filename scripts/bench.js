@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// Benchmarks: `npm run bench [-- --runs N]`: start-up times, then the export of a generated
-// corpus (scripts/bench/export-site.js), then lint against markdownlint-cli2
-// (scripts/bench/lint.js). Each start-up benchmark is a function that returns timings;
-// main() runs them all and prints one table. Add a benchmark by writing a function and
-// listing it in BENCHMARKS. Not a test: nothing here passes or fails.
+// Benchmarks: `npm run bench [-- --runs N] [--export-rounds N] [--quick]`: start-up times,
+// then a site built from a generated corpus, new and re-run, against pandoc and markdown-it
+// (scripts/bench/export-site.js), then lint against markdownlint-cli2 (scripts/bench/lint.js).
+// `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint of 1,000
+// files only) for a rough look in a minute or two. Each start-up
+// benchmark is a function that returns timings; main() runs them all and prints one table.
+// Add a benchmark by writing a function and listing it in BENCHMARKS. Not a test: nothing
+// here passes or fails.
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
 import { benchLint } from './bench/lint.js';
@@ -57,27 +61,32 @@ function benchTemplates(options) {
 
 const BENCHMARKS = [benchNodeBaseline, benchVersion, benchHelp, benchTemplates];
 
-function parseRuns(argv) {
-  const index = argv.indexOf('--runs');
-  const runs = index === -1 ? 20 : Number(argv[index + 1]);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive whole number');
-  return runs;
+function parseOptions(argv) {
+  const quick = argv.includes('--quick');
+  const count = (name, fallback) => {
+    const index = argv.indexOf(name);
+    const value = index === -1 ? fallback : Number(argv[index + 1]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a positive whole number`);
+    return value;
+  };
+  return { quick, runs: count('--runs', quick ? 5 : 20), exportRounds: count('--export-rounds', quick ? 1 : 3) };
 }
 
 async function main() {
-  const runs = parseRuns(process.argv.slice(2));
-  const results = BENCHMARKS.map((benchmark) => benchmark({ runs }));
+  const { quick, runs, exportRounds } = parseOptions(process.argv.slice(2));
+  console.log(`${availableParallelism()} cores, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (1, 5, 15 min) at the start: on a busy machine every figure is slower and noisier${quick ? '; --quick: fewer samples' : ''}\n`);
+  const results = BENCHMARKS.map((benchmark) => benchmark({ runs, warmups: quick ? 1 : 3 }));
   const baseline = results[0].median;
   const width = Math.max(...results.map((result) => result.name.length));
   const format = (value) => value.toFixed(1).padStart(8);
-  console.log(`Node ${process.version}, ${runs} runs each (after 3 warm-up runs), wall time in ms\n`);
+  console.log(`Node ${process.version}, ${runs} runs each (after ${quick ? '1 warm-up run' : '3 warm-up runs'}), wall time in ms\n`);
   console.log(`${'benchmark'.padEnd(width)}   median      min      max   vs node`);
   for (const result of results) {
     const ratio = `${(result.median / baseline).toFixed(2)}x`.padStart(9);
     console.log(`${result.name.padEnd(width)} ${format(result.median)} ${format(result.min)} ${format(result.max)} ${ratio}`);
   }
-  // The export of a 1,000-file corpus as a site, against pandoc (scripts/bench/export-site.js).
-  await benchExportSite();
+  // A 1,000-file corpus as a site, new and re-run, against pandoc and markdown-it (scripts/bench/export-site.js).
+  await benchExportSite({ rounds: exportRounds, pandocSample: quick ? 0 : 20 });
   // postmortem lint against markdownlint-cli2 on 1,000 and 10,000 generated postmortems (scripts/bench/lint.js).
   await benchLint();
 }

@@ -1,5 +1,6 @@
 // The lint benchmark of `npm run bench` (or alone: `node scripts/bench/lint.js
-// [--lint-sizes 1000,10000] [--lint-runs N] [--single-runs N]`): generated postmortems (about 5 KB each) linted
+// [--lint-sizes 1000,10000] [--lint-runs N] [--single-runs N] [--quick]`; --quick means
+// 1,000 files and 3 single-file runs): generated postmortems (about 5 KB each) linted
 // by `postmortem lint` (the real command, start-up included) and by markdownlint-cli2 in the
 // same run, with files per second, the ratio, peak RSS and single-file wall time. Targets
 // (issue 4): at least 6x markdownlint-cli2's files/s on 10,000 files, peak RSS under 150 MiB,
@@ -7,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writePostmortems } from '../generate-postmortems.js';
 
@@ -64,10 +65,11 @@ function parseOptions(argv) {
     const index = argv.indexOf(name);
     return index === -1 ? fallback : argv[index + 1];
   };
-  const sizes = String(value('--lint-sizes', '1000,10000')).split(',').map(Number);
+  const quick = argv.includes('--quick');
+  const sizes = String(value('--lint-sizes', quick ? '1000' : '1000,10000')).split(',').map(Number);
   // Not --runs: that is the start-up benchmarks' sample count (20), far too many 10,000-file runs.
   const runs = Number(value('--lint-runs', '1'));
-  const singleRuns = Number(value('--single-runs', '10'));
+  const singleRuns = Number(value('--single-runs', quick ? '3' : '10'));
   if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(singleRuns) || singleRuns < 1) {
     throw new Error('--lint-sizes takes whole numbers separated by commas; --lint-runs and --single-runs a positive whole number');
   }
@@ -80,7 +82,8 @@ export async function benchLint(options = parseOptions(process.argv.slice(2))) {
   if (!existsSync(TIME)) console.log(`(${TIME} is missing, so peak RSS comes from the child's own process.resourceUsage(); install it with: apt-get install time)\n`);
   const work = mkdtempSync(join(tmpdir(), 'postmortem-bench-lint-'));
   try {
-    console.log(`\nLint: generated postmortems, Node ${process.version}, ${availableParallelism()} cores; wall time includes start-up\n`);
+    console.log(`\nLint: generated postmortems, Node ${process.version}, ${availableParallelism()} cores; wall time includes start-up`);
+    console.log(`Commands, run in the corpus's directory: ${TOOLS.map((tool) => { const [script, ...rest] = tool.args('.'); return `node ${relative(root, script)} ${rest.join(' ')}`; }).join(' and ')}\n`);
     console.log(`${'files'.padStart(6)}  ${'tool'.padEnd(18)} ${'runs'.padStart(4)} ${'wall s'.padStart(8)} ${'files/s'.padStart(9)} ${'peak RSS MiB'.padStart(13)}`);
     const ratios = [];
     let largest = null;
@@ -97,7 +100,7 @@ export async function benchLint(options = parseOptions(process.argv.slice(2))) {
       const ratio = rows[1].seconds / rows[0].seconds;
       ratios.push(`${size} files: ${ratio.toFixed(2)}x`);
       largest = { size, ratio, rssMib: rows[0].rssKib / 1024 };
-      console.log(`${''.padStart(6)}  (${Math.round(bytes / size)} bytes per file on average)`);
+      console.log(`${''.padStart(6)}  postmortem lint: ${ratio.toFixed(2)}x markdownlint-cli2's files/s, ${(rows[0].rssKib / rows[1].rssKib).toFixed(2)}x its peak RSS (${Math.round(bytes / size)} bytes per file on average)`);
       rmSync(corpus, { recursive: true, force: true, maxRetries: 3 });
     }
     const single = TOOLS.map((tool) => {

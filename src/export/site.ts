@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { findPostmortems } from '../io/find-postmortems.js';
 import { PostmortemError } from '../model/errors.js';
 import { HTML_GENERATOR, resolveHtmlTemplates, SITE_STYLESHEET, SITE_STYLESHEET_MARK } from './html-template-files.js';
-import { buildSiteIndexView, type SiteFailure, type SiteIndexEntry, type SitePage } from './site-index-view.js';
+import { buildSiteIndexView, type SiteFailure, type SiteIndexEntry, type SiteIndexView, type SitePage } from './site-index-view.js';
 import {
   fileStamp,
   indexViewDigest,
@@ -438,12 +438,15 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
     if (!trusted || !sameStamp(trusted.stylesheet, fileStamp(stylesheetFile))) {
       if ((await loadRendering()).writeSiteStylesheet(existing.has(SITE_STYLESHEET), settings)) written += 1;
     }
-    const view = buildSiteIndexView(built, failures, { stylesheetHref: SITE_STYLESHEET });
-    const viewHash = indexViewDigest(view);
+    // Every entry the previous build's own, in its order: the index's view is the one it hashed, so it need not be built to find that out.
+    const sameEntries = trusted !== null && entries.length === trusted.sources.length && entries.every((entry, index) => entry === trusted.sources[index]);
+    let indexView: SiteIndexView | null = null;
+    const view = (): SiteIndexView => (indexView ??= buildSiteIndexView(built, failures, { stylesheetHref: SITE_STYLESHEET }));
+    const viewHash = sameEntries && trusted.index ? trusted.index.view : indexViewDigest(view());
     const indexFile = path.join(output, 'index.html');
     if (!trusted || trusted.index?.view !== viewHash || !sameStamp(trusted.index.stamp, fileStamp(indexFile))) {
       const { writeSiteIndex } = await loadRendering();
-      if (writeSiteIndex(view, (await compile()).index, existing.has('index.html'), settings)) written += 1;
+      if (writeSiteIndex(view(), (await compile()).index, existing.has('index.html'), settings)) written += 1;
     }
     // After the index, so that no page it links to is ever missing.
     const { removed, orphaned } = removeStalePages(previous.manifest, built.map((page) => page.page), output);
@@ -452,9 +455,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
     const stylesheetStamp = fileStamp(stylesheetFile);
     // Nothing to record when every entry is the previous build's own (a re-run that changed nothing): saves serialising it to find that out.
     const sameAsBefore =
-      trusted !== null &&
-      entries.length === trusted.sources.length &&
-      entries.every((entry, index) => entry === trusted.sources[index]) &&
+      sameEntries &&
       sameStamp(stylesheetStamp, trusted.stylesheet) &&
       trusted.index?.view === viewHash &&
       sameStamp(indexStamp, trusted.index.stamp);
