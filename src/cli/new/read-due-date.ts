@@ -35,6 +35,12 @@ function middayOf(day: string): Date {
   return new Date(Date.UTC(year, month - 1, date, 12));
 }
 
+/** Midday of a YYYY-MM-DD day in the process's local time, the reference chrono reads against. */
+function localMiddayOf(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, date, 12);
+}
+
 /** The day in YYYY-MM-DD, or null when year, month and day do not make one. */
 function calendarDay(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -89,7 +95,9 @@ export function readDueDate(text: string, today: string): Checked<string> {
   }
   if (WHOLE_PERIOD.test(phrase)) return unreadable('does not say which day');
 
-  const results = casual.parse(phrase, { instant: middayOf(today), timezone: 0 }, { forwardDate: !PAST_WORDS.test(phrase) });
+  // chrono works in the process's local time (its forward-looking mode compares local dates), so
+  // today is given as local midday: in UTC terms a zone west of UTC-10 would already be tomorrow.
+  const results = casual.parse(phrase, localMiddayOf(today), { forwardDate: !PAST_WORDS.test(phrase) });
   const [result] = results;
   if (!result) return unreadable();
   if (results.length > 1 || result.end) return unreadable('names more than one day');
