@@ -156,19 +156,22 @@ function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, 
 /** The partials a template calls by a plain name (`{{> timeline-entry}}`), with their lines. */
 function partialCalls(program: hbs.AST.Program): Array<{ name: string; line: number }> {
   const calls: Array<{ name: string; line: number }> = [];
+  // `{{#*inline "name"}}...{{/inline}}` defines a partial inside the template itself.
+  const inline = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    const current = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number } } };
+    const current = node as { type?: string; name?: { type?: string; original?: unknown }; path?: { original?: unknown }; params?: Array<{ value?: unknown }>; loc?: { start: { line: number } } };
     if (current.type === 'PartialStatement' && current.name?.type === 'PathExpression' && typeof current.name.original === 'string' && !current.name.original.startsWith('@')) {
       calls.push({ name: current.name.original, line: current.loc?.start.line ?? 1 });
     }
+    if (current.type === 'DecoratorBlock' && current.path?.original === 'inline' && typeof current.params?.[0]?.value === 'string') inline.add(current.params[0].value);
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) value.forEach(visit);
       else if (value && typeof value === 'object' && value !== current.loc) visit(value);
     }
   };
   visit(program);
-  return calls;
+  return calls.filter((call) => !inline.has(call.name));
 }
 
 const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);

@@ -134,6 +134,7 @@ describe('user templates', () => {
       'broken/postmortem.md.hbs': '{{> alpha}}\n',
       'broken/partials/alpha.hbs': 'first line\n{{#if title}}{{> gone}}{{/if}}\n',
       'blocks.md.hbs': '{{#> maybe}}fallback{{/maybe}}\n',
+      'inline.md.hbs': '{{#*inline "heading"}}# {{title}}{{/inline}}\n{{> heading}}\n',
     });
     expect(renderMarkdown({ ...emptyPostmortem(), title: 'x' }, { template: 'team', cwd })).toBe('# x\nA Z\n');
     expect(renderError(emptyPostmortem(), 'broken', cwd).format()).toBe(
@@ -141,6 +142,8 @@ describe('user templates', () => {
     );
     // A partial block carries its own fallback: not a mistake.
     expect(renderMarkdown(emptyPostmortem(), { template: 'blocks.md.hbs', cwd })).toBe('fallback\n');
+    // An inline partial is defined in the template that calls it.
+    expect(renderMarkdown({ ...emptyPostmortem(), title: 'x' }, { template: 'inline.md.hbs', cwd })).toBe('# x\n');
   });
 
   it('keeps Handlebars\' prototype access protection on', () => {
