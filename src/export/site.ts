@@ -7,7 +7,7 @@
  * site's manifest (site-manifest.ts) lets a re-run skip every page whose source, templates
  * and page are as the last build left them, and remove the pages of sources that are gone.
  */
-import { closeSync, existsSync, openSync, readSync, rmdirSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -280,19 +280,35 @@ function reusableSources(
   return { reused, fullRebuild: null };
 }
 
+/** Whether two paths are one file (the same inode on the same device). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [statSync(a), statSync(b)];
+    return first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Removes the pages the previous build wrote that this one has not (their source is gone, is
  * now shown at another path, or failed), each only while it is still exactly the file that
- * build wrote; one changed since is left in place. Folders left empty go too. Compared
- * without case, as page paths are made, so a page renamed only in case on a file system that
- * ignores case is never removed from under its new name.
+ * build wrote; one changed since is left in place (orphaned). A page whose source is still
+ * there but was not among this build's inputs (a site built from several inputs in several
+ * runs) is kept. Folders left empty go too. Paths compare exactly; a stale path that is the same file
+ * as a kept one (a rename in case only, on a file system that ignores case) is never removed.
  */
-function removeStalePages(manifest: SiteManifest | null, kept: readonly string[], output: string): { removed: string[]; orphaned: string[] } {
+function removeStalePages(manifest: SiteManifest | null, kept: readonly string[], found: ReadonlySet<string>, output: string): { removed: string[]; orphaned: string[] } {
   const removed: string[] = [];
   const orphaned: string[] = [];
-  const keep = new Set(kept.map((page) => page.toLowerCase()));
+  const keep = new Set(kept);
+  const keptByCase = new Map(kept.map((page) => [page.toLowerCase(), page]));
   for (const entry of manifest?.sources ?? []) {
-    if (entry.stamp === null || keep.has(entry.page.toLowerCase())) continue;
+    if (entry.stamp === null || keep.has(entry.page)) continue;
+    // Its source is still there and this build was not asked for it: another run's page.
+    if (!found.has(entry.source) && existsSync(path.resolve(output, entry.source))) continue;
+    const sameName = keptByCase.get(entry.page.toLowerCase());
+    if (sameName !== undefined && sameFile(path.join(output, entry.page), path.join(output, sameName))) continue;
     const file = path.join(output, entry.page);
     const stamp = fileStamp(file);
     if (stamp === null) continue;
@@ -449,7 +465,8 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       if (writeSiteIndex(view(), (await compile()).index, existing.has('index.html'), settings)) written += 1;
     }
     // After the index, so that no page it links to is ever missing.
-    const { removed, orphaned } = removeStalePages(previous.manifest, built.map((page) => page.page), output);
+    const found = new Set(sources.map((source) => sourcePath(source.absolute)));
+    const { removed, orphaned } = removeStalePages(previous.manifest, built.map((page) => page.page), found, output);
 
     const indexStamp = fileStamp(indexFile);
     const stylesheetStamp = fileStamp(stylesheetFile);

@@ -1,6 +1,6 @@
 /** Re-running a site build: what the manifest lets it skip, what it rebuilds, and that the result is always a from-scratch build's. */
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -212,6 +212,21 @@ describe('a re-run of buildSite', () => {
     await writeFile(input('2026-01-10-login.md'), postmortem('Login outage', '2026-01-10'));
     expect((await build()).failures).toEqual([]);
     expect(existsSync(site('2026-01-10-login.html'))).toBe(true);
+  });
+
+  it('keeps the pages of sources another run was given, and removes the old page of a source renamed in case only', async () => {
+    await mkdir(path.join(cwd, 'other'));
+    await writeFile(path.join(cwd, 'other', 'y.md'), postmortem('Other team', '2026-02-03'));
+    await buildSite(['other'], 'site', { cwd });
+    const second = await build();
+    // y.md was not among this run's inputs, but it is still there: its page stays.
+    expect(second.removed).toEqual([]);
+    expect(existsSync(site('y.html'))).toBe(true);
+    await rename(input('2026-01-10-login.md'), input('2026-01-10-LOGIN.md'));
+    const renamed = await build();
+    expect(renamed.removed).toEqual(['2026-01-10-login.html']);
+    expect(existsSync(site('2026-01-10-LOGIN.html'))).toBe(true);
+    expect(existsSync(site('2026-01-10-login.html'))).toBe(false);
   });
 
   it('rebuilds a page whose source now has another page path, never reusing another source\'s page', async () => {
