@@ -17,6 +17,7 @@ export { buildSite, type SiteOptions, type SiteReport, type SitePage, type SiteI
 export { renderPdf, type PdfOptions } from './export/render-pdf.js';
 export { findChromium, CHROMIUM_ENV } from './export/chromium.js';
 export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, type FindPostmortemsOptions, type FoundPostmortem } from './io/find-postmortems.js';
+export { findLintFiles, DEFAULT_LINT_DIRECTORY, type FindLintFilesOptions } from './io/find-postmortems.js';
 export {
   lintText,
   lintFile,

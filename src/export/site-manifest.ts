@@ -225,7 +225,10 @@ function isManifest(value: unknown): value is SiteManifest {
 export function readSiteManifest(output: string): PreviousManifest {
   let text: string;
   try {
-    text = readFileSync(path.join(output, SITE_MANIFEST), 'utf8');
+    const file = path.join(output, SITE_MANIFEST);
+    // Only a plain file: reading a FIFO put there would wait for ever.
+    if (!statSync(file).isFile()) return { manifest: null, text: null, problem: 'is not a file' };
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { manifest: null, text: null, problem: null };

@@ -239,3 +239,18 @@ export async function findPostmortems(patterns: readonly string[], options: Find
   }
   return found;
 }
+
+/** @deprecated 0.1.0's name for {@link FindPostmortemsOptions}. */
+export type FindLintFilesOptions = FindPostmortemsOptions;
+
+/** @deprecated 0.1.0's name for {@link DEFAULT_POSTMORTEM_DIRECTORY}. */
+export const DEFAULT_LINT_DIRECTORY = DEFAULT_POSTMORTEM_DIRECTORY;
+
+/**
+ * @deprecated 0.1.0's `findLintFiles`: the absolute paths {@link findPostmortems} finds, kept
+ * so that code written against 0.1.0 still works. Use `findPostmortems`, which also says where
+ * each file sits below the directory walked.
+ */
+export async function findLintFiles(patterns: readonly string[], options: FindPostmortemsOptions): Promise<string[]> {
+  return (await findPostmortems(patterns, options)).map((file) => file.path);
+}
