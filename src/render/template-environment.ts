@@ -148,21 +148,52 @@ function compileSource(handlebars: typeof Handlebars, flavour: TemplateFlavour, 
   } catch (error) {
     throw templateError(error, displayPath, 'syntax error');
   }
-  const unknown = findUnknownNames(handlebars, program);
-  if (unknown) throw new PostmortemError(`template error: ${unknown.message}`, { filePath: displayPath, line: unknown.line });
-  return { template: handlebars.compile(program, flavour.compileOptions), displayPath, partials: partialCalls(program) };
+  const { unknownHelper, partials } = templateNames(handlebars, program);
+  if (unknownHelper) throw new PostmortemError(`template error: unknown helper "${unknownHelper.name}"`, { filePath: displayPath, line: unknownHelper.line });
+  return { template: handlebars.compile(program, flavour.compileOptions), displayPath, partials };
 }
 
-/** The partials a template calls by a plain name (`{{> timeline-entry}}`), with their lines. */
-function partialCalls(program: hbs.AST.Program): Array<{ name: string; line: number }> {
-  const calls: Array<{ name: string; line: number }> = [];
+const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+/** What one walk of a template's syntax tree finds. */
+interface TemplateNames {
+  /** The first helper it calls that the environment does not have, with its line. */
+  unknownHelper: { name: string; line: number } | null;
+  /** The partials it calls by a plain name (`{{> timeline-entry}}`) and does not define inline, with their lines. */
+  partials: Array<{ name: string; line: number }>;
+}
+
+/**
+ * The names a template calls that can be checked before it renders (Handlebars itself only
+ * finds a missing helper or partial while rendering, and then without a line), in one walk.
+ * A helper call is a name with arguments (`{{formatDate date}}`) or a block (`{{#helper}}`);
+ * a bare `{{name}}` is a field lookup and is not checked. Partials are only collected here:
+ * a template's partials may be registered after it is compiled (checkPartialsExist).
+ */
+function templateNames(handlebars: typeof Handlebars, program: hbs.AST.Program): TemplateNames {
+  const helpers = handlebars.helpers as Record<string, unknown>;
+  let unknownHelper: TemplateNames['unknownHelper'] = null;
+  const partials: TemplateNames['partials'] = [];
   // `{{#*inline "name"}}...{{/inline}}` defines a partial inside the template itself.
   const inline = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    const current = node as { type?: string; name?: { type?: string; original?: unknown }; path?: { original?: unknown }; params?: Array<{ value?: unknown }>; loc?: { start: { line: number } } };
+    const current = node as {
+      type?: string;
+      path?: { type?: string; original?: unknown };
+      name?: { type?: string; original?: unknown };
+      params?: Array<{ value?: unknown }>;
+      hash?: { pairs?: unknown[] };
+      loc?: { start: { line: number } };
+    };
+    const line = current.loc?.start.line ?? 1;
+    const isCall = current.type === 'BlockStatement' || current.type === 'SubExpression' || (current.type === 'MustacheStatement' && ((current.params?.length ?? 0) > 0 || (current.hash?.pairs?.length ?? 0) > 0));
+    if (!unknownHelper && isCall && current.path?.type === 'PathExpression' && typeof current.path.original === 'string') {
+      const name = current.path.original;
+      if (!BUILT_IN_HELPERS.has(name) && !(name in helpers) && !name.includes('.') && !name.startsWith('@')) unknownHelper = { name, line };
+    }
     if (current.type === 'PartialStatement' && current.name?.type === 'PathExpression' && typeof current.name.original === 'string' && !current.name.original.startsWith('@')) {
-      calls.push({ name: current.name.original, line: current.loc?.start.line ?? 1 });
+      partials.push({ name: current.name.original, line });
     }
     if (current.type === 'DecoratorBlock' && current.path?.original === 'inline' && typeof current.params?.[0]?.value === 'string') inline.add(current.params[0].value);
     for (const value of Object.values(node)) {
@@ -171,40 +202,7 @@ function partialCalls(program: hbs.AST.Program): Array<{ name: string; line: num
     }
   };
   visit(program);
-  return calls.filter((call) => !inline.has(call.name));
-}
-
-const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
-
-/**
- * The first helper a template calls that this environment does not have, with its line:
- * Handlebars itself only finds it while rendering, and then without a line. (Partials are not
- * checked here: a template's partials may be registered after it is compiled.)
- * A helper call is a name with arguments (`{{formatDate date}}`) or a block (`{{#helper}}`);
- * a bare `{{name}}` is a field lookup and is not checked.
- */
-function findUnknownNames(handlebars: typeof Handlebars, program: hbs.AST.Program): { message: string; line: number } | null {
-  const helpers = handlebars.helpers as Record<string, unknown>;
-  let found: { message: string; line: number } | null = null;
-  const visit = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    const current = node as { type?: string; path?: { type?: string; original?: unknown }; params?: unknown[]; hash?: { pairs?: Array<{ value: unknown }> }; loc?: { start: { line: number } } };
-    const line = current.loc?.start.line ?? 1;
-    const isCall = current.type === 'BlockStatement' || current.type === 'SubExpression' || (current.type === 'MustacheStatement' && ((current.params?.length ?? 0) > 0 || (current.hash?.pairs?.length ?? 0) > 0));
-    if (isCall && current.path?.type === 'PathExpression' && typeof current.path.original === 'string') {
-      const name = current.path.original;
-      if (!BUILT_IN_HELPERS.has(name) && !(name in helpers) && !name.includes('.') && !name.startsWith('@')) {
-        found = { message: `unknown helper "${name}"`, line };
-        return;
-      }
-    }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object' && value !== current.loc) visit(value);
-    }
-  };
-  visit(program);
-  return found;
+  return { unknownHelper, partials: partials.filter((call) => !inline.has(call.name)) };
 }
 
 /**

@@ -3,30 +3,18 @@
  * process, and `dist/index.js` as a package import. The rest of the suite mostly runs src/
  * in-process, which cannot see a bundling mistake (a YAML config once failed only in bin/).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { binPath } from '../cli/cli-harness.js';
+import { runBin, type CliResult } from '../cli/cli-harness.js';
 
 export { repoRoot, useTempDir } from '../cli/cli-harness.js';
-
-/** What a run of the bin produced. */
-export interface BinResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * Runs the real bin as a user's shell would without a terminal: no standard input, `CI` set
  * (so `new` never prompts), colour variables removed, and a fixed TZ.
  */
-export function bin(args: string[], cwd: string, env: Record<string, string> = {}): BinResult {
-  const environment: Record<string, string | undefined> = { ...process.env, CI: '1', TZ: 'UTC', ...env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR']) if (!(name in env)) delete environment[name];
-  const child = spawnSync(process.execPath, [binPath, ...args], { cwd, env: environment, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-  if (child.error) throw child.error;
-  return { exitCode: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+export function bin(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  return runBin(args, { cwd, env: { CI: '1', TZ: 'UTC', ...env } });
 }
 
 /** Writes files (paths relative to `root`, folders made as needed). */

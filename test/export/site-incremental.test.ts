@@ -7,22 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, type SiteReport } from '../../src/export/site.js';
 import { SITE_MANIFEST } from '../../src/export/site-manifest.js';
 import { useTempDir } from '../cli/cli-harness.js';
+import { sitePostmortem } from './site-fixtures.js';
 
-const postmortem = (title: string, date: string, impact = 'Some users saw errors.'): string => `---
-title: ${title}
-date: ${date}
-severity: SEV3
-status: final
----
-# ${title}
-
-## Summary
-
-Something broke.
-
-- **Impact:** ${impact}
-- **Duration:** 45 minutes
-`;
+const postmortem = (title: string, date: string, impact?: string): string => sitePostmortem(title, date, impact === undefined ? {} : { impact });
 
 let cwd: string;
 useTempDir((directory) => (cwd = directory));

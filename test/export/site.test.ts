@@ -7,22 +7,9 @@ import { buildSite } from '../../src/export/site.js';
 import { parsePostmortem } from '../../src/parse/parse-postmortem.js';
 import { makeTempDir } from '../cli/cli-harness.js';
 import { findUnsafeHtml } from './html-safety.js';
+import { sitePostmortem } from './site-fixtures.js';
 
-const postmortem = (title: string, date: string, extra = ''): string => `---
-title: ${title}
-date: ${date}
-severity: SEV3
-status: final
----
-# ${title}
-
-## Summary
-
-Something broke.
-
-- **Impact:** Some users saw errors.
-- **Duration:** 45 minutes
-${extra}`;
+const postmortem = (title: string, date: string, extra = ''): string => sitePostmortem(title, date, { extra });
 
 let cwd: string;
 let remove: () => Promise<void>;

@@ -132,6 +132,21 @@ describe('postmortem new without a terminal', () => {
     expect(parsed.timeline.map((entry) => entry.at)).toEqual(['2026-03-07T23:30:00-05:00', '2026-03-08T01:15:00-05:00', '2026-03-08T03:30:00-04:00']);
   });
 
+  /** The lines of a YAML answers file with every required answer, `summaryLines` added to its summary. */
+  const answersYaml = (summaryLines: string[] = []): string[] => [
+    'title: From a file',
+    'date: 2026-03-14',
+    'severity: SEV3',
+    'timezone: UTC',
+    'summary:',
+    '  start: 2026-03-14T09:00:00Z',
+    '  end: 2026-03-14T09:30:00Z',
+    '  impact: Search was slow.',
+    ...summaryLines,
+    '  rootCause: An index rebuild.',
+    'resolution: We waited for the rebuild.',
+  ];
+
   describe('--answers', () => {
     const model = {
       ...UPLOAD_MODEL,
@@ -149,20 +164,7 @@ describe('postmortem new without a terminal', () => {
     });
 
     it('reads YAML, and flags win over the file', async () => {
-      const yaml = [
-        'title: From a file',
-        'date: 2026-03-14',
-        'severity: SEV3',
-        'timezone: UTC',
-        'summary:',
-        '  start: 2026-03-14T09:00:00Z',
-        '  end: 2026-03-14T09:30:00Z',
-        '  impact: Search was slow.',
-        '  rootCause: An index rebuild.',
-        'resolution: We waited for the rebuild.',
-        'timeline:',
-        '  - { time: "09:00", text: The rebuild started. }',
-      ].join('\n');
+      const yaml = [...answersYaml(), 'timeline:', '  - { time: "09:00", text: The rebuild started. }'].join('\n');
       await writeFile(join(cwd, 'answers.yaml'), yaml);
       const result = await runNew(['--answers', 'answers.yaml', '--severity', 'SEV2', '-o', 'out.md']);
       expect(result.stderr).toBe('');
@@ -173,17 +175,7 @@ describe('postmortem new without a terminal', () => {
 
     it('reads the share and due dates in an answers file as people write them', async () => {
       const yaml = [
-        'title: From a file',
-        'date: 2026-03-14',
-        'severity: SEV3',
-        'timezone: UTC',
-        'summary:',
-        '  start: 2026-03-14T09:00:00Z',
-        '  end: 2026-03-14T09:30:00Z',
-        '  impact: Search was slow.',
-        '  usersAffectedPercent: roughly 60%',
-        '  rootCause: An index rebuild.',
-        'resolution: We waited for the rebuild.',
+        ...answersYaml(['  usersAffectedPercent: roughly 60%']),
         'correctiveActions:',
         '  tasks:',
         '    - { text: Throttle rebuilds, owner: Dana Lee, due: in 2 weeks }',

@@ -13,6 +13,18 @@ function message(checked: Checked<unknown>): string {
   return checked.message;
 }
 
+/** What `read` returns with the process's timezone set to `zone` (restored afterwards). */
+function inTimezone<T>(zone: string, read: () => T): T {
+  const saved = process.env['TZ'];
+  process.env['TZ'] = zone;
+  try {
+    return read();
+  } finally {
+    if (saved === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = saved;
+  }
+}
+
 describe('readDueDate', () => {
   // [today, typed, the day meant]
   it.each([
@@ -66,31 +78,15 @@ describe('readDueDate', () => {
   it.each(['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/New_York', 'Asia/Tokyo', 'UTC'])('takes today itself for a day that names it, with the machine in %s', (zone) => {
     // chrono's forward-looking mode compares local dates: counted from midday UTC, a zone west
     // of UTC-10 saw "today" as already past and moved it a week or a year on.
-    const saved = process.env['TZ'];
-    process.env['TZ'] = zone;
-    try {
-      expect(['friday', 'this friday', 'December 4', 'Dec 3', 'today'].map((text) => day(readDueDate(text, '2026-12-04')))).toEqual([
-        '2026-12-04', '2026-12-04', '2026-12-04', '2027-12-03', '2026-12-04',
-      ]);
-    } finally {
-      if (saved === undefined) delete process.env['TZ'];
-      else process.env['TZ'] = saved;
-    }
+    const days = inTimezone(zone, () => ['friday', 'this friday', 'December 4', 'Dec 3', 'today'].map((text) => day(readDueDate(text, '2026-12-04'))));
+    expect(days).toEqual(['2026-12-04', '2026-12-04', '2026-12-04', '2027-12-03', '2026-12-04']);
   });
 
   it.each(['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'])('counts days the same with the machine in %s', (zone) => {
     // At midday UTC it is already the next day at UTC+14 and still the morning at UTC-11:
     // a day taken from an instant, not from the calendar, would come out one off here.
-    const saved = process.env['TZ'];
-    process.env['TZ'] = zone;
-    try {
-      expect(['tomorrow', 'next friday', 'Dec 18', 'in 2 weeks'].map((text) => day(readDueDate(text, '2026-12-28')))).toEqual([
-        '2026-12-29', '2027-01-08', '2027-12-18', '2027-01-11',
-      ]);
-    } finally {
-      if (saved === undefined) delete process.env['TZ'];
-      else process.env['TZ'] = saved;
-    }
+    const days = inTimezone(zone, () => ['tomorrow', 'next friday', 'Dec 18', 'in 2 weeks'].map((text) => day(readDueDate(text, '2026-12-28'))));
+    expect(days).toEqual(['2026-12-29', '2027-01-08', '2027-12-18', '2027-01-11']);
   });
 
   it.each([
