@@ -14,7 +14,7 @@ import { displayZone } from '../model/zoned-time.js';
 import { HTML_GENERATOR } from './html-template-files.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-html.js';
 import { entryMillis, layoutTimelineChart, markerPath, type TimelineChart } from './timeline-chart.js';
-import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
+import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from '../model/timeline-milestones.js';
 
 /** One fact in the header card. */
 export interface PageFact {

@@ -11,7 +11,7 @@
 import type { TimelineEntry } from '../model/postmortem.js';
 import { formatClock, formatDuration, parseZone, shortDate, wallClockAt, wallClockInZone, zonedInstantMillis, type WallClock } from '../model/time.js';
 import { displayZone } from '../model/zoned-time.js';
-import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from './timeline-kind.js';
+import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from '../model/timeline-milestones.js';
 import { markdownToPlainText } from './markdown-html.js';
 import { wallClockTicks } from './timeline-ticks.js';
 

@@ -44,9 +44,24 @@ export interface TimelineEntry {
   label: string | null;
   /** What happened (Markdown). */
   text: string;
+  /**
+   * The milestone the entry marks, worked out once from its label and wording (see
+   * `timelineEntryKind`). The parser and `normalizePostmortem` always fill it in; a model built
+   * by hand may leave it out, and readers then work it out the same way.
+   */
+  kind?: TimelineEntryKind;
   /** 1-based source line of the entry, when parsed from a file. */
   line?: number;
 }
+
+/**
+ * What a timeline entry marks in the course of an incident: when impact began, when it was
+ * detected, acknowledged or escalated, mitigated and resolved; anything else is an `event`.
+ */
+export type TimelineEntryKind = 'impact' | 'detection' | 'escalation' | 'mitigation' | 'resolution' | 'event';
+
+/** The kinds in the order an incident goes through them. */
+export const TIMELINE_ENTRY_KIND_NAMES: readonly TimelineEntryKind[] = ['impact', 'detection', 'escalation', 'mitigation', 'resolution', 'event'];
 
 /** A follow-up task from the corrective and preventative measures. */
 export interface CorrectiveTask {
@@ -58,6 +73,8 @@ export interface CorrectiveTask {
   due: string | null;
   /** Priority as written (`P1`, `high`, ...). */
   priority: string | null;
+  /** A tracker reference as written: `#123`, `JIRA-42`, `https://tracker.example.com/issues/7`. */
+  issue: string | null;
   /** Whether the task is marked done (a checked checklist item, or a done status). */
   done: boolean;
   /** 1-based source line of the task, when parsed from a file. */
@@ -131,8 +148,16 @@ export interface Postmortem {
   status: PostmortemStatus | null;
   /** Authors, as written. */
   authors: string[];
+  /** Who reviewed the postmortem, as written (`postmortem status FILE final --reviewer NAME` adds them). */
+  reviewers: string[];
+  /** When it was reviewed, YYYY-MM-DD. */
+  reviewedAt: string | null;
   /** The timezone as declared: `UTC`, `GMT`, `UTC-4`, `America/New_York`, `PST`, ... */
   timezone: string | null;
+  /** The services affected, as written (`checkout-api`, `Payments`). */
+  services: string[];
+  /** Contributing factors as free-text tags (`config-change`, `capacity`, `expired-certificate`). */
+  tags: string[];
   /** The issue summary. */
   summary: IssueSummary;
   /** Timeline entries in source order. */
@@ -174,7 +199,11 @@ export function emptyPostmortem(): Postmortem {
     severity: null,
     status: null,
     authors: [],
+    reviewers: [],
+    reviewedAt: null,
     timezone: null,
+    services: [],
+    tags: [],
     summary: emptySummary(),
     timeline: [],
     rootCause: null,

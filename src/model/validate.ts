@@ -8,6 +8,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { PostmortemError } from './errors.js';
 import type { Postmortem } from './postmortem.js';
 import { postmortemSchema } from './schema.js';
+import { classifyTimelineEntry } from './timeline-milestones.js';
 import { dayjs } from './dayjs.js';
 import { instantMillis, zonedMinutesBetween } from './time.js';
 
@@ -69,7 +70,11 @@ function inModelOrder(input: Postmortem): Postmortem {
     severity: input.severity,
     status: input.status,
     authors: input.authors,
+    reviewers: input.reviewers,
+    reviewedAt: input.reviewedAt,
     timezone: input.timezone,
+    services: input.services,
+    tags: input.tags,
     summary: {
       text: summary.text,
       start: summary.start,
@@ -79,16 +84,24 @@ function inModelOrder(input: Postmortem): Postmortem {
       usersAffectedPercent: summary.usersAffectedPercent,
       rootCause: summary.rootCause,
     },
-    timeline: input.timeline.map(({ time, at, label, text, line }) => ({ time, at, label, text, ...(line === undefined ? {} : { line }) })),
+    timeline: input.timeline.map(({ time, at, label, text, kind, line }) => ({
+      time,
+      at,
+      label,
+      text,
+      kind: kind ?? classifyTimelineEntry({ label, text }),
+      ...(line === undefined ? {} : { line }),
+    })),
     rootCause: input.rootCause,
     resolution: input.resolution,
     correctiveActions: {
       improvements: correctiveActions.improvements,
-      tasks: correctiveActions.tasks.map(({ text, owner, due, priority, done, line }) => ({
+      tasks: correctiveActions.tasks.map(({ text, owner, due, priority, issue, done, line }) => ({
         text,
         owner,
         due,
         priority,
+        issue,
         done,
         ...(line === undefined ? {} : { line }),
       })),

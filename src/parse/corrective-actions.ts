@@ -30,21 +30,29 @@ function labelOf(line: SourceLine, content: string): string | null {
   return null;
 }
 
-/** Reads `(owner: X, due: D, priority: P)` style annotations from the end of a task. */
-export function readAnnotations(text: string): { text: string; owner: string | null; due: string | null; priority: string | null } {
+const ANNOTATION_KEYS = 'owner|assignee|who|due|deadline|by|priority|pri|issue|ticket|tracker|tracking|jira';
+const ISSUE_KEYS = new Set(['issue', 'ticket', 'tracker', 'tracking', 'jira']);
+// An issue may be a URL, whose `https:` must not end the group: values run to the next `, key:`.
+const ANNOTATION_GROUP = new RegExp(`\\s*[([]\\s*((?:${ANNOTATION_KEYS})\\s*:[^()[\\]]*)[)\\]]\\s*$`, 'i');
+const ANNOTATION_SEPARATOR = new RegExp(`\\s*[,;]\\s*(?=(?:${ANNOTATION_KEYS})\\s*:)`, 'i');
+
+/** Reads `(owner: X, due: D, priority: P, issue: #123)` style annotations from the end of a task. */
+export function readAnnotations(text: string): { text: string; owner: string | null; due: string | null; priority: string | null; issue: string | null } {
   let owner: string | null = null;
+  let issue: string | null = null;
   let due: string | null = null;
   let priority: string | null = null;
   let rest = text;
-  const group = /\s*[([]\s*((?:owner|assignee|who|due|deadline|by|priority|pri)\s*:[^()[\]]*)[)\]]\s*$/i.exec(rest);
+  const group = ANNOTATION_GROUP.exec(rest);
   if (group) {
-    for (const part of (group[1] as string).split(/\s*[,;]\s*(?=(?:owner|assignee|who|due|deadline|by|priority|pri)\s*:)/i)) {
+    for (const part of (group[1] as string).split(ANNOTATION_SEPARATOR)) {
       const pair = /^(\w+)\s*:\s*(.*?)\s*$/.exec(part);
       if (!pair) continue;
       const key = (pair[1] as string).toLowerCase();
       const value = (pair[2] as string).trim() || null;
       if (key === 'owner' || key === 'assignee' || key === 'who') owner = value;
       else if (key === 'due' || key === 'deadline' || key === 'by') due = value;
+      else if (ISSUE_KEYS.has(key)) issue = value;
       else priority = value;
     }
     rest = rest.slice(0, group.index);
@@ -53,7 +61,7 @@ export function readAnnotations(text: string): { text: string; owner: string | n
     const date = findDate(due);
     if (date?.hasYear && date.written.trim() === due.trim()) due = date.date;
   }
-  return { text: rest.trim(), owner, due, priority };
+  return { text: rest.trim(), owner, due, priority, issue };
 }
 
 function isDone(value: string): boolean {
@@ -63,7 +71,7 @@ function isDone(value: string): boolean {
 /** A task from an item's text; a checkbox sets done. */
 function taskFrom(text: string, done: boolean, line: number): CorrectiveTask {
   const annotated = readAnnotations(text);
-  return { text: annotated.text, owner: annotated.owner, due: annotated.due, priority: annotated.priority, done, line };
+  return { text: annotated.text, owner: annotated.owner, due: annotated.due, priority: annotated.priority, issue: annotated.issue, done, line };
 }
 
 const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/;
@@ -98,6 +106,7 @@ export function parseCorrectiveActions(lines: readonly SourceLine[], heading: st
       task.owner ??= merged.owner;
       task.due ??= merged.due;
       task.priority ??= merged.priority;
+      task.issue ??= merged.issue;
     } else {
       result.improvements[open.index] = `${result.improvements[open.index]}${separator}${text}`;
     }
@@ -172,6 +181,7 @@ function readTaskTable(block: readonly SourceLine[], result: CorrectiveActions):
   const ownerColumn = find(/^(?:owners?|assignees?|who|responsible|team)$/);
   const dueColumn = find(/^(?:due|due date|deadline|date|by|eta|target)$/);
   const priorityColumn = find(/^(?:priority|pri|p)$/);
+  const issueColumn = find(/^(?:issues?|tickets?|tracker|tracking|jira|links?|refs?|references?)$/);
   const doneColumn = find(/^(?:done|status|state|complete|completed)$/);
   const typeColumn = find(/^(?:type|kind|category)$/);
   for (const row of table.rows) {
@@ -190,6 +200,7 @@ function readTaskTable(block: readonly SourceLine[], result: CorrectiveActions):
       owner: cell(ownerColumn) ?? annotated.owner,
       due: dueText ? (dueDate?.hasYear && dueDate.written.trim() === dueText ? dueDate.date : dueText) : annotated.due,
       priority: cell(priorityColumn) ?? annotated.priority,
+      issue: cell(issueColumn) ?? annotated.issue,
       done: doneColumn >= 0 ? isDone(cell(doneColumn) ?? '') : false,
       line: row.line.number,
     });

@@ -56,8 +56,8 @@ describe('plain label lines (the seed layout)', () => {
   it('reads nested improvements and tasks with annotations and checkboxes', () => {
     expect(model.correctiveActions.improvements).toEqual(['Validate pool sizes at deploy time.']);
     expect(model.correctiveActions.tasks).toEqual([
-      { text: 'Add a minimum of one worker to the config schema', owner: 'Priya', due: '2026-04-01', priority: 'P2', done: false, line: 19 },
-      { text: 'Alert when the worker count is zero', owner: null, due: null, priority: null, done: true, line: 20 },
+      { text: 'Add a minimum of one worker to the config schema', owner: 'Priya', due: '2026-04-01', priority: 'P2', issue: null, done: false, line: 19 },
+      { text: 'Alert when the worker count is zero', owner: null, due: null, priority: null, issue: null, done: true, line: 20 },
     ]);
   });
 
@@ -191,8 +191,8 @@ describe('timeline formats', () => {
   it('reads a table with time, label and event columns', () => {
     const model = parse('---\ndate: 2026-02-10\ntimezone: UTC\n---\n## Timeline\n\n| Time | Label | Event |\n|---|---|---|\n| 14:05 | Detection | Alert on 5xx \\| rate |\n| 14:20 | | Rolled back |');
     expect(model.timeline).toEqual([
-      { time: '14:05', at: '2026-02-10T14:05:00+00:00', label: 'Detection', text: 'Alert on 5xx | rate', line: 9 },
-      { time: '14:20', at: '2026-02-10T14:20:00+00:00', label: null, text: 'Rolled back', line: 10 },
+      { time: '14:05', at: '2026-02-10T14:05:00+00:00', label: 'Detection', text: 'Alert on 5xx | rate', kind: 'detection', line: 9 },
+      { time: '14:20', at: '2026-02-10T14:20:00+00:00', label: null, text: 'Rolled back', kind: 'mitigation', line: 10 },
     ]);
   });
 
@@ -227,8 +227,8 @@ describe('corrective measures', () => {
   it('reads a task table', () => {
     const model = parse('## Action Items\n\n| Action item | Owner | Due | Priority | Done |\n|---|---|---|---|---|\n| Add a canary stage | Lee | 2026-05-01 | P1 | yes |\n| Write a runbook | | | | |');
     expect(model.correctiveActions.tasks).toEqual([
-      { text: 'Add a canary stage', owner: 'Lee', due: '2026-05-01', priority: 'P1', done: true, line: 5 },
-      { text: 'Write a runbook', owner: null, due: null, priority: null, done: false, line: 6 },
+      { text: 'Add a canary stage', owner: 'Lee', due: '2026-05-01', priority: 'P1', issue: null, done: true, line: 5 },
+      { text: 'Write a runbook', owner: null, due: null, priority: null, issue: null, done: false, line: 6 },
     ]);
   });
 
@@ -440,5 +440,21 @@ describe('heading text', () => {
   it('keeps underscores inside words and drops emphasis around the whole heading', () => {
     const model = parse('# Outage\n\n## Why my_var__x and __init__ broke\n\nText.\n\n## **Glossary**\n\nMore.');
     expect(model.otherSections.map((section) => section.heading)).toEqual(['Why my_var__x and __init__ broke', 'Glossary']);
+  });
+});
+
+describe('collection metadata', () => {
+  it('reads services, tags, reviewers and the review date from the front matter', () => {
+    const model = parsePostmortem('---\nservices: [checkout-api, payments]\ntags: config-change, missing-alert\nreviewers:\n  - Ade Okafor\nreviewed_at: 2026-03-20\n---\n# T\n');
+    expect([model.services, model.tags, model.reviewers, model.reviewedAt]).toEqual([['checkout-api', 'payments'], ['config-change', 'missing-alert'], ['Ade Okafor'], '2026-03-20']);
+  });
+
+  it('reads a tracker reference from a task annotation and from an Issue column', () => {
+    const model = parsePostmortem('## Action Items\n\n- [ ] Add a canary (owner: Lee, issue: https://tracker.example.com/issues/7, due: 2026-05-01)\n- [ ] Page on queue depth (ticket: OPS-42)\n\n| Task | Issue |\n|---|---|\n| Write a runbook | #123 |\n');
+    expect(model.correctiveActions.tasks.map((task) => [task.text, task.owner, task.due, task.issue])).toEqual([
+      ['Add a canary', 'Lee', '2026-05-01', 'https://tracker.example.com/issues/7'],
+      ['Page on queue depth', null, null, 'OPS-42'],
+      ['Write a runbook', null, null, '#123'],
+    ]);
   });
 });

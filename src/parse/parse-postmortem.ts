@@ -2,9 +2,10 @@
  * Markdown (with optional YAML front matter) -> Postmortem. Reads what people really write:
  * see docs/format.md for everything it recognises.
  */
-import { emptyPostmortem, POSTMORTEM_STATUSES, type Postmortem, type PostmortemStatus, type SectionLocation } from '../model/postmortem.js';
+import { emptyPostmortem, POSTMORTEM_STATUSES, type Postmortem, type PostmortemStatus, type SectionLocation, type TimelineEntry } from '../model/postmortem.js';
 import { PostmortemError } from '../model/errors.js';
 import { parseZone } from '../model/time.js';
+import { classifyTimelineEntry } from '../model/timeline-milestones.js';
 import { findDate } from './clock.js';
 import { parseCorrectiveActions } from './corrective-actions.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -46,6 +47,20 @@ function authorsFrom(value: unknown): string[] {
   return text.split(/\s*(?:,|;|\band\b|&)\s*/).map((name) => name.trim()).filter(Boolean);
 }
 
+/** A list of short names: a YAML list, or one string of comma-separated names. */
+function listFrom(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.map((item) => stringOrNull(item)) : (stringOrNull(value)?.split(/\s*[,;]\s*/) ?? []);
+  const seen = new Set<string>();
+  for (const item of items) if (item && item.trim()) seen.add(item.trim());
+  return [...seen];
+}
+
+/** The value of the first of these front matter keys that is present (an own key: `__proto__` is no key). */
+function firstKey(data: Record<string, unknown>, keys: readonly string[]): unknown {
+  for (const key of keys) if (Object.hasOwn(data, key)) return data[key];
+  return undefined;
+}
+
 function dateFrom(value: unknown): string | null {
   const text = stringOrNull(value);
   if (!text) return null;
@@ -81,6 +96,11 @@ function titleFrom(preamble: ParsedSection): { title: string | null; line: Sourc
   }
   // A document whose first line is a section (as student postmortems often are) has no title line.
   return { title: null, line: null };
+}
+
+/** The entry with its milestone kind, keys in the model's order. */
+function withKind({ time, at, label, text, line }: TimelineEntry): TimelineEntry {
+  return { time, at, label, text, kind: classifyTimelineEntry({ label, text }), ...(line === undefined ? {} : { line }) };
 }
 
 /** Parses a Markdown postmortem into the model. Throws `PostmortemError` for malformed front matter. */
@@ -124,6 +144,10 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   model.title = stringOrNull(data.title) ?? title.title;
   model.severity = stringOrNull(data.severity) ?? label('severity') ?? metadataSection(/^severity$/i);
   model.status = normalizeStatus(data.status) ?? normalizeStatus(label('status')) ?? normalizeStatus(metadataSection(/^status$/i));
+  model.reviewers = authorsFrom(firstKey(data, ['reviewers', 'reviewer', 'reviewed_by', 'reviewedBy', 'reviewed-by']));
+  model.reviewedAt = dateFrom(firstKey(data, ['reviewedAt', 'reviewed_at', 'reviewed-at', 'reviewed']));
+  model.services = listFrom(firstKey(data, ['services', 'service', 'affected_services', 'affectedServices', 'affected-services']));
+  model.tags = listFrom(firstKey(data, ['tags', 'tag', 'contributing_factors', 'contributingFactors', 'contributing-factors']));
   model.authors = data.authors !== undefined ? authorsFrom(data.authors) : data.author !== undefined ? authorsFrom(data.author) : authorsFrom(label('authors') ?? metadataSection(/^authors?$/i)?.replace(/^\s*[-*+]\s+/gm, '').replace(/\n/g, ', ') ?? null);
 
   const impactSections = sections.filter((section) => section.kind === 'impact');
@@ -167,7 +191,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
       windowStart: model.summary.start,
       windowEnd: model.summary.end,
     });
-    appendAll(model.timeline, entries);
+    appendAll(model.timeline, entries.map(withKind));
     declaredZone ??= zoneText;
   }
   if (!declaredZone) {

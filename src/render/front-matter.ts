@@ -7,10 +7,10 @@ import type { Postmortem } from '../model/postmortem.js';
 
 /**
  * The front matter block (`---` lines included, ending in a newline) holding title, date,
- * severity, status, authors, timezone, start and end; absent values are left out, and an
+ * severity, status, authors, reviewers, reviewedAt, timezone, services, tags, start and end; absent values are left out, and an
  * empty string comes back when nothing is known.
  *
- * Every value is double-quoted: YAML 1.1 readers (gray-matter's js-yaml among them) would
+ * A list (authors, reviewers, services, tags) is written on one line. Every value is double-quoted: YAML 1.1 readers (gray-matter's js-yaml among them) would
  * otherwise read `2026-03-14` as a Date, `yes` as a boolean and `2026` as a number.
  */
 export function frontMatterYaml(postmortem: Postmortem): string {
@@ -21,7 +21,11 @@ export function frontMatterYaml(postmortem: Postmortem): string {
     severity: postmortem.severity,
     status: postmortem.status,
     authors: postmortem.authors,
+    reviewers: postmortem.reviewers,
+    reviewedAt: postmortem.reviewedAt,
     timezone: postmortem.timezone,
+    services: postmortem.services,
+    tags: postmortem.tags,
     start: postmortem.summary?.start,
     end: postmortem.summary?.end,
   };
@@ -30,9 +34,11 @@ export function frontMatterYaml(postmortem: Postmortem): string {
   }
   if (Object.keys(metadata).length === 0) return '';
   const document = new Document(metadata);
-  const authors = document.get('authors', true);
   // A short list of names reads better on one line, as people write it by hand.
-  if (isSeq(authors)) authors.flow = true;
+  for (const key of ['authors', 'reviewers', 'services', 'tags']) {
+    const list = document.get(key, true);
+    if (isSeq(list)) list.flow = true;
+  }
   const yaml = document.toString({
     defaultStringType: 'QUOTE_DOUBLE',
     defaultKeyType: 'PLAIN',

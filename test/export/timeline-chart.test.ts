@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutTimelineChart, markerPath, tenths } from '../../src/export/timeline-chart.js';
-import { timelineEntryKind } from '../../src/export/timeline-kind.js';
+import { timelineEntryKind } from '../../src/model/timeline-milestones.js';
 import type { TimelineEntry } from '../../src/model/postmortem.js';
 import { zonedInstantMillis } from '../../src/model/time.js';
 

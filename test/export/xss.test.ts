@@ -22,7 +22,11 @@ function postmortemWith(payload: string): Postmortem {
     severity: `SEV1 ${payload}`,
     status: 'final',
     authors: [`Author ${payload}`, payload],
+    reviewers: [`Reviewer ${payload}`],
+    reviewedAt: '2026-03-20',
     timezone: `UTC ${payload}`,
+    services: [`Service ${payload}`, payload],
+    tags: [`Tag ${payload}`, payload],
     summary: {
       text: `Summary ${payload}`,
       start: '2026-03-14T14:00:00Z',
@@ -43,8 +47,8 @@ function postmortemWith(payload: string): Postmortem {
     correctiveActions: {
       improvements: [`Improvement ${payload}`],
       tasks: [
-        { text: `Task ${payload}`, owner: `Owner ${payload}`, due: `Due ${payload}`, priority: `P1 ${payload}`, done: false },
-        { text: payload, owner: payload, due: payload, priority: payload, done: true },
+        { text: `Task ${payload}`, owner: `Owner ${payload}`, due: `Due ${payload}`, priority: `P1 ${payload}`, issue: `#1 ${payload}`, done: false },
+        { text: payload, owner: payload, due: payload, priority: payload, issue: payload, done: true },
       ],
     },
     lessonsLearned: `Lessons ${payload}`,

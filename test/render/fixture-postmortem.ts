@@ -12,7 +12,11 @@ export function certificateExpiryPostmortem(): Postmortem {
     severity: 'SEV2',
     status: 'in-review',
     authors: ['Dana Lee', 'Sam Ortiz'],
+    reviewers: [],
+    reviewedAt: null,
     timezone: 'UTC-4',
+    services: ['payments-gateway'],
+    tags: ['expired-certificate', 'silent-failure'],
     summary: {
       text: 'Card payments failed for every shop that settles through the east region while the gateway presented an expired certificate.',
       start: '2026-03-14T02:00:00-04:00',
@@ -35,9 +39,9 @@ export function certificateExpiryPostmortem(): Postmortem {
     correctiveActions: {
       improvements: ['Treat a failed renewal as a page, not a warning.', 'Monitor certificate expiry from outside the host.'],
       tasks: [
-        { text: 'Point the renewal job at the new CA hostname', owner: 'Sam Ortiz', due: '2026-03-15', priority: 'P1', done: true },
-        { text: 'Alert when any certificate expires within 14 days | all regions', owner: 'Dana Lee', due: '2026-03-28', priority: 'P2', done: false },
-        { text: 'Write a runbook for issuing a certificate by hand', owner: null, due: null, priority: null, done: false },
+        { text: 'Point the renewal job at the new CA hostname', owner: 'Sam Ortiz', due: '2026-03-15', priority: 'P1', issue: 'PAY-311', done: true },
+        { text: 'Alert when any certificate expires within 14 days | all regions', owner: 'Dana Lee', due: '2026-03-28', priority: 'P2', issue: null, done: false },
+        { text: 'Write a runbook for issuing a certificate by hand', owner: null, due: null, priority: null, issue: null, done: false },
       ],
     },
     lessonsLearned:

@@ -25,10 +25,10 @@ describe('normalizePostmortem', () => {
       timeline: [{ text: 'Pager fired.' }],
       correctiveActions: { tasks: [{ text: 'Add a canary.' }] },
     });
-    expect(postmortem.timeline).toEqual([{ time: null, at: null, label: null, text: 'Pager fired.' }]);
+    expect(postmortem.timeline).toEqual([{ time: null, at: null, label: null, text: 'Pager fired.', kind: 'detection' }]);
     expect(postmortem.correctiveActions).toEqual({
       improvements: [],
-      tasks: [{ text: 'Add a canary.', owner: null, due: null, priority: null, done: false }],
+      tasks: [{ text: 'Add a canary.', owner: null, due: null, priority: null, issue: null, done: false }],
     });
   });
 

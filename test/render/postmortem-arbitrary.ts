@@ -75,6 +75,7 @@ const task: fc.Arbitrary<CorrectiveTask> = fc.record({
   owner: nullable(fc.constantFrom(...NAMES), 3),
   due: nullable(fc.oneof({ weight: 4, arbitrary: isoDate }, { weight: 1, arbitrary: fc.constantFrom('next sprint', 'end of Q3') }), 3),
   priority: nullable(fc.constantFrom('P1', 'P2', 'P3', 'high', 'low'), 3),
+  issue: nullable(fc.constantFrom('#123', 'OPS-42', 'https://tracker.example.com/issues/7'), 2),
   done: fc.boolean(),
 });
 
@@ -159,7 +160,11 @@ export const postmortemArbitrary: fc.Arbitrary<Postmortem> = fc
     severity: nullable(fc.constantFrom('SEV1', 'SEV2', 'SEV3', 'SEV4'), 3),
     status: nullable(fc.constantFrom<PostmortemStatus>('draft', 'in-review', 'final'), 3),
     authors: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 3 }),
+    reviewers: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 2 }),
+    reviewedAt: nullable(isoDate, 3),
     timezone: nullable(fc.constantFrom(...TIMEZONES), 6),
+    services: fc.uniqueArray(fc.constantFrom('checkout-api', 'Payments', 'search', 'auth service'), { maxLength: 3 }),
+    tags: fc.uniqueArray(fc.constantFrom('config-change', 'capacity', 'expired certificate', 'dependency'), { maxLength: 3 }),
     hasWindow: fc.boolean(),
     startClock: clock,
     durationMinutes: fc.integer({ min: 5, max: 1800 }),
@@ -201,7 +206,11 @@ export const postmortemArbitrary: fc.Arbitrary<Postmortem> = fc
       severity: values.severity,
       status: values.status,
       authors: values.authors,
+      reviewers: values.reviewers,
+      reviewedAt: values.reviewedAt,
       timezone,
+      services: values.services,
+      tags: values.tags,
       summary: {
         text: values.summaryText,
         start,

@@ -47,6 +47,8 @@ describe('renderMarkdown with every built-in template', () => {
       status: 'in-review',
       authors: ['Dana Lee', 'Sam Ortiz'],
       timezone: 'UTC-4',
+      services: ['payments-gateway'],
+      tags: ['expired-certificate', 'silent-failure'],
       start: '2026-03-14T02:00:00-04:00',
       end: '2026-03-14T03:35:00-04:00',
     });
@@ -149,7 +151,7 @@ describe('the classic template', () => {
       '  - Treat a failed renewal as a page, not a warning.',
       '  - Monitor certificate expiry from outside the host.',
       '- Tasks:',
-      '  - [x] Point the renewal job at the new CA hostname (owner: Sam Ortiz, due: 2026-03-15, priority: P1)',
+      '  - [x] Point the renewal job at the new CA hostname (owner: Sam Ortiz, due: 2026-03-15, priority: P1, issue: PAY-311)',
       '  - [ ] Alert when any certificate expires within 14 days | all regions (owner: Dana Lee, due: 2026-03-28, priority: P2)',
       '  - [ ] Write a runbook for issuing a certificate by hand',
     ]);
@@ -243,7 +245,7 @@ describe('the narrative template', () => {
   it('lists improvements, then the tasks under a line naming them', () => {
     const body = sectionBody(markdown, 'Corrective and Preventative Measures');
     expect(body).toContain('improvements:\n\n- Treat a failed renewal as a page, not a warning.\n- Monitor certificate expiry from outside the host.\n\nTasks');
-    expect(body).toContain('include:\n\n- [x] Point the renewal job at the new CA hostname (owner: Sam Ortiz, due: 2026-03-15, priority: P1)');
+    expect(body).toContain('include:\n\n- [x] Point the renewal job at the new CA hostname (owner: Sam Ortiz, due: 2026-03-15, priority: P1, issue: PAY-311)');
   });
 
   it('says when an incident crossed midnight with both dates', () => {
@@ -284,12 +286,20 @@ describe('the google-sre template', () => {
       '- Treat a failed renewal as a page, not a warning.',
       '- Monitor certificate expiry from outside the host.',
       '',
-      '| Action Item | Owner | Due | Priority | Done |',
-      '| --- | --- | --- | --- | --- |',
-      '| Point the renewal job at the new CA hostname | Sam Ortiz | 2026-03-15 | P1 | yes |',
-      '| Alert when any certificate expires within 14 days \\| all regions | Dana Lee | 2026-03-28 | P2 | no |',
-      '| Write a runbook for issuing a certificate by hand |  |  |  | no |',
+      '| Action Item | Owner | Due | Priority | Issue | Done |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| Point the renewal job at the new CA hostname | Sam Ortiz | 2026-03-15 | P1 | PAY-311 | yes |',
+      '| Alert when any certificate expires within 14 days \\| all regions | Dana Lee | 2026-03-28 | P2 |  | no |',
+      '| Write a runbook for issuing a certificate by hand |  |  |  |  | no |',
     ]);
+  });
+
+  it('leaves the Issue column out when no task names an issue', () => {
+    const postmortem = certificateExpiryPostmortem();
+    for (const task of postmortem.correctiveActions.tasks) task.issue = null;
+    const lines = sectionBody(renderMarkdown(postmortem, { template: 'google-sre' }), 'Action Items').split('\n');
+    expect(lines).toContain('| Action Item | Owner | Due | Priority | Done |');
+    expect(lines).toContain('| Point the renewal job at the new CA hostname | Sam Ortiz | 2026-03-15 | P1 | yes |');
   });
 
   it('heads the timeline with its day', () => {

@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { Postmortem } from '../../src/model/postmortem.js';
+import { classifyTimelineEntry } from '../../src/model/timeline-milestones.js';
 
 /** The model without what the round trip does not promise to keep. */
 export function comparable(postmortem: Postmortem): unknown {
@@ -13,7 +14,8 @@ export function comparable(postmortem: Postmortem): unknown {
   return {
     ...rest,
     summary: { ...summary, text: undefined },
-    timeline: timeline.map(({ line: _line, ...entry }) => entry),
+    // A model built by hand leaves the kind out; the parser works it out from label and text.
+    timeline: timeline.map(({ line: _line, kind, ...entry }) => ({ ...entry, kind: kind ?? classifyTimelineEntry(entry) })),
     correctiveActions: {
       improvements: correctiveActions.improvements,
       tasks: correctiveActions.tasks.map(({ line: _line, ...task }) => task),

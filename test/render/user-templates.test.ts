@@ -52,7 +52,7 @@ describe('user templates', () => {
     expect(markdown.split('\n')).toEqual([
       '# Payments gateway rejected card payments after its TLS certificate expired',
       '',
-      '* Point the renewal job at the new CA hostname (owner: Sam Ortiz, due: 2026-03-15, priority: P1)',
+      '* Point the renewal job at the new CA hostname (owner: Sam Ortiz, due: 2026-03-15, priority: P1, issue: PAY-311)',
       '* Alert when any certificate expires within 14 days | all regions (owner: Dana Lee, due: 2026-03-28, priority: P2)',
       '* Write a runbook for issuing a certificate by hand',
       '',

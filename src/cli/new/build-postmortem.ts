@@ -91,7 +91,7 @@ export function checkTask(task: TaskAnswer, today: string): Checked<CorrectiveTa
   if (!due.ok) return due;
   const priority = checkPriority(task.priority ?? '');
   if (!priority.ok) return priority;
-  return { ok: true, value: { text: text.value, owner: owner.value, due: due.value, priority: priority.value, done: task.done === true } };
+  return { ok: true, value: { text: text.value, owner: owner.value, due: due.value, priority: priority.value, issue: null, done: task.done === true } };
 }
 
 /** A problem with one answer. */

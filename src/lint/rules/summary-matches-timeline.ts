@@ -6,7 +6,7 @@
  * may not do is resolve the incident after the summary says impact ended.
  */
 // The entry classifier lives with the export, which drew kinds first; it is a pure module with no export dependencies.
-import { timelineEntryKind } from '../../export/timeline-kind.js';
+import { timelineEntryKind } from '../../model/timeline-milestones.js';
 import { formatClock, formatDuration, wallClockOf } from '../../model/time.js';
 import { defineRule } from '../types.js';
 import { checkCount, checkKnownOptions, firstError } from './support/options.js';

@@ -7,7 +7,7 @@ import { helperArguments, helperOptions, renderedPostmortem, textOf, type Templa
 export const markdownHelpers: TemplateHelpers = {
   frontMatter: {
     usage: '{{frontMatter}}',
-    description: 'The YAML front matter block (title, date, severity, status, authors, timezone, start, end), or nothing when no metadata is known.',
+    description: 'The YAML front matter block (title, date, severity, status, authors, reviewers, reviewedAt, timezone, services, tags, start, end), or nothing when no metadata is known.',
     // Without its last newline: the template's own line break ends the block.
     helper: (...args: unknown[]) => frontMatterYaml(renderedPostmortem(helperOptions(args))).replace(/\n$/, ''),
   },

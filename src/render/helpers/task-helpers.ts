@@ -1,9 +1,9 @@
-/** Helpers for corrective tasks: checklist boxes and owner/due/priority annotations. */
+/** Helpers for corrective tasks: checklist boxes and owner/due/priority/issue annotations. */
 import type { CorrectiveTask } from '../../model/postmortem.js';
 import { helperArguments, type TemplateHelpers } from './helper.js';
 
 /**
- * ` (owner: Dana Lee, due: 2026-03-28, priority: P2)` with the parts that are known, or
+ * ` (owner: Dana Lee, due: 2026-03-28, priority: P2, issue: #123)` with the parts that are known, or
  * nothing: the annotation docs/format.md says the parser reads at the end of a task.
  */
 export function taskAnnotation(task: Partial<CorrectiveTask>): string {
@@ -11,6 +11,7 @@ export function taskAnnotation(task: Partial<CorrectiveTask>): string {
     task.owner ? `owner: ${task.owner}` : null,
     task.due ? `due: ${task.due}` : null,
     task.priority ? `priority: ${task.priority}` : null,
+    task.issue ? `issue: ${task.issue}` : null,
   ].filter((part): part is string => part !== null);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
@@ -24,7 +25,7 @@ export const taskHelpers: TemplateHelpers = {
   },
   taskAnnotation: {
     usage: '{{taskAnnotation this}}',
-    description: 'The task\'s ` (owner: ..., due: ..., priority: ...)` with a leading space, or nothing when none is known.',
+    description: 'The task\'s ` (owner: ..., due: ..., priority: ..., issue: ...)` with a leading space, or nothing when none is known.',
     helper: (...args: unknown[]) => taskAnnotation((helperArguments(args)[0] ?? {}) as Partial<CorrectiveTask>),
   },
   doneMark: {
