@@ -65,3 +65,14 @@ export {
   type LintMessage,
   type LintResult,
 } from './lint/index.js';
+export {
+  readCollection,
+  readCollectionStream,
+  readCollectionFile,
+  collectionPostmortem,
+  collectionWorkerCount,
+  type ReadCollectionOptions,
+  type ReadCollectionFileOptions,
+  type CollectionFile,
+  type CollectionPostmortem,
+} from './collection/read-collection.js';
