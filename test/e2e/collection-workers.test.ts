@@ -1,0 +1,129 @@
+// The collection reader's worker threads, which exist only in the build: readCollection from
+// dist/index.js (tsc's output, whose worker is dist/collection/collection-worker.js) must give
+// the same files, models and errors in the same order on one thread and on several, and the
+// bundle's worker (dist/bundle/collection-worker.js, what `stats` and `actions` start from
+// bin/) must answer a batch with the same models as the library.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CollectionWorkerBatch, CollectionWorkerReply } from '../../src/collection/read-collection.js';
+import { writeCollection } from '../collection/collection-fixtures.js';
+import { repoRoot, useTempDir } from './e2e-harness.js';
+
+type Library = typeof import('../../src/index.js');
+const library = (await import(pathToFileURL(join(repoRoot, 'dist', 'index.js')).href)) as Library;
+
+let cwd: string;
+useTempDir((path) => (cwd = path));
+
+/** Worker threads started in this process during a test, and those that have ended. */
+let started: Worker[] = [];
+let ended = 0;
+const onWorker = (worker: Worker): void => {
+  started.push(worker);
+  worker.once('exit', () => (ended += 1));
+};
+beforeEach(() => {
+  started = [];
+  ended = 0;
+  process.on('worker', onWorker);
+});
+afterEach(() => {
+  process.off('worker', onWorker);
+});
+
+/** Files that cannot be read, spread over several batches of 25, and one in the last. */
+const UNREADABLE_AT = [3, 30, 31, 77, 129];
+
+/** 130 files; the second is a long one, so that its batch is answered after later ones and the reader must put the results back in order. */
+async function writeRun(): Promise<string[]> {
+  const names = await writeCollection(join(cwd, 'pm'), 130, UNREADABLE_AT);
+  const entries = Array.from({ length: 6000 }, (_, index) => `- ${String(10 + (index % 12)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')} UTC: The queue grew by another batch of jobs.`);
+  await writeFile(join(cwd, 'pm', names[1] as string), `# A long incident\n\n## Timeline\n\n${entries.join('\n')}\n`);
+  return names;
+}
+
+describe('readCollection on worker threads (dist/)', () => {
+  it('gives the same files, models and errors in the same order on one thread and on two or three', async () => {
+    const names = await writeRun();
+    const single = await library.readCollection(['pm'], { cwd, concurrency: 1 });
+    expect(started).toHaveLength(0);
+    expect(single.map((file) => file.file)).toEqual(names.map((name) => `pm/${name}`));
+    expect(single.flatMap((file, index) => (file.error ? [index] : []))).toEqual(UNREADABLE_AT);
+    expect(single[1]?.postmortem?.timeline).toHaveLength(6000);
+
+    for (const concurrency of [2, 3]) {
+      const before = started.length;
+      const threaded = await library.readCollection(['pm'], { cwd, concurrency });
+      expect(started.length - before, `workers started for --concurrency ${concurrency}`).toBe(concurrency);
+      expect(threaded).toEqual(single);
+    }
+    // Every worker is stopped at the end of its run.
+    expect(ended).toBe(started.length);
+  });
+
+  it('posts whole models back when asked for them', async () => {
+    await writeRun();
+    const single = await library.readCollection(['pm'], { cwd, concurrency: 1, full: true });
+    const threaded = await library.readCollection(['pm'], { cwd, concurrency: 2, full: true });
+    expect(started).toHaveLength(2);
+    expect(threaded).toEqual(single);
+    expect(threaded[0]?.postmortem?.rootCause).toMatch(/halved the pool/);
+    expect(threaded[0]?.postmortem?.source?.sections.length).toBeGreaterThan(3);
+  });
+
+  it('stops its workers when the caller stops early, and keeps order up to there', async () => {
+    const names = await writeRun();
+    const seen: string[] = [];
+    for await (const file of library.readCollectionStream(['pm'], { cwd, concurrency: 2 })) {
+      seen.push(file.file);
+      if (seen.length === 40) break;
+    }
+    expect(seen).toEqual(names.slice(0, 40).map((name) => `pm/${name}`));
+    expect(started).toHaveLength(2);
+    expect(ended).toBe(2);
+  });
+
+  it('decides the number of workers by files and CPUs for auto, and caps a number by the batches there are', () => {
+    expect(library.collectionWorkerCount(10, 1)).toBe(0);
+    expect(library.collectionWorkerCount(100, 3)).toBe(3);
+    expect(library.collectionWorkerCount(30, 3)).toBe(2);
+    expect(library.collectionWorkerCount(0, 3)).toBe(0);
+    expect(library.collectionWorkerCount(499, 'auto')).toBe(0);
+    const cpus = availableParallelism();
+    expect(library.collectionWorkerCount(500, 'auto')).toBe(cpus > 1 ? 2 : 0);
+    expect(library.collectionWorkerCount(100_000, 'auto')).toBe(cpus > 1 ? cpus : 0);
+  });
+});
+
+/** Sends one batch to a worker started from `file` and returns its answer. */
+async function askWorker(file: string, full: boolean, batch: CollectionWorkerBatch): Promise<CollectionWorkerReply> {
+  const worker = new Worker(file, { workerData: { full } });
+  try {
+    return await new Promise<CollectionWorkerReply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage(batch);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+describe("the bundle's collection worker (dist/bundle/)", () => {
+  it('answers a batch with the models and errors the library reads, slim and whole', async () => {
+    await writeRun();
+    const bundled = join(repoRoot, 'dist', 'bundle', 'collection-worker.js');
+    for (const full of [false, true]) {
+      const expected = await library.readCollection(['pm'], { cwd, concurrency: 1, full });
+      const batch: CollectionWorkerBatch = { id: 7, files: expected.map((file, index) => [index, file.path, file.file]) };
+      const reply = await askWorker(bundled, full, batch);
+      expect(reply.error).toBeUndefined();
+      expect(reply.id).toBe(7);
+      expect(reply.results).toEqual(expected.map((file, index) => [index, file.postmortem, file.error]));
+    }
+  });
+});
