@@ -22,7 +22,7 @@ const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs'; process.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });",
 )}`;
 
-function median(values) {
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -30,9 +30,10 @@ function median(values) {
 
 /**
  * Runs `node ...args` in `cwd` and returns wall seconds and peak RSS in KiB. Exit 0 and 1
- * (problems found) are both fine; anything else is a failed benchmark.
+ * (problems found) are both fine; anything else is a failed benchmark. `work` is a scratch
+ * directory for the RSS figures. (Also used by scripts/bench/collection.js.)
  */
-function measure(args, cwd, work) {
+export function measure(args, cwd, work) {
   const statsFile = join(work, 'stats.txt');
   rmSync(statsFile, { force: true });
   const useTime = existsSync(TIME);
