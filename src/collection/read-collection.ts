@@ -92,10 +92,18 @@ interface CollectionSource {
   file: string;
 }
 
-/** Reads and parses `sources` on this thread, in order. */
+/**
+ * Reads and parses `sources` on this thread, in order. A slim model is copied: its strings
+ * are slices of the file's text, and V8 keeps the whole text alive for as long as a slice of
+ * it is (about 5 KB a file that the caller never sees); a copy holds only the characters it
+ * has, as a model posted from a worker does. About 0.03 ms a file, under a tenth of parsing it.
+ */
 async function* readHere(sources: readonly CollectionSource[], full: boolean): AsyncGenerator<CollectionFile> {
   const { readCollectionFile } = await import('./collection-file.js');
-  for (const { path, file } of sources) yield await readCollectionFile(path, file, { full });
+  for (const { path, file } of sources) {
+    const result = await readCollectionFile(path, file, { full });
+    yield full || !result.postmortem ? result : { ...result, postmortem: structuredClone(result.postmortem) };
+  }
 }
 
 /** Reads and parses `sources` on `count` worker threads, yielding the results in order. */
