@@ -65,3 +65,5 @@ export {
   type LintMessage,
   type LintResult,
 } from './lint/index.js';
+export { collectActions, compareActionItems } from './collection/collect-actions.js';
+export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
