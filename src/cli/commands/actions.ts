@@ -5,13 +5,13 @@
  * condition matched, 2 a file could not be read (the rest is still listed), bad usage, or
  * nothing could be ticked.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { collectActions } from '../../collection/collect-actions.js';
 import { readCollection, type CollectionFile } from '../../collection/read-collection.js';
 import { tickActionItem } from '../../collection/tick-action.js';
 import type { ActionItem, CollectActionsOptions } from '../../collection/types.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { rewriteFile } from '../../io/rewrite-file.js';
 import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
@@ -205,11 +205,9 @@ const UTF8_KEEPING_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true
 
 async function tickInFile(chosen: ChosenTask, context: CommandContext): Promise<number> {
   const { io } = context;
-  // The file itself, not a symbolic link to it: a rename over a link would replace the link.
-  const path = await realpath(chosen.path).catch(() => chosen.path);
   // The reader's checks first, for their one-line reasons: no such file, binary, not UTF-8, too big.
   await readPostmortemFile(chosen.file, { cwd: io.cwd });
-  const bytes = await readFile(path);
+  const bytes = await readFile(chosen.path);
   let text: string;
   try {
     text = UTF8_KEEPING_BOM.decode(bytes);
@@ -225,16 +223,7 @@ async function tickInFile(chosen: ChosenTask, context: CommandContext): Promise<
     io.stdout.write(`${where}: already done: ${cellText(result.task.text)}\n`);
     return 0;
   }
-  await writeFileAtomic(path, result.text, {
-    overwrite: true,
-    displayPath: chosen.file,
-    beforeReplace: async () => {
-      const now = await readFile(path).catch(() => null);
-      if (now === null || !now.equals(bytes)) {
-        throw new PostmortemError('changed on disk while it was being edited; nothing written, run the command again', { filePath: chosen.file });
-      }
-    },
-  });
+  await rewriteFile(chosen.path, bytes, result.text, { displayPath: chosen.file });
   io.stdout.write(`${where}: marked done: ${cellText(result.task.text)}\n`);
   return 0;
 }
