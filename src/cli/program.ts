@@ -245,7 +245,13 @@ Exit status: 0 no errors (warnings allowed), 1 errors or more warnings than --ma
     // listing is the default subcommand, so `postmortem actions [paths...]` runs it.
     .helpOption(false)
     .helpCommand(false)
-    .showHelpAfterError("(run 'postmortem actions --help' for usage)");
+    .showHelpAfterError("(run 'postmortem actions --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples(['postmortem actions --overdue', 'postmortem actions done postmortems/2026-03-14-checkout.md:57'])}
+Options of the listing: postmortem actions --help. Of done: postmortem actions done --help.
+`,
+    );
 
   actions
     .command('list', { isDefault: true })
