@@ -76,3 +76,6 @@ export {
   type CollectionFile,
   type CollectionPostmortem,
 } from './collection/read-collection.js';
+export { collectActions, compareActionItems } from './collection/collect-actions.js';
+export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
+export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';
