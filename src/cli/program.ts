@@ -270,6 +270,7 @@ Options of the listing: postmortem actions --help. Of done: postmortem actions d
     .option('--fail-on <condition>', 'exit 1 when a listed open task is overdue, unowned (no owner) or undated (no due date); repeatable or comma-separated', parseFailOn)
     .option('-c, --config <file>', `${CONFIG_HELP} (for its "ignores")`)
     .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .option('--concurrency <threads>', CONCURRENCY_HELP, parseConcurrency, 'auto')
     .showHelpAfterError("(run 'postmortem actions --help' for usage)")
     .addHelpText(
       'after',

@@ -1,17 +1,19 @@
 // The collection reader's worker threads, which exist only in the build: readCollection from
 // dist/index.js (tsc's output, whose worker is dist/collection/collection-worker.js) must give
-// the same files, models and errors in the same order on one thread and on several, and the
-// bundle's worker (dist/bundle/collection-worker.js, what `stats` and `actions` start from
-// bin/) must answer a batch with the same models as the library.
+// the same files, models and errors in the same order on one thread and on several; so must
+// `postmortem actions --concurrency N` from bin/, whose workers are the bundle's
+// (dist/bundle/collection-worker.js), which must also answer a batch as the library reads.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CollectionWorkerBatch, CollectionWorkerReply } from '../../src/collection/read-collection.js';
+import { runInProcess } from '../cli/cli-harness.js';
 import { writeCollection } from '../collection/collection-fixtures.js';
-import { repoRoot, useTempDir } from './e2e-harness.js';
+import { bin, repoRoot, useTempDir } from './e2e-harness.js';
 
 type Library = typeof import('../../src/index.js');
 const library = (await import(pathToFileURL(join(repoRoot, 'dist', 'index.js')).href)) as Library;
@@ -124,6 +126,44 @@ describe("the bundle's collection worker (dist/bundle/)", () => {
       expect(reply.error).toBeUndefined();
       expect(reply.id).toBe(7);
       expect(reply.results).toEqual(expected.map((file, index) => [index, file.postmortem, file.error]));
+    }
+  });
+});
+
+/**
+ * Loaded into the bin's process (NODE_OPTIONS --import): counts the worker threads it starts
+ * and writes the count to $WORKER_COUNT_FILE at exit.
+ */
+const COUNT_WORKERS = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads'; if (isMainThread) { let count = 0; process.on('worker', () => { count += 1; }); process.on('exit', () => writeFileSync(process.env.WORKER_COUNT_FILE, String(count))); }",
+)}`;
+
+describe('postmortem actions --concurrency (bin/)', () => {
+  it('lists the same action items and reports the same unreadable files on one thread and on three workers', async () => {
+    await writeRun();
+    const countFile = join(cwd, 'workers.txt');
+    const run = async (concurrency: string): Promise<{ result: ReturnType<typeof bin>; workers: number }> => {
+      const result = bin(['actions', 'pm', '--format', 'json', '--today', '2026-01-01', '--concurrency', concurrency], cwd, { NODE_OPTIONS: `--import=${COUNT_WORKERS}`, WORKER_COUNT_FILE: countFile });
+      return { result, workers: Number(await readFile(countFile, 'utf8')) };
+    };
+    const single = await run('1');
+    const threaded = await run('3');
+    expect(single.workers).toBe(0);
+    expect(threaded.workers).toBe(3);
+    // Unreadable files: each named on stderr, the rest listed, exit 2 (the list is incomplete).
+    expect(single.result.exitCode).toBe(2);
+    expect(single.result.stderr.match(/^postmortem: pm\/\d{4}-[a-z0-9-]+\.md/gm)).toHaveLength(UNREADABLE_AT.length);
+    const items = JSON.parse(single.result.stdout) as Array<{ file: string; line: number }>;
+    // Two tasks in each readable fixture file; the long one (index 1) has none.
+    expect(items).toHaveLength(2 * (130 - UNREADABLE_AT.length - 1));
+    expect(threaded.result).toEqual(single.result);
+  });
+
+  it('refuses a --concurrency that is not 1 to 64, auto or off (exit 2)', async () => {
+    for (const value of ['0', '65', 'many']) {
+      const result = await runInProcess(['actions', '--concurrency', value], { cwd });
+      expect(result.exitCode, value).toBe(2);
+      expect(result.stderr, value).toMatch(/--concurrency/);
     }
   });
 });
