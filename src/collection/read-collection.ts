@@ -70,7 +70,8 @@ const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
 
 /**
  * How many worker threads reading `fileCount` files uses (see
- * {@link ReadCollectionOptions.concurrency}); 0 means the calling thread reads alone.
+ * {@link ReadCollectionOptions.concurrency}); 0 means the calling thread reads alone. A
+ * number N > 1 gives N workers, but no more than there are batches of files to hand out.
  */
 export function collectionWorkerCount(fileCount: number, concurrency: number | 'auto' | undefined): number {
   if (!CAN_USE_WORKERS || fileCount === 0) return 0;
