@@ -4,11 +4,16 @@
  * be read is not the end of the run: it is reported with its line and left out.
  *
  * Parsing is nearly all of the time (about 0.4 ms a file; discovery and reading about 0.04
- * ms), so a large collection is parsed on worker threads, which post back each file's
- * {@link CollectionPostmortem} (the model without its long prose) rather than the whole
- * model: a smaller copy to make between threads and less for the caller to hold. Results
- * come in file order, whichever thread parsed them, and memory stays bounded: no more than
- * a few batches per worker are handed out ahead of what the caller has taken.
+ * ms), so a large collection is parsed on worker threads as well as this one. Workers post
+ * back each file's {@link CollectionPostmortem} (the model without its long prose) rather
+ * than the whole model: a smaller copy to make between threads and less for the caller to
+ * hold. Results come in file order, whichever thread parsed them, and memory stays bounded:
+ * no more than a few batches per thread are handed out ahead of what the caller has taken.
+ *
+ * The calling thread parses too rather than only handing out files, as lint's does: a worker
+ * costs CPU time of its own (starting, compiling the parser, copying each model across), and
+ * on a two-core machine that is busy with other work, two workers and an idle calling thread
+ * were slower than one thread alone, while one worker beside the calling thread was faster.
  */
 import { availableParallelism } from 'node:os';
 import { relative, sep } from 'node:path';
@@ -23,9 +28,10 @@ export { collectionPostmortem, readCollectionFile, type CollectionFile, type Col
 export interface ReadCollectionOptions extends FindPostmortemsOptions {
   /**
    * Threads doing the work, as `--concurrency` means it for every command: 1 reads and
-   * parses on the calling thread alone; N > 1 on N worker threads, while the calling thread
-   * only hands out files and takes the results. Default (`'auto'`): on a machine with more
-   * than one CPU and for at least {@link MIN_FILES_FOR_WORKERS} files, one worker per CPU,
+   * parses on the calling thread alone; N > 1 on N - 1 worker threads and the calling
+   * thread, which hands out the files, takes the results in order and parses a batch itself
+   * whenever the next file is not back yet. Default (`'auto'`): on a machine with more than
+   * one CPU and for at least {@link MIN_FILES_FOR_WORKERS} files, one worker per CPU but one,
    * at most one per {@link MIN_FILES_FOR_WORKERS} / 2 files; else the calling thread alone.
    */
   concurrency?: number | 'auto';
@@ -75,10 +81,11 @@ const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
  */
 export function collectionWorkerCount(fileCount: number, concurrency: number | 'auto' | undefined): number {
   if (!CAN_USE_WORKERS || fileCount === 0) return 0;
-  if (typeof concurrency === 'number') return concurrency <= 1 ? 0 : Math.min(Math.floor(concurrency), Math.ceil(fileCount / BATCH_SIZE));
+  // The calling thread is one of the threads doing the work: it parses too.
+  if (typeof concurrency === 'number') return concurrency <= 1 ? 0 : Math.min(Math.floor(concurrency) - 1, Math.ceil(fileCount / BATCH_SIZE));
   const cpus = availableParallelism();
   if (cpus < 2 || fileCount < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.max(1, Math.min(cpus, Math.floor(fileCount / (MIN_FILES_FOR_WORKERS / 2))));
+  return Math.max(1, Math.min(cpus - 1, Math.floor(fileCount / (MIN_FILES_FOR_WORKERS / 2))));
 }
 
 function displayPath(path: string, cwd: string): string {
@@ -94,23 +101,34 @@ interface CollectionSource {
 }
 
 /**
- * Reads and parses `sources` on this thread, in order. A slim model is copied: its strings
- * are slices of the file's text, and V8 keeps the whole text alive for as long as a slice of
- * it is (about 5 KB a file that the caller never sees); a copy holds only the characters it
- * has, as a model posted from a worker does. About 0.03 ms a file, under a tenth of parsing it.
+ * Reads and parses one file on this thread. A slim model is copied: its strings are slices
+ * of the file's text, and V8 keeps the whole text alive for as long as a slice of it is
+ * (about 5 KB a file that the caller never sees); a copy holds only the characters it has,
+ * as a model posted from a worker does. About 0.03 ms a file, under a tenth of parsing it.
  */
-async function* readHere(sources: readonly CollectionSource[], full: boolean): AsyncGenerator<CollectionFile> {
-  const { readCollectionFile } = await import('./collection-file.js');
-  for (const { path, file } of sources) {
-    const result = await readCollectionFile(path, file, { full });
-    yield full || !result.postmortem ? result : { ...result, postmortem: structuredClone(result.postmortem) };
-  }
+async function readOneHere(readCollectionFile: typeof import('./collection-file.js').readCollectionFile, source: CollectionSource, full: boolean): Promise<CollectionFile> {
+  const result = await readCollectionFile(source.path, source.file, { full });
+  return full || !result.postmortem ? result : { ...result, postmortem: structuredClone(result.postmortem) };
 }
 
-/** Reads and parses `sources` on `count` worker threads, yielding the results in order. */
+/** Reads and parses `sources` on this thread, in order. */
+async function* readHere(sources: readonly CollectionSource[], full: boolean): AsyncGenerator<CollectionFile> {
+  const { readCollectionFile } = await import('./collection-file.js');
+  for (const source of sources) yield await readOneHere(readCollectionFile, source, full);
+}
+
+/**
+ * Reads and parses `sources` on `count` worker threads and on this thread, yielding the
+ * results in order. This thread hands out batches of files, two to each worker at a time, and
+ * parses the next batch itself whenever the next file in order is not back yet: it never
+ * sits idle while there is work, and when the workers keep ahead it only collects.
+ */
 async function* readOnWorkers(sources: readonly CollectionSource[], count: number, full: boolean): AsyncGenerator<CollectionFile> {
+  // The parser, for this thread's share; loaded while the workers start.
+  const loadingParser = import('./collection-file.js');
+  loadingParser.catch(() => undefined);
   // Files handed out but not yet taken by the caller: parsed, being parsed, or waiting for an earlier file.
-  const window = 2 * BATCHES_IN_FLIGHT * BATCH_SIZE * count;
+  const window = 2 * BATCHES_IN_FLIGHT * BATCH_SIZE * (count + 1);
   const ready = new Map<number, CollectionFile>();
   let nextToSend = 0;
   let nextToYield = 0;
@@ -182,9 +200,17 @@ async function* readOnWorkers(sources: readonly CollectionSource[], count: numbe
       if (failed) throw failed.error;
       const result = ready.get(nextToYield);
       if (!result) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
+        const batch = nextToSend - nextToYield < window ? takeBatch() : null;
+        if (batch) {
+          const { readCollectionFile } = await loadingParser;
+          for (const [index, path, file] of batch.files) ready.set(index, await readOneHere(readCollectionFile, { path, file }, full));
+          // Let the workers' answers in, and hand them more, before choosing what to do next.
+          await new Promise((resolve) => setImmediate(resolve));
+        } else {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+        }
         continue;
       }
       ready.delete(nextToYield);
