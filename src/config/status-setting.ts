@@ -82,6 +82,7 @@ export function checkStatusSetting(value: unknown, source: string | null): Statu
       fail(`"${STATUS_KEY}": unknown status "${status}"${hint}; requirements can be set for ${GATED_STATUSES.map((name) => `"${name}"`).join(' and ')}`);
     }
     const where = `"${STATUS_KEY}.${status}"`;
+    const at = (key: string): string => `"${STATUS_KEY}.${status}.${key}"`;
     if (settings === null) continue;
     if (!isPlainObject(settings)) fail(`${where} must be an object of requirements (${STATUS_GATE_KEYS.join(', ')}), not ${describe(settings)}`);
     const gate = gates[status as GatedStatus];
@@ -91,11 +92,11 @@ export function checkStatusSetting(value: unknown, source: string | null): Statu
       }
       if (key === 'minReviewers') {
         if (typeof setting !== 'number' || !Number.isInteger(setting) || setting < 0 || setting > MAX_REVIEWERS) {
-          fail(`${where}.minReviewers must be a whole number from 0 to ${MAX_REVIEWERS}, not ${describe(setting)}`);
+          fail(`${at('minReviewers')} must be a whole number from 0 to ${MAX_REVIEWERS}, not ${describe(setting)}`);
         }
         gate.minReviewers = setting as number;
       } else {
-        if (typeof setting !== 'boolean') fail(`${where}.${key} must be true or false, not ${describe(setting)}`);
+        if (typeof setting !== 'boolean') fail(`${at(key)} must be true or false, not ${describe(setting)}`);
         gate[key as Exclude<keyof StatusGate, 'minReviewers'>] = setting as boolean;
       }
     }

@@ -76,7 +76,7 @@ const BOM = '\uFEFF';
 const OPENING_LINE = /^---([^\n]*)\r?\n/;
 const CLOSING_LINE = /\n---[ \t]*(?:\r?\n|$)/;
 /** Characters a plain scalar written by this editor may hold; anything else is quoted. */
-const PLAIN_SAFE = /^[\p{L}\p{N}_./()+][\p{L}\p{N}_./()+@' -]*$/u;
+const PLAIN_SAFE = /^[\p{L}\p{N}_./()+][\p{L}\p{N}_./()+@', -]*$/u;
 /** Characters that are escaped in a double-quoted scalar (and so rule out single quotes). */
 const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/u;
 const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
@@ -146,6 +146,8 @@ function parseFrontMatter(text: string, located: LocatedFrontMatter, filePath: s
       const lines = first && duplicate ? ` (lines ${lineOf((first.key as Node).range?.[0] ?? 0)} and ${lineOf((duplicate.key as Node).range?.[0] ?? 0)})` : '';
       throw new PostmortemError(`the front matter has the key ${name === null ? '' : `"${name}" `}twice${lines}; remove one of them`, { filePath, line: duplicate ? lineOf((duplicate.key as Node).range?.[0] ?? 0) : line });
     }
+    // The parser's reader says it as lint's front-matter rule does, at the same line; only what it accepts is reported here.
+    splitFrontMatter(text, filePath);
     throw new PostmortemError(`invalid YAML front matter: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, { filePath, line });
   }
   const contents = document.contents;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { editFrontMatter, frontMatterKeys, type FrontMatterEdit } from '../../src/edit/front-matter-editor.js';
 import { PostmortemError } from '../../src/model/errors.js';
 import { splitFrontMatter } from '../../src/parse/front-matter.js';
+import { lintText } from '../../src/lint/engine.js';
 
 const set = (key: string, value: string): FrontMatterEdit => ({ op: 'set', key, value });
 const append = (key: string, ...items: string[]): FrontMatterEdit => ({ op: 'append', key, items });
@@ -178,7 +179,7 @@ describe('refused edits: one line naming the file and line', () => {
     ['a list as front matter', '---\n- a\n- b\n---\n', set('status', 'final'), 'pm.md:2: front matter must be a YAML mapping of keys to values'],
     ['a string as front matter', '---\njust text\n---\n', set('status', 'final'), 'pm.md:2: front matter must be a YAML mapping of keys to values'],
     ['an unclosed quote', '---\ntitle: "T\nstatus: draft\n---\n', set('status', 'final'), /^pm\.md:\d+: invalid YAML front matter: /],
-    ['a tab as indentation', '---\nreviewers:\n\t- Ann\n---\n', append('reviewers', 'Bo'), /^pm\.md:3: invalid YAML front matter: /],
+    ['a tab as indentation', '---\nreviewers:\n\t- Ann\n---\n', append('reviewers', 'Bo'), /^pm\.md:\d+: invalid YAML front matter: /],
     ['an alias', '---\nlead: &who Ann\nreviewers: *who\n---\n', append('reviewers', 'Bo'), 'pm.md:3: invalid YAML front matter: aliases (*name) are not allowed in front matter'],
     ['an anchor on the value', '---\nstatus: &s draft\n---\n', set('status', 'final'), 'pm.md:2: "status" has an anchor (&s); remove it to let postmortem edit the value'],
     ['a tag on the value', '---\nstatus: !!str draft\n---\n', set('status', 'final'), 'pm.md:2: "status" has a tag (!!str); remove it to let postmortem edit the value'],
@@ -191,6 +192,16 @@ describe('refused edits: one line naming the file and line', () => {
   ])('refuses %s', (_case, text, change, message) => {
     if (typeof message === 'string') expect(refusal(text, change)).toBe(message);
     else expect(refusal(text, change)).toMatch(message);
+  });
+
+  it.each([
+    ['an unclosed quote', '---\ntitle: "T\nstatus: draft\n---\n# T\n'],
+    ['a tab as indentation', '---\nreviewers:\n\t- Ann\n---\n# T\n'],
+    ['an unclosed list', '---\nstatus: draft\ntags: [a, b\n---\n# T\n'],
+  ])('reports %s at the line and in the words of the front-matter lint rule', (_case, text) => {
+    const [problem] = lintText(text, { filePath: 'pm.md' }).messages.filter((message) => message.ruleId === 'front-matter');
+    expect(problem).toBeDefined();
+    expect(refusal(text, set('status', 'final')).toLowerCase()).toBe(`pm.md:${problem?.line}: ${problem?.message}`.toLowerCase());
   });
 
   it('refuses an invalid front matter even when the key edited is fine', () => {
