@@ -65,3 +65,7 @@ export {
   type LintMessage,
   type LintResult,
 } from './lint/index.js';
+export { editFrontMatter, frontMatterKeys, type FrontMatterEdit, type FrontMatterEditOptions, type FrontMatterKey, type FrontMatterValueKind } from './edit/front-matter-editor.js';
+export { changeStatus, reviewerNameProblem, type StatusChange, type StatusChangeOptions } from './review/status-change.js';
+export { checkStatusGate, type GateProblem, type GateRequirement, type StatusGateInput } from './review/status-gate.js';
+export { checkStatusSetting, DEFAULT_STATUS_GATES, GATED_STATUSES, STATUS_GATE_KEYS, STATUS_KEY, type GatedStatus, type StatusGate, type StatusGates } from './config/status-setting.js';
