@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, STACK_LINE, writeFiles } from '../e2e/e2e-harness.js';
 import { lineOf, reviewBody, reviewPostmortem } from '../review/review-fixtures.js';
-import { useTempDir } from './cli-harness.js';
+import { repoRoot, useTempDir } from './cli-harness.js';
 
 let cwd: string;
 useTempDir((path) => (cwd = path));
@@ -75,5 +75,18 @@ describe('postmortem status (bin)', () => {
     const top = bin(['--help'], cwd).stdout;
     expect(top).toContain('status [options] <file> [status]');
     expect(top).toContain('postmortem status postmortems/2026-03-14-checkout.md final --reviewer "Dana Lee"');
+  });
+
+  it('has every option of its help documented in its README section, placed after export and before lint', async () => {
+    const readme = await readFile(join(repoRoot, 'README.md'), 'utf8');
+    const start = readme.indexOf('### `postmortem status <file> [status] [options]`');
+    const end = readme.indexOf('### `postmortem lint');
+    expect(start).toBeGreaterThan(readme.indexOf('### `postmortem export'));
+    expect(end).toBeGreaterThan(start);
+    const section = readme.slice(start, end);
+    const options = [...bin(['status', '--help'], cwd).stdout.matchAll(/^\s+((?:-\w, )?--[\w-]+(?: <[^>]+>)?)/gm)].map((match) => match[1] as string).filter((option) => option !== '-h, --help');
+    expect(options).toEqual(['--reviewer <name>', '--today <YYYY-MM-DD>', '-c, --config <file>']);
+    for (const option of options) expect(section).toContain(`| \`${option}\` |`);
+    for (const key of ['noLintErrors', 'taskOwners', 'taskDueDates', 'minReviewers']) expect(section).toContain(key);
   });
 });
