@@ -100,6 +100,8 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--date <YYYY-MM-DD>', 'date of the incident (default: today)')
     .option('--severity <level>', 'severity: SEV1, SEV2, SEV3 or SEV4 (or the list in config)')
     .option('--authors <names>', 'authors, comma-separated (default: git config user.name)')
+    .option('--services <names>', 'the affected services, comma-separated: checkout-api, payments')
+    .option('--tags <names>', 'contributing factors as tags, comma-separated: config-change, missing-alert')
     .option('--timezone <zone>', 'timezone of the times given: UTC, UTC-4, Europe/Berlin (default: the system\'s)')
     .option('--start <time>', 'when impact started: 14:05, 2:05 PM, or 2026-03-14 14:05')
     .option('--end <time>', 'when impact ended (after the start; add the date when it is another day)')
@@ -125,6 +127,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
       examples([
         'postmortem new',
         'postmortem new --title "Checkout API returned 502s" --severity SEV2',
+        'postmortem new --services checkout-api,payments --tags config-change',
         'postmortem new --answers answers.yaml --yes',
         'postmortem new --resume',
       ]),
