@@ -182,6 +182,15 @@ describe('postmortem status: other moves and reviews', () => {
     expect(await read('x.md')).toBe(`---\nstatus: "final"\nreviewers: ["Ann Lee"]\nreviewedAt: "2026-03-20"\n---\n${body}`);
   });
 
+  it('edits the file a symbolic link points to, and the link stays a link', async () => {
+    const { lstat, symlink } = await import('node:fs/promises');
+    await writeFiles(cwd, { 'real/x.md': reviewPostmortem(['status: draft']) });
+    await symlink(join(cwd, 'real/x.md'), join(cwd, 'link.md'));
+    expect((await status(['link.md', 'in-review'])).exitCode).toBe(0);
+    expect((await lstat(join(cwd, 'link.md'))).isSymbolicLink()).toBe(true);
+    expect(await read('real/x.md')).toBe(reviewPostmortem(['status: in-review']));
+  });
+
   it('keeps the permissions of the file', async () => {
     const { chmod } = await import('node:fs/promises');
     await writeFiles(cwd, { 'x.md': reviewPostmortem(['status: draft']) });

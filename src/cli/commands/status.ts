@@ -6,7 +6,6 @@
  * first: each one unmet is a line naming the file and line, exit 1, and the file is left
  * untouched. Exit 2 for bad input (no such file, front matter the editor refuses, a bad config).
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { isIsoDate, localToday } from '../../collection/action-state.js';
@@ -161,15 +160,13 @@ export async function statusCommand(file: string, status: string | undefined, op
     return 0;
   }
 
-  // The file must still be what was read: an editor saving it meanwhile must not lose its words.
-  const now = await readFile(absolutePath, 'utf8').catch(() => null);
-  if (now !== text) throw new PostmortemError('changed while postmortem was reading it; run the command again', { filePath: displayPath });
   const written = parsePostmortem(change.text, { filePath: displayPath });
   if (written.status !== change.to || change.addedReviewers.some((name) => !written.reviewers.includes(name))) {
     throw new Error(`the edited front matter of ${displayPath} does not read back as status ${change.to} with the reviewers added; nothing was written`);
   }
-  const { writeFileAtomic } = await import('../../io/write-file-atomic.js');
-  await writeFileAtomic(file, change.text, { cwd: io.cwd, overwrite: true, displayPath });
+  // Written only over the bytes that were read: someone saving the file meanwhile keeps their words.
+  const { rewriteFile } = await import('../../io/rewrite-file.js');
+  await rewriteFile(absolutePath, Buffer.from(text, 'utf8'), change.text, { displayPath });
 
   const out: string[] = [];
   if (change.from !== change.to) {
