@@ -65,6 +65,10 @@ export {
   type LintMessage,
   type LintResult,
 } from './lint/index.js';
+export { editFrontMatter, frontMatterKeys, type FrontMatterEdit, type FrontMatterEditOptions, type FrontMatterKey, type FrontMatterValueKind } from './edit/front-matter-editor.js';
+export { changeStatus, reviewerNameProblem, type StatusChange, type StatusChangeOptions } from './review/status-change.js';
+export { checkStatusGate, type GateProblem, type GateRequirement, type StatusGateInput } from './review/status-gate.js';
+export { checkStatusSetting, DEFAULT_STATUS_GATES, GATED_STATUSES, STATUS_GATE_KEYS, STATUS_KEY, type GatedStatus, type StatusGate, type StatusGates } from './config/status-setting.js';
 export { collectActions, compareActionItems } from './collection/collect-actions.js';
 export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
 export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';

@@ -3,7 +3,7 @@
  * imports its command module only when it runs, so `--help` (and a typo) never loads the
  * parser, the renderer or their dependencies.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMATTER_NAMES } from '../lint/formatters/index.js';
 import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
@@ -104,6 +104,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem render answers.yaml -o postmortems/2026-03-14-checkout.md',
         'postmortem export postmortems/*.md -o postmortems.json',
         'postmortem lint postmortems/',
+        'postmortem status postmortems/2026-03-14-checkout.md final --reviewer "Dana Lee"',
         'postmortem actions --overdue',
         'postmortem templates',
         'postmortem render --help',
@@ -117,6 +118,8 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--date <YYYY-MM-DD>', 'date of the incident (default: today)')
     .option('--severity <level>', 'severity: SEV1, SEV2, SEV3 or SEV4 (or the list in config)')
     .option('--authors <names>', 'authors, comma-separated (default: git config user.name)')
+    .option('--services <names>', 'the affected services, comma-separated: checkout-api, payments')
+    .option('--tags <names>', 'contributing factors as tags, comma-separated: config-change, missing-alert')
     .option('--timezone <zone>', 'timezone of the times given: UTC, UTC-4, Europe/Berlin (default: the system\'s)')
     .option('--start <time>', 'when impact started: 14:05, 2:05 PM, or 2026-03-14 14:05')
     .option('--end <time>', 'when impact ended (after the start; add the date when it is another day)')
@@ -142,6 +145,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
       examples([
         'postmortem new',
         'postmortem new --title "Checkout API returned 502s" --severity SEV2',
+        'postmortem new --services checkout-api,payments --tags config-change',
         'postmortem new --answers answers.yaml --yes',
         'postmortem new --resume',
       ]),
@@ -199,6 +203,36 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .action(async (files: string[], options: import('./commands/export.js').ExportCommandOptions) => {
       const { exportCommand } = await import('./commands/export.js');
       result.exitCode = await exportCommand(files, options, context);
+    });
+
+  program
+    .command('status')
+    .description('print or change where a postmortem is in its review: draft, in-review or final')
+    .argument('<file>', 'the Markdown postmortem')
+    .addArgument(new Argument('[status]', 'the status to move it to; without it, print the status and what final still needs').choices(['draft', 'in-review', 'final']))
+    .option('--reviewer <name>', 'record a review by this person: added to reviewers, with reviewedAt (repeatable)', repeatable)
+    .option('--today <YYYY-MM-DD>', 'the date a review is recorded with (default: today)')
+    .option('-c, --config <file>', 'use this config file (.json, .yaml, .yml) instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .showHelpAfterError("(run 'postmortem status --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem status postmortems/2026-03-14-checkout.md',
+        'postmortem status postmortems/2026-03-14-checkout.md in-review',
+        'postmortem status postmortems/2026-03-14-checkout.md final --reviewer "Dana Lee"',
+        'postmortem status postmortems/2026-03-14-checkout.md --reviewer "Sam Ortiz"   # record a review only',
+        'postmortem status postmortems/2026-03-14-checkout.md draft                   # back to draft',
+      ])}
+Moving to final needs no lint errors, an owner and a due date on every task, and a reviewer
+(the project config's "status" key changes this). Only the front matter's status, reviewers
+and reviewedAt change; every other byte of the file stays as it was.
+Exit status: 0 printed or changed, 1 the requirements are not met (the file is unchanged),
+2 the command could not run (no such file, front matter it cannot edit, an invalid config).
+`,
+    )
+    .action(async (file: string, status: string | undefined, options: import('./commands/status.js').StatusCommandOptions) => {
+      const { statusCommand } = await import('./commands/status.js');
+      result.exitCode = await statusCommand(file, status, options, context);
     });
 
   program

@@ -23,6 +23,12 @@ export interface ParseOptions {
 
 type ParsedSection = Section & { headingKind: ReturnType<typeof classifyHeading> };
 
+/** The front matter keys a postmortem's reviewers are read from, the first present winning. */
+export const REVIEWERS_KEYS: readonly string[] = ['reviewers', 'reviewer', 'reviewed_by', 'reviewedBy', 'reviewed-by'];
+
+/** The front matter keys the review date is read from, the first present winning. */
+export const REVIEWED_AT_KEYS: readonly string[] = ['reviewedAt', 'reviewed_at', 'reviewed-at', 'reviewed'];
+
 /** Reads a status as people write it (`Draft`, `In review`, `Final`, `Complete`). */
 export function normalizeStatus(value: unknown): PostmortemStatus | null {
   if (typeof value !== 'string') return null;
@@ -144,8 +150,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   model.title = stringOrNull(data.title) ?? title.title;
   model.severity = stringOrNull(data.severity) ?? label('severity') ?? metadataSection(/^severity$/i);
   model.status = normalizeStatus(data.status) ?? normalizeStatus(label('status')) ?? normalizeStatus(metadataSection(/^status$/i));
-  model.reviewers = authorsFrom(firstKey(data, ['reviewers', 'reviewer', 'reviewed_by', 'reviewedBy', 'reviewed-by']));
-  model.reviewedAt = dateFrom(firstKey(data, ['reviewedAt', 'reviewed_at', 'reviewed-at', 'reviewed']));
+  model.reviewers = authorsFrom(firstKey(data, REVIEWERS_KEYS));
+  model.reviewedAt = dateFrom(firstKey(data, REVIEWED_AT_KEYS));
   model.services = listFrom(firstKey(data, ['services', 'service', 'affected_services', 'affectedServices', 'affected-services']));
   model.tags = listFrom(firstKey(data, ['tags', 'tag', 'contributing_factors', 'contributingFactors', 'contributing-factors']));
   model.authors = data.authors !== undefined ? authorsFrom(data.authors) : data.author !== undefined ? authorsFrom(data.author) : authorsFrom(label('authors') ?? metadataSection(/^authors?$/i)?.replace(/^\s*[-*+]\s+/gm, '').replace(/\n/g, ', ') ?? null);
