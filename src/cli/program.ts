@@ -4,6 +4,7 @@
  * parser, the renderer or their dependencies.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isIsoDate } from '../collection/action-state.js';
 import { FORMATTER_NAMES } from '../lint/formatters/index.js';
 import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
@@ -31,6 +32,12 @@ function parseWholeNumber(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return number;
+}
+
+/** A YYYY-MM-DD date that is a real day. */
+function parseIsoDate(value: string): string {
+  if (!isIsoDate(value.trim())) throw new InvalidArgumentError('expected a date as YYYY-MM-DD, such as 2026-03-14.');
+  return value.trim();
 }
 
 /** `--concurrency` means the same for every command that has it (README: "Threads"). */
@@ -218,6 +225,37 @@ Exit status: 0 no errors (warnings allowed), 1 errors or more warnings than --ma
     .action(async (paths: string[], options: import('./commands/lint.js').LintCommandOptions) => {
       const { lintCommand } = await import('./commands/lint.js');
       result.exitCode = await lintCommand(paths, options, context);
+    });
+
+  program
+    .command('stats')
+    .description('add up a collection of postmortems: incidents by month, severity, service and tag, times to detect and resolve, action items, recurrences')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
+    .addOption(new Option('--format <format>', 'text (a report), json (the figures and the files left out) or csv (one row per incident)').choices(['text', 'json', 'csv']).default('text'))
+    .option('--since <YYYY-MM-DD>', 'only incidents dated on or after this day (undated ones are then left out)', parseIsoDate)
+    .option('--until <YYYY-MM-DD>', 'only incidents dated on or before this day (undated ones are then left out)', parseIsoDate)
+    .addOption(new Option('--group-by <group>', 'how the incidents table groups them').choices(['month', 'quarter', 'severity', 'service']).default('month'))
+    .option('--today <YYYY-MM-DD>', 'the day overdue action items are counted against (default: today)', parseIsoDate)
+    .option('-c, --config <file>', 'read `ignores` from this config file instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .showHelpAfterError("(run 'postmortem stats --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem stats',
+        'postmortem stats postmortems/ --since 2026-01-01 --until 2026-06-30',
+        'postmortem stats --group-by severity',
+        'postmortem stats --format json | jq \'.times.timeToResolve\'',
+        'postmortem stats --format csv > incidents.csv',
+      ])}
+Times are whole minutes from impact start; a time a document does not give is counted as
+unknown, never as 0. See "How the metrics are defined" in the README.
+Exit status: 0 done, 2 a file could not be read (left out of the figures) or bad usage.
+`,
+    )
+    .action(async (paths: string[], options: import('./commands/stats.js').StatsCommandOptions) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      result.exitCode = await statsCommand(paths, options, context);
     });
 
   program
