@@ -2,10 +2,11 @@
  * `postmortem stats` through the real bin/postmortem.js (the bundle `npm test` builds): every
  * format and option as a user runs it, and what the command loads.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CollectionStats } from '../../src/collection/types.js';
-import { packagesLoadedBy, runBin, useTempDir } from './cli-harness.js';
+import { packagesLoadedBy, repoRoot, runBin, useTempDir } from './cli-harness.js';
 import { BROKEN, COLLECTION, writeFiles } from './stats-documents.js';
 
 let cwd: string;
@@ -79,5 +80,18 @@ describe('postmortem stats (bin)', () => {
     const help = packagesLoadedBy(['stats', '--help'], { cwd, log: join(cwd, 'imports-help.log') });
     expect(help.packages.has('string-width')).toBe(false);
     expect(help.packages.has('gray-matter')).toBe(false);
+  });
+
+  it("prints the README's example report as it stands there, and the README documents every option of --help", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = /^### `postmortem stats \[paths\.\.\.\] \[options\]`\n([\s\S]*?)^### /m.exec(readme)?.[1] ?? '';
+    const example = /^```\n(Postmortem stats:[\s\S]*?)^```$/m.exec(section)?.[1];
+    const fixture = join(repoRoot, 'test', 'fixtures', 'collection');
+    expect(runBin(['stats', 'postmortems', '--group-by', 'quarter', '--today', '2026-09-15'], { cwd: fixture }).stdout).toBe(example);
+    const help = runBin(['stats', '--help'], { cwd }).stdout;
+    const options = [...help.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1] as string).filter((option) => option !== '--help');
+    expect(options.length).toBe(7);
+    // Each a row of the options table: | `--since <YYYY-MM-DD>` | or | `-c, --config <file>` |.
+    for (const option of options) expect(section, option).toMatch(new RegExp(`^\\| \`(?:-\\w, )?${option}[ \`]`, 'm'));
   });
 });
