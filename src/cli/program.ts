@@ -94,6 +94,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem render answers.yaml -o postmortems/2026-03-14-checkout.md',
         'postmortem export postmortems/*.md -o postmortems.json',
         'postmortem lint postmortems/',
+        'postmortem stats --since 2026-01-01',
         'postmortem templates',
         'postmortem render --help',
       ]),

@@ -90,16 +90,19 @@ export function formatStatsText(stats: CollectionStats, options: StatsTextOption
   const sections: string[] = [];
   const { incidents } = stats;
   const dated = incidents.filter((incident) => incident.date !== null);
-  const range = stats.since !== null || stats.until !== null ? ` dated ${stats.since ?? 'any time'} to ${stats.until ?? 'any time'}` : '';
-  const span = dated.length > 0 ? `, ${dated[0]?.date} to ${dated[dated.length - 1]?.date}` : '';
+  const [first, last] = [dated[0]?.date, dated[dated.length - 1]?.date];
+  const span = first === undefined ? '' : first === last ? `, ${first}` : `, ${first} to ${last}`;
   const notes: string[] = [];
+  if (stats.since !== null && stats.until !== null) notes.push(`Only incidents dated ${stats.since} to ${stats.until}.`);
+  else if (stats.since !== null) notes.push(`Only incidents dated on or after ${stats.since}.`);
+  else if (stats.until !== null) notes.push(`Only incidents dated on or before ${stats.until}.`);
   const outside = options.read === undefined ? 0 : options.read - incidents.length - stats.excludedUndated;
-  if (outside > 0) notes.push(`${plural(outside, 'incident')} outside those dates left out.`);
+  if (outside > 0) notes.push(`${plural(outside, 'incident')} dated outside them left out.`);
   if (stats.excludedUndated > 0) notes.push(`${plural(stats.excludedUndated, 'undated incident')} left out (no date to compare with --since and --until).`);
   if (options.skipped) notes.push(`${plural(options.skipped, 'file')} could not be read and ${options.skipped === 1 ? 'is' : 'are'} left out (see the messages above).`);
   const undated = incidents.length - dated.length;
   if (undated > 0) notes.push(`${plural(undated, 'incident')} without a date ${undated === 1 ? 'is' : 'are'} counted under ${UNKNOWN_KEY} month and quarter.`);
-  sections.push(`${heading(`Postmortem stats: ${plural(incidents.length, 'incident')}${range}${span}`)}\n${notes.map((note) => `${note}\n`).join('')}`);
+  sections.push(`${heading(`Postmortem stats: ${plural(incidents.length, 'incident')}${span}`)}\n${notes.map((note) => `${note}\n`).join('')}`);
   if (incidents.length === 0) return sections.join('\n');
 
   sections.push(`${heading(`Incidents by ${stats.groupBy} (times: median / 90th percentile)`)}\n${groupTable(GROUP_LABELS[stats.groupBy], stats.groups)}`);

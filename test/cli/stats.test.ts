@@ -97,6 +97,7 @@ describe('postmortem stats: the terminal report', () => {
   it('says so when nothing recurs', async () => {
     await writeFiles(cwd, COLLECTION);
     const report = (await stats(['--today', '2026-09-15', '--until', '2026-01-31'])).stdout;
+    expect(report).toMatch(/^Postmortem stats: 1 incident, 2026-01-10\nOnly incidents dated on or before 2026-01-31\.\n/);
     expect(section(report, 'Recurrences')).toEqual(['Recurrences (same service and tag within 90 days)', '  None.']);
   });
 
@@ -137,7 +138,7 @@ describe('postmortem stats: options', () => {
     const result = await stats(['--since', '2026-02-20', '--until', '2026-06-02', '--today', '2026-09-15']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(
-      /^Postmortem stats: 2 incidents dated 2026-02-20 to 2026-06-02, 2026-02-20 to 2026-06-02\n1 incident outside those dates left out\.\n1 undated incident left out \(no date to compare with --since and --until\)\.\n/,
+      /^Postmortem stats: 2 incidents, 2026-02-20 to 2026-06-02\nOnly incidents dated 2026-02-20 to 2026-06-02\.\n1 incident dated outside them left out\.\n1 undated incident left out \(no date to compare with --since and --until\)\.\n/,
     );
     const json = await statsJson(['--since', '2026-02-21']);
     expect(json.incidents.map((incident) => incident.date)).toEqual(['2026-06-02']);
@@ -150,7 +151,7 @@ describe('postmortem stats: options', () => {
     const result = await stats(['--since', '2027-01-01']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(
-      'Postmortem stats: 0 incidents dated 2027-01-01 to any time\n3 incidents outside those dates left out.\n1 undated incident left out (no date to compare with --since and --until).\n',
+      'Postmortem stats: 0 incidents\nOnly incidents dated on or after 2027-01-01.\n3 incidents dated outside them left out.\n1 undated incident left out (no date to compare with --since and --until).\n',
     );
   });
 
