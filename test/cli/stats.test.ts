@@ -163,7 +163,7 @@ describe('postmortem stats: options', () => {
   });
 
   it.each([
-    [['--since', '2026-13-01'], "option '--since <YYYY-MM-DD>' argument '2026-13-01' is invalid. expected a date as YYYY-MM-DD"],
+    [['--since', '2026-13-01'], "option '--since <YYYY-MM-DD>' argument '2026-13-01' is invalid. expected a date, YYYY-MM-DD."],
     [['--until', 'yesterday'], "option '--until <YYYY-MM-DD>' argument 'yesterday' is invalid"],
     [['--today', '2026-02-29'], "option '--today <YYYY-MM-DD>' argument '2026-02-29' is invalid"],
     [['--group-by', 'week'], "option '--group-by <group>' argument 'week' is invalid. Allowed choices are month, quarter, severity, service."],
