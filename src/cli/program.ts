@@ -40,6 +40,7 @@ const CONCURRENCY_HELP = 'how many threads do the work (1: no worker threads), o
 /** `--ignore` for every command that walks directories (README: "Which files are read"). */
 const IGNORE_HELP = 'skip files and directories matching this glob when walking directories and globs (repeatable; a file named is always read)';
 
+/** A YYYY-MM-DD date that is a real day (`--today`, `--since`, `--until`). */
 function parseIsoDate(value: string): string {
   if (!isIsoDate(value.trim())) throw new InvalidArgumentError('expected a date, YYYY-MM-DD.');
   return value.trim();
@@ -106,6 +107,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem lint postmortems/',
         'postmortem status postmortems/2026-03-14-checkout.md final --reviewer "Dana Lee"',
         'postmortem actions --overdue',
+        'postmortem stats --since 2026-01-01',
         'postmortem templates',
         'postmortem render --help',
       ]),
@@ -355,6 +357,37 @@ cannot be ticked, or the file changed on disk meanwhile (nothing is written then
     .action(async (task: string, paths: string[], options: import('./commands/actions.js').ActionsDoneCommandOptions) => {
       const { actionsDoneCommand } = await import('./commands/actions.js');
       result.exitCode = await actionsDoneCommand(task, paths, options, context);
+    });
+
+  program
+    .command('stats')
+    .description('add up a collection of postmortems: incidents by month, severity, service and tag, times to detect and resolve, action items, recurrences')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
+    .addOption(new Option('--format <format>', 'text (a report), json (the figures and the files left out) or csv (one row per incident)').choices(['text', 'json', 'csv']).default('text'))
+    .option('--since <YYYY-MM-DD>', 'only incidents dated on or after this day (undated ones are then left out)', parseIsoDate)
+    .option('--until <YYYY-MM-DD>', 'only incidents dated on or before this day (undated ones are then left out)', parseIsoDate)
+    .addOption(new Option('--group-by <group>', 'how the incidents table groups them').choices(['month', 'quarter', 'severity', 'service']).default('month'))
+    .option('--today <YYYY-MM-DD>', 'the day overdue action items are counted against (default: today)', parseIsoDate)
+    .option('-c, --config <file>', 'read `ignores` from this config file instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .showHelpAfterError("(run 'postmortem stats --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem stats',
+        'postmortem stats postmortems/ --since 2026-01-01 --until 2026-06-30',
+        'postmortem stats --group-by severity',
+        'postmortem stats --format json | jq \'.times.timeToResolve\'',
+        'postmortem stats --format csv > incidents.csv',
+      ])}
+Times are whole minutes from impact start; a time a document does not give is counted as
+unknown, never as 0. See "How the metrics are defined" in the README.
+Exit status: 0 done, 2 a file could not be read (left out of the figures) or bad usage.
+`,
+    )
+    .action(async (paths: string[], options: import('./commands/stats.js').StatsCommandOptions) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      result.exitCode = await statsCommand(paths, options, context);
     });
 
   program

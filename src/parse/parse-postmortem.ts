@@ -4,7 +4,7 @@
  */
 import { emptyPostmortem, POSTMORTEM_STATUSES, type Postmortem, type PostmortemStatus, type SectionLocation, type TimelineEntry } from '../model/postmortem.js';
 import { PostmortemError } from '../model/errors.js';
-import { parseZone } from '../model/time.js';
+import { parseZone, zonedMinutesBetween } from '../model/time.js';
 import { classifyTimelineEntry } from '../model/timeline-milestones.js';
 import { findDate } from './clock.js';
 import { parseCorrectiveActions } from './corrective-actions.js';
@@ -179,9 +179,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     text: summaryText,
     start,
     end,
-    durationMinutes: start && end && !Number.isNaN(Date.parse(start)) && !Number.isNaN(Date.parse(end))
-      ? Math.round((Date.parse(end) - Date.parse(start)) / 60000)
-      : window.durationMinutes,
+    // Worked out from start and end below, once the timezone is known.
+    durationMinutes: window.durationMinutes,
     impact: label('impact') ?? impactText ?? (summaryText ? impactSentence(summaryText) : null),
     usersAffectedPercent: readUsersAffected(label('percent'), [label('impact'), impactText, summaryText]),
     rootCause: label('rootCause') ?? null,
@@ -205,6 +204,12 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     declaredZone = entryZone ?? null;
   }
   model.timezone = declaredZone;
+  if (start && end) {
+    // Times without an offset are the declared zone's wall clock (not this machine's, as
+    // Date.parse would read them): across a daylight-saving change the span is as it really was.
+    const minutes = zonedMinutesBetween(start, end, model.timezone);
+    if (!Number.isNaN(minutes)) model.summary.durationMinutes = minutes;
+  }
 
   // Root cause, resolution, corrective actions, lessons, conclusion, everything else.
   const rootCauses: Array<string | null> = [];
