@@ -12,15 +12,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** Needs quotes under RFC 4180. */
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One field: a number as it is, null as an empty field, text guarded and quoted where needed. */
-export function csvField(value: string | number | null): string {
+/** One field: a number or boolean as it is, null as an empty field, text guarded and quoted where needed. */
+export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /** Rows of fields as CSV text, each line ended by CRLF. */
-export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>): string {
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }

@@ -26,7 +26,7 @@ describe('CSV', () => {
   });
 
   it('writes numbers as they are and null as an empty field', () => {
-    expect([csvField(42), csvField(34.2), csvField(null), csvField(Number.NaN)]).toEqual(['42', '34.2', '', '']);
+    expect([csvField(42), csvField(34.2), csvField(null), csvField(Number.NaN), csvField(false)]).toEqual(['42', '34.2', '', '', 'false']);
   });
 
   it('ends every line with CRLF', () => {
