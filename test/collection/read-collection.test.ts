@@ -5,10 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectionPostmortem as slimModel, collectionWorkerCount, readCollection, readCollectionStream, type CollectionFile } from '../../src/collection/read-collection.js';
+import { collectActions } from '../../src/collection/collect-actions.js';
+import { collectionStats } from '../../src/collection/collection-stats.js';
 import { PostmortemError } from '../../src/model/errors.js';
 import type { Postmortem } from '../../src/model/postmortem.js';
 import { parsePostmortem } from '../../src/parse/parse-postmortem.js';
-import { useTempDir } from '../cli/cli-harness.js';
+import { repoRoot, useTempDir } from '../cli/cli-harness.js';
 import { UNREADABLE, writeCollection } from './collection-fixtures.js';
 
 let cwd: string;
@@ -100,5 +102,21 @@ describe('readCollection', () => {
     expect(collectionWorkerCount(5000, 'auto')).toBe(0);
     await writeCollection(join(cwd, 'pm'), 30, [7]);
     expect(await readCollection(['pm'], { cwd, concurrency: 4 })).toEqual(await readCollection(['pm'], { cwd, concurrency: 1 }));
+  });
+
+  it('gives stats and actions the same answers as whole models would, over the fixture collection and generated files', async () => {
+    // If either ever reads a field the slim model blanks, its answers change here.
+    await writeCollection(join(cwd, 'pm'), 40, [5]);
+    for (const [patterns, options] of [[['test/fixtures/collection/postmortems'], { cwd: repoRoot }], [['pm'], { cwd }]] as const) {
+      const models = (files: CollectionFile[]): Postmortem[] => files.flatMap((file) => (file.postmortem ? [file.postmortem] : []));
+      const slim = models(await readCollection(patterns, options));
+      const full = models(await readCollection(patterns, { ...options, full: true }));
+      expect(slim.length).toBeGreaterThan(10);
+      expect(slim).not.toEqual(full);
+      for (const groupBy of ['month', 'quarter', 'severity', 'service'] as const) {
+        expect(collectionStats(slim, { today: '2026-06-01', groupBy })).toEqual(collectionStats(full, { today: '2026-06-01', groupBy }));
+      }
+      expect(collectActions(slim, { today: '2026-06-01' })).toEqual(collectActions(full, { today: '2026-06-01' }));
+    }
   });
 });

@@ -1,8 +1,9 @@
 // The collection reader's worker threads, which exist only in the build: readCollection from
 // dist/index.js (tsc's output, whose worker is dist/collection/collection-worker.js) must give
 // the same files, models and errors in the same order on one thread and on several; so must
-// `postmortem actions --concurrency N` from bin/, whose workers are the bundle's
-// (dist/bundle/collection-worker.js), which must also answer a batch as the library reads.
+// `postmortem actions` and `postmortem stats` with `--concurrency N` from bin/, whose workers
+// are the bundle's (dist/bundle/collection-worker.js), which must also answer a batch as the
+// library reads.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -161,10 +162,31 @@ describe('postmortem actions --concurrency (bin/)', () => {
   });
 
   it('refuses a --concurrency that is not 1 to 64, auto or off (exit 2)', async () => {
-    for (const value of ['0', '65', 'many']) {
-      const result = await runInProcess(['actions', '--concurrency', value], { cwd });
-      expect(result.exitCode, value).toBe(2);
-      expect(result.stderr, value).toMatch(/--concurrency/);
+    for (const command of ['actions', 'stats']) {
+      for (const value of ['0', '65', 'many']) {
+        const result = await runInProcess([command, '--concurrency', value], { cwd });
+        expect(result.exitCode, `${command} ${value}`).toBe(2);
+        expect(result.stderr, `${command} ${value}`).toMatch(/--concurrency/);
+      }
     }
+  });
+});
+
+describe('postmortem stats --concurrency (bin/)', () => {
+  it('gives the same figures and leaves out the same unreadable files on one thread and on three (two workers)', async () => {
+    await writeRun();
+    const countFile = join(cwd, 'workers.txt');
+    const run = async (concurrency: string): Promise<{ result: ReturnType<typeof bin>; workers: number }> => {
+      const result = bin(['stats', 'pm', '--format', 'json', '--today', '2026-01-01', '--concurrency', concurrency], cwd, { NODE_OPTIONS: `--import=${COUNT_WORKERS}`, WORKER_COUNT_FILE: countFile });
+      return { result, workers: Number(await readFile(countFile, 'utf8')) };
+    };
+    const single = await run('1');
+    const threaded = await run('3');
+    expect(single.workers).toBe(0);
+    expect(threaded.workers).toBe(2);
+    expect(single.result.exitCode).toBe(2);
+    const report = JSON.parse(single.result.stdout) as { skipped: Array<{ file: string }> };
+    expect(report.skipped.map((file) => file.file)).toEqual(UNREADABLE_AT.map((index) => expect.stringMatching(new RegExp(`^pm/${String(index).padStart(4, '0')}-`))));
+    expect(threaded.result).toEqual(single.result);
   });
 });
