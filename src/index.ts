@@ -38,7 +38,17 @@ export {
   type CollectionStats,
   type CollectionStatsOptions,
 } from './collection/types.js';
-export type { IncidentMilestones, MilestoneMoment } from './model/timeline-milestones.js';
+export {
+  incidentMilestones,
+  timelineEntryKind,
+  classifyTimelineEntry,
+  timelineShows,
+  TIMELINE_ENTRY_KINDS,
+  type IncidentMilestones,
+  type MilestoneMoment,
+  type ShownMilestone,
+} from './model/timeline-milestones.js';
+export { isOverdue, dueDateOf, localToday, isIsoDate } from './collection/action-state.js';
 export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, type FindPostmortemsOptions, type FoundPostmortem } from './io/find-postmortems.js';
 export { findLintFiles, DEFAULT_LINT_DIRECTORY, type FindLintFilesOptions } from './io/find-postmortems.js';
 export {

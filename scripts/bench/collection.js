@@ -11,11 +11,6 @@
 // The commands are timed in paired rounds: each round runs every row once with the machine in
 // the same state, each ratio is taken within its round, and the table shows medians over the
 // rounds (a shared two-core machine moves the seconds a lot from one minute to the next).
-//
-// Until the bin has `stats` and `actions` (they are built on other branches), the benchmark
-// says so and times scripts/bench/read-collection.js instead: the library's readCollection
-// over the same files, with its default threads and with one, printing every task as JSON.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -25,31 +20,9 @@ import { measure, median } from './lint.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'postmortem.js');
-const readCollectionScript = join(root, 'scripts', 'bench', 'read-collection.js');
 
-/** Whether the bin has `command`: its own help, exit 0. */
-function binHas(command) {
-  const child = spawnSync(process.execPath, [bin, command, '--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return child.status === 0 && child.stdout.startsWith(`Usage: postmortem ${command}`);
-}
-
-/** The rows to time: lint first (the others are compared with it), then stats and actions or their stand-ins. */
-function rows() {
-  const lint = { name: 'lint', args: (target) => [bin, 'lint', target, '--format', 'json'] };
-  const missing = ['stats', 'actions'].filter((command) => !binHas(command));
-  if (missing.length === 0) {
-    return { missing, rows: [lint, ...['stats', 'actions'].map((command) => ({ name: command, args: (target) => [bin, command, target, '--format', 'json'] }))] };
-  }
-  return {
-    missing,
-    rows: [
-      lint,
-      ...['stats', 'actions'].filter((command) => !missing.includes(command)).map((command) => ({ name: command, args: (target) => [bin, command, target, '--format', 'json'] })),
-      { name: 'readCollection (auto)', args: (target) => [readCollectionScript, target] },
-      { name: 'readCollection (1 thread)', args: (target) => [readCollectionScript, target, '--concurrency', '1'] },
-    ],
-  };
-}
+/** The rows to time: lint first (the others are compared with it), then stats and actions. */
+const ROWS = ['lint', 'stats', 'actions'].map((command) => ({ name: command, args: (target) => [bin, command, target, '--format', 'json'] }));
 
 function parseOptions(argv) {
   const value = (name, fallback) => {
@@ -67,13 +40,10 @@ function parseOptions(argv) {
 export async function benchCollection(options = parseOptions(process.argv.slice(2))) {
   const work = mkdtempSync(join(tmpdir(), 'postmortem-bench-collection-'));
   try {
-    const { missing, rows: timed } = rows();
+    const timed = ROWS;
     const corpus = join(work, 'corpus');
     const bytes = await writePostmortems(corpus, options.size);
     console.log(`\nCollection: ${options.size} generated postmortems (${Math.round(bytes / options.size)} bytes each on average), Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}; wall time includes start-up`);
-    if (missing.length > 0) {
-      console.log(`postmortem ${missing.join(' and ')}: not built in bin/ yet; timing the library's readCollection instead (${relative(root, readCollectionScript)}: reads the files, prints every task as JSON)`);
-    }
     console.log(`Commands, run in the corpus's directory:\n${timed.map((row) => `  node ${row.args('.').map((arg) => (arg.startsWith(root) ? relative(root, arg) : arg)).join(' ')}`).join('\n')}`);
     console.log(`Medians of ${options.rounds} paired round${options.rounds === 1 ? '' : 's'}, after one unmeasured run of each (the files into the page cache)\n`);
 

@@ -15,14 +15,20 @@ export type IncidentMetricsInput = Pick<Postmortem, 'summary' | 'timeline' | 'ti
 
 /**
  * Whole minutes from impact start to a milestone. Instants without an offset are read in the
- * postmortem's timezone, so a span across a daylight-saving change is as long as it was. A
- * milestone written before impact start (an alert that fired on the first errors, before the
- * summary's rounder start time) counts as 0: it was reached as the impact began.
+ * postmortem's timezone, so a span across a daylight-saving change is as long as it was.
+ *
+ * A milestone before impact start is 0 only when `early` allows it and the start is the
+ * summary's (an alert that fired on the first errors, before the summary's rounder start
+ * time: it was reached as the impact began). Otherwise it is unknown, not 0: a resolution
+ * before the start, or a timeline that runs backwards from its own impact entry (most often
+ * one that passes midnight with no summary window to say so), contradicts itself.
  */
-function minutesFromStart(start: MilestoneMoment | null, moment: MilestoneMoment | null, timezone: string | null): number | null {
+function minutesFromStart(start: MilestoneMoment | null, moment: MilestoneMoment | null, timezone: string | null, early: 'zero' | 'unknown'): number | null {
   if (!start || !moment) return null;
   const minutes = zonedMinutesBetween(start.at, moment.at, timezone);
-  return Number.isNaN(minutes) ? null : Math.max(0, minutes);
+  if (Number.isNaN(minutes)) return null;
+  if (minutes >= 0) return minutes;
+  return early === 'zero' && start.from === 'summary' ? 0 : null;
 }
 
 /**
@@ -30,21 +36,22 @@ function minutesFromStart(start: MilestoneMoment | null, moment: MilestoneMoment
  *
  * - impact start is the summary's start, else the earliest timeline entry that marks impact;
  * - time to detect, acknowledge and mitigate run to the earliest detection, escalation and
- *   mitigation entries of the timeline (one before impact start counts as 0);
+ *   mitigation entries of the timeline (one before the summary's start counts as 0);
  * - time to resolve is the impact duration ({@link incidentMinutes}: as stated, or the
  *   summary's start to end), else impact start to the earliest resolution entry.
  *
- * A time is null when the document does not give one of its ends.
+ * A time is null when the document does not give one of its ends, or gives them the wrong
+ * way round (an end before the start).
  */
 export function incidentMetrics(postmortem: IncidentMetricsInput): IncidentMetrics {
   const milestones = incidentMilestones(postmortem);
   const { impactStart } = milestones;
   const duration = incidentMinutes(postmortem);
   return {
-    timeToDetect: minutesFromStart(impactStart, milestones.detected, postmortem.timezone),
-    timeToAcknowledge: minutesFromStart(impactStart, milestones.acknowledged, postmortem.timezone),
-    timeToMitigate: minutesFromStart(impactStart, milestones.mitigated, postmortem.timezone),
-    timeToResolve: duration !== null ? Math.max(0, duration) : minutesFromStart(impactStart, milestones.resolved, postmortem.timezone),
+    timeToDetect: minutesFromStart(impactStart, milestones.detected, postmortem.timezone, 'zero'),
+    timeToAcknowledge: minutesFromStart(impactStart, milestones.acknowledged, postmortem.timezone, 'zero'),
+    timeToMitigate: minutesFromStart(impactStart, milestones.mitigated, postmortem.timezone, 'zero'),
+    timeToResolve: duration !== null ? (duration >= 0 ? duration : null) : minutesFromStart(impactStart, milestones.resolved, postmortem.timezone, 'unknown'),
     milestones,
   };
 }

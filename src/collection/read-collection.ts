@@ -15,6 +15,7 @@
  * on a two-core machine that is busy with other work, two workers and an idle calling thread
  * were slower than one thread alone, while one worker beside the calling thread was faster.
  */
+import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -226,6 +227,26 @@ async function* readOnWorkers(sources: readonly CollectionSource[], count: numbe
 }
 
 /**
+ * Each file once, however many links lead to it: a postmortem reached by a symbolic link and
+ * by its own path is one incident, not two (which would also look like a recurrence). The
+ * first path found names it.
+ */
+function onePerFile<T extends { path: string }>(found: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return found.filter(({ path }) => {
+    let real = path;
+    try {
+      real = realpathSync(path);
+    } catch {
+      // Gone since it was found: reading it will say so.
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+/**
  * Finds the postmortems `patterns` name (files, directories, globs; default `postmortems/`)
  * and yields each, read and parsed, in the order `findPostmortems` gives them. Throws
  * `PostmortemError` when the patterns themselves are wrong (a path that does not exist, a
@@ -237,7 +258,7 @@ export function readCollectionStream(patterns: readonly string[], options: ReadC
 export function readCollectionStream(patterns: readonly string[], options: ReadCollectionOptions): AsyncGenerator<CollectionFile>;
 export async function* readCollectionStream(patterns: readonly string[], options: ReadCollectionOptions): AsyncGenerator<CollectionFile> {
   const found = await findPostmortems(patterns, options);
-  const sources = found.map(({ path }) => ({ path, file: displayPath(path, options.cwd) }));
+  const sources = onePerFile(found).map(({ path }) => ({ path, file: displayPath(path, options.cwd) }));
   const full = options.full === true;
   const workers = collectionWorkerCount(sources.length, options.concurrency);
   yield* workers === 0 ? readHere(sources, full) : readOnWorkers(sources, workers, full);

@@ -3,7 +3,7 @@
  * atomically, and only if the file still holds the bytes the edit was made from. Someone who
  * saved the file in an editor meanwhile keeps their version; the edit is refused.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { PostmortemError } from '../model/errors.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -17,12 +17,18 @@ export interface RewriteFileOptions {
  * Replaces the file at `path` with `content`, atomically, keeping its permissions, when it
  * still holds exactly `original` (compared just before the rename). A symbolic link is
  * followed, so the file it points to is edited and the link stays a link. Throws
- * `PostmortemError` when the file changed (nothing is written then) or cannot be written.
+ * `PostmortemError` when the file changed (nothing is written then) or cannot be written,
+ * and when it is read-only: replacing it by a rename would succeed in a writable folder, but
+ * a file someone made read-only is not to be edited behind their back.
  */
 export async function rewriteFile(path: string, original: Uint8Array, content: string | Uint8Array, options: RewriteFileOptions = {}): Promise<void> {
   const displayPath = options.displayPath ?? path;
   const target = await realpath(path).catch(() => path);
   const unchanged = Buffer.from(original.buffer, original.byteOffset, original.byteLength);
+  const stats = await stat(target).catch(() => null);
+  if (stats && !stats.isFile()) throw new PostmortemError('is not a regular file; nothing written', { filePath: displayPath });
+  // The mode bits, not access(): root may write anything, and would pass a read-only file.
+  if (stats && (stats.mode & 0o222) === 0) throw new PostmortemError('is read-only; nothing written (make it writable first)', { filePath: displayPath });
   await writeFileAtomic(target, content, {
     overwrite: true,
     displayPath,

@@ -60,9 +60,6 @@ export interface TimelineEntry {
  */
 export type TimelineEntryKind = 'impact' | 'detection' | 'escalation' | 'mitigation' | 'resolution' | 'event';
 
-/** The kinds in the order an incident goes through them. */
-export const TIMELINE_ENTRY_KIND_NAMES: readonly TimelineEntryKind[] = ['impact', 'detection', 'escalation', 'mitigation', 'resolution', 'event'];
-
 /** A follow-up task from the corrective and preventative measures. */
 export interface CorrectiveTask {
   /** What is to be done (Markdown, one line). */

@@ -4,6 +4,7 @@
  * that is missing, located at its line where it has one. Pure: the caller lints the file and
  * says who the reviewers will be.
  */
+import { dueDateOf } from '../collection/action-state.js';
 import type { StatusGate } from '../config/status-setting.js';
 import type { LintResult } from '../lint/types.js';
 import type { Postmortem } from '../model/postmortem.js';
@@ -73,7 +74,11 @@ export function checkStatusGate(postmortem: Postmortem, input: StatusGateInput):
     add('taskOwners', 'every task has an owner', tasks.filter((task) => !task.owner?.trim()).map((task) => ({ line: task.line ?? null, message: `task ${quoteTask(task.text)} has no owner` })));
   }
   if (gate.taskDueDates) {
-    add('taskDueDates', 'every task has a due date', tasks.filter((task) => !task.due?.trim()).map((task) => ({ line: task.line ?? null, message: `task ${quoteTask(task.text)} has no due date` })));
+    add('taskDueDates', 'every task has a due date', tasks.filter((task) => dueDateOf(task) === null).map((task) => ({
+      line: task.line ?? null,
+      // A due date that is no day (`next sprint`) can never fall due: it is named so that it can be fixed.
+      message: task.due?.trim() ? `task ${quoteTask(task.text)} has a due date that is not a day (${JSON.stringify(task.due.trim())}; write YYYY-MM-DD)` : `task ${quoteTask(task.text)} has no due date`,
+    })));
   }
   if (gate.minReviewers > 0) {
     const count = input.reviewers.length;

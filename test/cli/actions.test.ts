@@ -245,12 +245,13 @@ describe('postmortem actions: --fail-on', () => {
   it.each<[string, string[], number, string]>([
     ['overdue', ['--fail-on', 'overdue'], 1, 'postmortem: 2 overdue action items\n'],
     ['unowned', ['--fail-on', 'unowned'], 1, 'postmortem: 1 unowned action item\n'],
-    ['undated, comma-separated with overdue', ['--fail-on', 'undated,overdue'], 1, 'postmortem: 1 undated action item\npostmortem: 2 overdue action items\n'],
+    ['undated, comma-separated with overdue', ['--fail-on', 'undated,overdue'], 1, 'postmortem: 2 undated action items\npostmortem: 2 overdue action items\n'],
     ['overdue, with nothing overdue on the day given', ['--fail-on', 'overdue', '--today', '2026-03-01'], 0, ''],
     ['unowned among the done tasks listed only (a done task never fails)', ['--done', '--fail-on', 'unowned,undated,overdue'], 0, ''],
     ['overdue among the filtered items only', ['--owner', 'Bo Chen', '--fail-on', 'overdue'], 0, ''],
+    ['undated, when a due date names no day (it can never be overdue)', ['--owner', 'Vague Owner', '--fail-on', 'undated,overdue'], 1, 'postmortem: 1 undated action item\n'],
   ])('%s', async (_name, args, exitCode, stderr) => {
-    await write({ 'postmortems/checkout.md': CHECKOUT, 'postmortems/search.md': SEARCH });
+    await write({ 'postmortems/checkout.md': CHECKOUT, 'postmortems/search.md': SEARCH, 'postmortems/vague.md': '# Vague\n\n## Action Items\n\n- [ ] Tune the cache (owner: Vague Owner, due: next sprint)\n' });
     const result = await actions(['--today', TODAY, ...args, '--format', 'json']);
     expect(result.stderr).toBe(stderr);
     expect(result.exitCode).toBe(exitCode);

@@ -58,7 +58,7 @@ describe('postmortem stats (bin)', () => {
     await writeFiles(cwd, { ...COLLECTION, 'postmortems/broken.md': BROKEN });
     const result = bin(['--today', '2026-09-15']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^postmortems\/broken\.md:2: invalid YAML front matter: [^\n]+\n$/);
+    expect(result.stderr).toMatch(/^postmortem: postmortems\/broken\.md:2: invalid YAML front matter: [^\n]+\n$/);
     expect(result.stdout).toContain('1 file could not be read and is left out');
   });
 

@@ -167,7 +167,7 @@ describe('postmortem stats: options', () => {
     [['--until', 'yesterday'], "option '--until <YYYY-MM-DD>' argument 'yesterday' is invalid"],
     [['--today', '2026-02-29'], "option '--today <YYYY-MM-DD>' argument '2026-02-29' is invalid"],
     [['--group-by', 'week'], "option '--group-by <group>' argument 'week' is invalid. Allowed choices are month, quarter, severity, service."],
-    [['--format', 'xml'], "option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, csv."],
+    [['--format', 'xml'], "option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, csv."],
     [['--since', '2026-06-01', '--until', '2026-05-01'], '--since 2026-06-01 is after --until 2026-05-01: no day is in both'],
   ])('refuses %j as a usage error (exit 2, one line)', async (args, message) => {
     await writeFiles(cwd, COLLECTION);
@@ -197,7 +197,7 @@ describe('postmortem stats: files that cannot be read', () => {
     await writeFiles(cwd, { ...COLLECTION, 'postmortems/broken.md': BROKEN });
     const result = await stats(['--today', '2026-09-15']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^postmortems\/broken\.md:2: invalid YAML front matter: [^\n]+\n$/);
+    expect(result.stderr).toMatch(/^postmortem: postmortems\/broken\.md:2: invalid YAML front matter: [^\n]+\n$/);
     expect(result.stdout).toContain('Postmortem stats: 4 incidents');
     expect(result.stdout).toContain('1 file could not be read and is left out (see the messages above).\n');
   });
@@ -255,5 +255,26 @@ describe('postmortem stats --help', () => {
       expect(result.stdout).toContain(option);
     }
     expect(result.stdout).toContain('Examples:\n  postmortem stats\n');
+  });
+});
+
+describe('postmortem stats and status: text from a document is shown, never obeyed by the terminal', () => {
+  const HOSTILE = '---\ntitle: "Evil \\u001b]0;pwned\\u0007 title"\ndate: "2026-02-01"\nseverity: "SEV2\\u001b[2J"\nservices: ["svc\\u001b[2J", "svc"]\ntags: ["t\\u001b]52;c;ZXZpbA==\\u0007"]\nreviewers: ["A\\u001b]52;c;ZXZpbA==\\u0007"]\n---\n# Evil\n';
+
+  it('prints no control character from the document in the stats report', async () => {
+    await writeFiles(cwd, { 'postmortems/a.md': HOSTILE, 'postmortems/b.md': HOSTILE.replace('2026-02-01', '2026-03-01') });
+    const result = await stats(['--today', '2026-09-15']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(result.stdout).toContain('svc [2J');
+    expect(result.stdout).toMatch(/svc \[2J \+ t \]52;c;ZXZpbA== : 2 incidents/);
+  });
+
+  it('prints no control character from the document in the status checklist', async () => {
+    await writeFiles(cwd, { 'a.md': HOSTILE });
+    const result = await runInProcess(['status', 'a.md'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('reviewed by A ]52;c;ZXZpbA== ');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });

@@ -68,6 +68,18 @@ describe('incidentMetrics', () => {
     expect(times(postmortem)).toEqual({ timeToDetect: 0, timeToAcknowledge: 5, timeToMitigate: null, timeToResolve: 30 });
   });
 
+  it('gives unknown, not 0, where the document contradicts itself', () => {
+    // An end before the start.
+    expect(times(incident({ start: '2026-02-10T11:00:00Z', end: '2026-02-10T10:00:00Z' })).timeToResolve).toBeNull();
+    // A timeline that passes midnight with no summary window: its entries all read on one day, so
+    // detection and resolution come out before the impact entry.
+    const midnight = parsePostmortem('---\ndate: "2026-05-01"\ntimezone: UTC\n---\n# Midnight\n\n## Timeline\n\n- 23:50: **Impact start:** Errors began.\n- 00:05: **Detection:** The alert fired.\n- 00:40: **Resolution:** Errors stopped.\n');
+    expect(times(midnight)).toEqual({ timeToDetect: null, timeToAcknowledge: null, timeToMitigate: null, timeToResolve: null });
+    // The same with the window stated: the timeline passes midnight, and the times are known.
+    const windowed = parsePostmortem('---\ndate: "2026-05-01"\ntimezone: UTC\nstart: "2026-05-01T23:50:00+00:00"\nend: "2026-05-02T00:40:00+00:00"\n---\n# Midnight\n\n## Timeline\n\n- 23:50: **Impact start:** Errors began.\n- 00:05: **Detection:** The alert fired.\n- 00:40: **Resolution:** Errors stopped.\n');
+    expect(times(windowed)).toEqual({ timeToDetect: 15, timeToAcknowledge: null, timeToMitigate: null, timeToResolve: 50 });
+  });
+
   it('leaves every time unknown (null, never 0) when the document gives no impact start', () => {
     const postmortem = incident({ timeline: [entry('2026-02-10T09:25:00Z', 'Alert fired.'), entry('2026-02-10T09:40:00Z', 'Rolled back.')] });
     expect(times(postmortem)).toEqual({ timeToDetect: null, timeToAcknowledge: null, timeToMitigate: null, timeToResolve: null });

@@ -1,7 +1,7 @@
 // The collection reader on the calling thread (src/ has no compiled worker; the worker path is
 // tested through the build in test/e2e/collection-workers.test.ts): what each file gives,
 // what the slim model keeps and blanks, and files that cannot be read in the middle of a run.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectionPostmortem as slimModel, collectionWorkerCount, readCollection, readCollectionStream, type CollectionFile } from '../../src/collection/read-collection.js';
@@ -91,6 +91,15 @@ describe('readCollection', () => {
       if (seen.length === 2) break;
     }
     expect(seen).toEqual(['pm/0000-incident.md', 'pm/0001-binary.md']);
+  });
+
+  it('reads a file reached by a symbolic link and by its own path once, by the first path found', async () => {
+    await mkdir(join(cwd, 'real'));
+    await mkdir(join(cwd, 'links'));
+    await writeFile(join(cwd, 'real', 'r.md'), '---\ndate: "2026-02-01"\nservices: [payments]\n---\n# R\n');
+    await symlink(join('..', 'real', 'r.md'), join(cwd, 'links', 'l.md'));
+    const files = await readCollection(['links', 'real'], { cwd });
+    expect(files.map((file) => file.file)).toEqual(['links/l.md']);
   });
 
   it('throws a PostmortemError for a path that does not exist, as lint does', async () => {

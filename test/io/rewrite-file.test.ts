@@ -32,6 +32,16 @@ describe('rewriteFile', () => {
     expect(await readdir(dir)).toEqual(['pm.md']);
   });
 
+  it('refuses a read-only file, even for root, and leaves it as it was', async () => {
+    const path = join(dir, 'pm.md');
+    await writeFile(path, '- [ ] One\n');
+    await chmod(path, 0o444);
+    const original = await readFile(path);
+    await expect(rewriteFile(path, original, '- [x] One\n', { displayPath: 'pm.md' })).rejects.toThrow('is read-only; nothing written');
+    expect(await readFile(path, 'utf8')).toBe('- [ ] One\n');
+    expect((await stat(path)).mode & 0o777).toBe(0o444);
+  });
+
   it('refuses when the file is gone', async () => {
     const path = join(dir, 'pm.md');
     await expect(rewriteFile(path, Buffer.from('- [ ] One\n'), '- [x] One\n')).rejects.toThrow(/changed on disk/);

@@ -1,6 +1,6 @@
 // `postmortem new` through the real bin/postmortem.js (the bundle, built by `npm test` first), without a terminal.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin, useTempDir } from '../cli/cli-harness.js';
@@ -39,6 +39,18 @@ describe('bin/postmortem.js new without a terminal', () => {
     const parsed = await parseWritten(cwd, 'out.md');
     expect(parsed.summary.usersAffectedPercent).toBe(60);
     expect(parsed.correctiveActions.tasks).toEqual([expect.objectContaining({ text: 'Add a config check', owner: 'Sam Ortiz', due, priority: 'P2' })]);
+  });
+
+  it('keeps a task\'s tracker issue from --task and from an answers file', async () => {
+    await writeFile(join(cwd, 'answers.yaml'), 'correctiveActions:\n  tasks:\n    - text: Page on queue depth\n      owner: Ana Ruiz\n      due: "2027-01-10"\n      issue: "#123"\n');
+    const result = runBin(['new', ...REQUIRED, '--answers', 'answers.yaml', '--task', 'Add a config check|Sam Ortiz|2027-02-01|P2|https://tracker.example.com/issues/7', '--yes', '-o', 'out.md'], { cwd, env: { CI: '1' } });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const parsed = await parseWritten(cwd, 'out.md');
+    expect(parsed.correctiveActions.tasks.map((task) => [task.text, task.issue])).toEqual([['Add a config check', 'https://tracker.example.com/issues/7']]);
+    const fromFile = runBin(['new', ...REQUIRED, '--answers', 'answers.yaml', '--yes', '-o', 'file.md'], { cwd, env: { CI: '1' } });
+    expect(fromFile.exitCode).toBe(0);
+    expect((await parseWritten(cwd, 'file.md')).correctiveActions.tasks.map((task) => [task.text, task.issue])).toEqual([['Page on queue depth', '#123']]);
   });
 
   it('refuses an unclear due date in one line naming the flag, exit 2, and writes nothing', async () => {

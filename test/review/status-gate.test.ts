@@ -40,6 +40,13 @@ describe('checkStatusGate', () => {
     ]);
   });
 
+  it('names a due date that is not a day, which could never fall due', () => {
+    const text = reviewPostmortem(['title: T'], reviewBody([OWNED]).replace(/due: \d{4}-\d{2}-\d{2}/, 'due: next sprint'));
+    const requirement = check(text, DEFAULT_STATUS_GATES.final, ['Ann Lee']).find((item) => item.id === 'taskDueDates');
+    expect(requirement?.met).toBe(false);
+    expect(requirement?.problems[0]?.message).toMatch(/has a due date that is not a day \("next sprint"; write YYYY-MM-DD\)$/);
+  });
+
   it('counts lint errors, not warnings, each at its line with its rule', () => {
     // A placeholder is an error; a blaming word only a warning.
     const text = reviewPostmortem(['title: T'], reviewBody([OWNED]).replace('We reverted the push', 'TODO: we reverted the push after human error'));

@@ -3,7 +3,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../collection/types.js';
 import { markdownCell } from './format-markdown.js';
-import { cellText, formatActionsTable, truncate } from './format-table.js';
+import { terminalText } from '../terminal-text.js';
+import { formatActionsTable, truncate } from './format-table.js';
 
 function item(fields: Partial<ActionItem> = {}): ActionItem {
   return {
@@ -62,7 +63,7 @@ describe('formatActionsTable', () => {
   });
 });
 
-describe('truncate and cellText', () => {
+describe('truncate and terminalText', () => {
   it.each<[string, number, 'end' | 'start', string]>([
     ['short', 10, 'end', 'short'],
     ['abcdefghij', 5, 'end', 'abcd…'],
@@ -75,7 +76,7 @@ describe('truncate and cellText', () => {
   });
 
   it('turns line breaks, escape sequences and bidirectional overrides into spaces', () => {
-    expect(cellText('one\n  - two\r\nthree\tfour \u001b[31mred\u202egnp.exe')).toBe('one - two three four  [31mred gnp.exe');
+    expect(terminalText('one\n  - two\r\nthree\tfour \u001b[31mred\u202egnp.exe')).toBe('one - two three four  [31mred gnp.exe');
   });
 });
 

@@ -2,6 +2,7 @@
  * The terminal listing of `postmortem actions`: aligned columns sized to their content, and
  * on a terminal, long text cut to fit its width, overdue rows red and done rows dim.
  */
+import { terminalText } from '../terminal-text.js';
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { ActionItem } from '../../collection/types.js';
@@ -40,17 +41,6 @@ const COLUMNS: readonly Column[] = [
 ];
 
 const GAP = '  ';
-
-/**
- * Text made safe for one table cell: line breaks become spaces, and control characters
- * (escape sequences that could move the cursor or recolour the terminal, bidirectional
- * overrides that could reorder what is shown) become spaces too.
- */
-export function cellText(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
-}
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -102,7 +92,7 @@ function shrinkToFit(columns: readonly Column[], widths: number[], width: number
 /** The items as an aligned table with a header and a last line of counts. */
 export function formatActionsTable(items: readonly ActionItem[], options: ActionsTableOptions): string {
   let columns = COLUMNS.filter((column) => !column.optional || items.some((item) => column.value(item) !== null));
-  const texts = new Map(columns.map((column) => [column, items.map((item) => cellText(column.value(item) ?? '-'))]));
+  const texts = new Map(columns.map((column) => [column, items.map((item) => terminalText(column.value(item) ?? '-'))]));
   const natural = (column: Column): number => Math.max(stringWidth(column.header), ...(texts.get(column) as string[]).map((text) => stringWidth(text)));
   let widths = columns.map(natural);
   if (options.width !== null) {

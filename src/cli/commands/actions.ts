@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { collectActions } from '../../collection/collect-actions.js';
+import { dueDateOf } from '../../collection/action-state.js';
 import { readCollection, type CollectionFile } from '../../collection/read-collection.js';
 import { tickActionItem } from '../../collection/tick-action.js';
 import type { ActionItem, CollectActionsOptions } from '../../collection/types.js';
@@ -15,9 +16,10 @@ import { rewriteFile } from '../../io/rewrite-file.js';
 import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
-import { cellText } from '../actions/format-table.js';
+import { terminalText } from '../terminal-text.js';
 import type { CommandContext } from '../command-context.js';
 import { gitUserName } from '../git-user-name.js';
+import { reportUnreadable } from '../unreadable-files.js';
 
 /** Output formats of `postmortem actions`. */
 export const ACTIONS_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
@@ -55,19 +57,6 @@ export interface ActionsCommandOptions extends CollectionDiscoveryOptions {
 /** Options of `postmortem actions done`. */
 export type ActionsDoneCommandOptions = CollectionDiscoveryOptions;
 
-/** Prints one line for each file that could not be read; returns how many. */
-function reportUnreadable(files: readonly CollectionFile[], context: CommandContext): number {
-  const { io, colors } = context;
-  let count = 0;
-  for (const file of files) {
-    if (!file.error) continue;
-    count += 1;
-    const where = file.error.line === null ? file.file : `${file.file}:${file.error.line}`;
-    io.stderr.write(`${colors.stderr.red('postmortem:')} ${where}: ${file.error.message}\n`);
-  }
-  return count;
-}
-
 function postmortemsOf(files: readonly CollectionFile[]): Postmortem[] {
   return files.flatMap((file) => (file.postmortem ? [file.postmortem] : []));
 }
@@ -77,7 +66,8 @@ function failing(items: readonly ActionItem[], condition: FailOnCondition): numb
   const open = items.filter((item) => !item.done);
   if (condition === 'overdue') return open.filter((item) => item.overdue).length;
   if (condition === 'unowned') return open.filter((item) => item.owner === null || item.owner.trim() === '').length;
-  return open.filter((item) => item.due === null || item.due.trim() === '').length;
+  // `due: next sprint` is no date: it can never be overdue, so it must not pass as dated (stats counts it so too).
+  return open.filter((item) => dueDateOf(item) === null).length;
 }
 
 async function format(items: readonly ActionItem[], options: ActionsCommandOptions, context: CommandContext, emptyMessage: () => string): Promise<string> {
@@ -193,7 +183,7 @@ export async function actionsDoneCommand(target: string, patterns: string[], opt
     }
     if (candidates.length > 1) {
       io.stderr.write(`${colors.stderr.red('postmortem:')} "${target.trim()}" starts ${candidates.length} action items; name one as FILE:LINE (nothing was changed):\n`);
-      for (const candidate of candidates.slice(0, MAX_CANDIDATES_SHOWN)) io.stderr.write(`  ${candidate.file}:${candidate.line}: ${cellText(candidate.text)}\n`);
+      for (const candidate of candidates.slice(0, MAX_CANDIDATES_SHOWN)) io.stderr.write(`  ${candidate.file}:${candidate.line}: ${terminalText(candidate.text)}\n`);
       if (candidates.length > MAX_CANDIDATES_SHOWN) io.stderr.write(`  ... and ${candidates.length - MAX_CANDIDATES_SHOWN} more\n`);
       return 2;
     }
@@ -222,10 +212,10 @@ async function tickInFile(chosen: ChosenTask, context: CommandContext): Promise<
     throw new PostmortemError('changed on disk while it was being searched; nothing written, run the command again', { filePath: chosen.file, line: chosen.line });
   }
   if (result.status === 'already-done') {
-    io.stdout.write(`${where}: already done: ${cellText(result.task.text)}\n`);
+    io.stdout.write(`${where}: already done: ${terminalText(result.task.text)}\n`);
     return 0;
   }
   await rewriteFile(chosen.path, bytes, result.text, { displayPath: chosen.file });
-  io.stdout.write(`${where}: marked done: ${cellText(result.task.text)}\n`);
+  io.stdout.write(`${where}: marked done: ${terminalText(result.task.text)}\n`);
   return 0;
 }

@@ -6,11 +6,12 @@
  */
 import { readCollection, type CollectionFile } from '../../collection/read-collection.js';
 import { collectionStats } from '../../collection/collection-stats.js';
-import { formatStatsCsv, formatStatsText } from '../../collection/format-stats.js';
+import { formatStatsCsv, formatStatsText } from '../stats/format-stats.js';
 import type { StatsGroupBy } from '../../collection/types.js';
 import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
 import type { CommandContext } from '../command-context.js';
+import { reportUnreadable } from '../unreadable-files.js';
 import { EXIT_FAILURE } from '../run.js';
 
 /** The formats of `postmortem stats --format`. */
@@ -46,14 +47,10 @@ export async function statsCommand(patterns: string[], options: StatsCommandOpti
   const files: CollectionFile[] = await readCollection(patterns, { cwd: io.cwd, ignore: options.ignore, configFile: options.config ?? null, concurrency: options.concurrency });
   const postmortems: Postmortem[] = [];
   const skipped: SkippedFile[] = [];
+  reportUnreadable(files, context);
   for (const file of files) {
-    if (file.postmortem) {
-      postmortems.push(file.postmortem);
-    } else if (file.error) {
-      skipped.push({ file: file.file, line: file.error.line, message: file.error.message });
-      const where = file.error.line === null ? file.file : `${file.file}:${file.error.line}`;
-      io.stderr.write(`${where}: ${file.error.message}\n`);
-    }
+    if (file.postmortem) postmortems.push(file.postmortem);
+    else if (file.error) skipped.push({ file: file.file, line: file.error.line, message: file.error.message });
   }
 
   const stats = collectionStats(postmortems, { today: options.today, since: options.since, until: options.until, groupBy: options.groupBy });

@@ -6,6 +6,7 @@
  * first: each one unmet is a line naming the file and line, exit 1, and the file is left
  * untouched. Exit 2 for bad input (no such file, front matter the editor refuses, a bad config).
  */
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { isIsoDate, localToday } from '../../collection/action-state.js';
@@ -16,6 +17,7 @@ import { POSTMORTEM_STATUSES, type Postmortem, type PostmortemStatus } from '../
 import type { LintResult } from '../../lint/types.js';
 import type { GateRequirement } from '../../review/status-gate.js';
 import type { CommandContext } from '../command-context.js';
+import { terminalText } from '../terminal-text.js';
 
 /** Options of `postmortem status`, as commander parses them. */
 export interface StatusCommandOptions {
@@ -58,10 +60,13 @@ function gateIsEmpty(gate: StatusGate): boolean {
   return !gate.noLintErrors && !gate.taskOwners && !gate.taskDueDates && gate.minReviewers === 0;
 }
 
-/** `file:line: message`, or `file: message` for a problem about the whole document. */
+/** `file:line: message`, or `file: message` for a problem about the whole document; what the document holds is shown, never obeyed by the terminal. */
 function located(displayPath: string, line: number | null, message: string): string {
-  return `${displayPath}${line === null ? '' : `:${line}`}: ${message}`;
+  return `${displayPath}${line === null ? '' : `:${line}`}: ${terminalText(message)}`;
 }
+
+/** Names from the document, as one line safe to print. */
+const names = (list: readonly string[]): string => terminalText(list.join(', '));
 
 function problemLines(requirements: GateRequirement[], displayPath: string): string[] {
   return requirements.flatMap((requirement) =>
@@ -76,7 +81,7 @@ function statusName(status: PostmortemStatus | null): string {
 /** The current status and, before final, the checklist of what final needs. */
 function describeStatus(postmortem: Postmortem, displayPath: string, requirements: GateRequirement[] | null, color: ChalkInstance): string {
   const lines: string[] = [];
-  const review = postmortem.reviewers.length > 0 ? ` (reviewed by ${postmortem.reviewers.join(', ')}${postmortem.reviewedAt ? ` on ${postmortem.reviewedAt}` : ''})` : '';
+  const review = postmortem.reviewers.length > 0 ? ` (reviewed by ${names(postmortem.reviewers)}${postmortem.reviewedAt ? ` on ${terminalText(postmortem.reviewedAt)}` : ''})` : '';
   lines.push(`${displayPath}: ${color.bold(statusName(postmortem.status))}${review}`);
   if (requirements === null) return `${lines.join('\n')}\n`;
   if (requirements.length === 0) {
@@ -117,6 +122,9 @@ export async function statusCommand(file: string, status: string | undefined, op
   const displayPath = file;
   const absolutePath = resolve(io.cwd, file);
 
+  // A file edited in place must be one: opening a FIFO would wait for a writer for ever.
+  const kind = await stat(absolutePath).catch(() => null);
+  if (kind && !kind.isFile() && !kind.isDirectory()) throw new PostmortemError('is not a regular file (a FIFO, socket or device); nothing read', { filePath: displayPath });
   const text = await readPostmortemFile(file, { cwd: io.cwd, keepByteOrderMark: true });
   // Refused front matter (invalid YAML, a key twice...) stops here, before any other work.
   const keys = frontMatterKeys(text, { filePath: displayPath });
@@ -175,8 +183,8 @@ export async function statusCommand(file: string, status: string | undefined, op
       : `${displayPath}: moved from ${statusName(change.from)} to ${statusName(change.to)}`);
   }
   if (reviewers.length > 0) {
-    const added = change.addedReviewers.length > 0 ? `added ${change.addedReviewers.join(', ')}` : 'no new names';
-    out.push(`${displayPath}: review recorded on ${change.reviewedAt} (${added}; reviewers: ${change.reviewers.join(', ')})`);
+    const added = change.addedReviewers.length > 0 ? `added ${names(change.addedReviewers)}` : 'no new names';
+    out.push(`${displayPath}: review recorded on ${change.reviewedAt} (${added}; reviewers: ${names(change.reviewers)})`);
   } else if (change.reviewedAt !== postmortem.reviewedAt) {
     out.push(`${displayPath}: reviewedAt set to ${change.reviewedAt}`);
   }

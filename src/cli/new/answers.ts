@@ -34,6 +34,8 @@ export interface TaskAnswer {
    */
   due: string | null;
   priority: string | null;
+  /** A tracker reference (`#123`, `JIRA-42`, a URL), from `--task` or an answers file; null or absent for none. */
+  issue?: string | null;
   /** Only answers files mark tasks done; the interview writes open tasks. */
   done?: boolean;
 }
@@ -180,7 +182,7 @@ export interface AnswerFlags {
   /** `time|what happened|label`, repeatable; a time of `-` or nothing means an entry without a time. */
   timeline?: string[];
   improvement?: string[];
-  /** `what|owner|due|priority`, repeatable. */
+  /** `what|owner|due|priority|issue`, repeatable. */
   task?: string[];
   lessons?: string;
   template?: string;
@@ -193,10 +195,10 @@ export function timelineFromFlag(value: string): TimelineAnswer {
   return { time: time === '' || time === '-' ? null : time, text, label: label || null };
 }
 
-/** A `--task` value as a task: `what|owner|due|priority`. */
+/** A `--task` value as a task: `what|owner|due|priority|issue`. */
 export function taskFromFlag(value: string): TaskAnswer {
-  const [text, owner, due, priority] = splitFlagParts(value, 4) as [string, string, string, string];
-  return { text, owner: owner || null, due: due || null, priority: priority || null };
+  const [text, owner, due, priority, issue] = splitFlagParts(value, 5) as [string, string, string, string, string];
+  return { text, owner: owner || null, due: due || null, priority: priority || null, ...(issue ? { issue } : {}) };
 }
 
 /** The answers flags give; flags not given are absent. */
@@ -276,7 +278,7 @@ export function answersFromModel(raw: Record<string, unknown>, model: Postmortem
   if (has(corrective, 'improvements')) answers.improvements = { items: [...model.correctiveActions.improvements], complete: true };
   if (has(corrective, 'tasks')) {
     answers.tasks = {
-      items: model.correctiveActions.tasks.map((task) => ({ text: task.text, owner: task.owner, due: task.due, priority: task.priority, done: task.done })),
+      items: model.correctiveActions.tasks.map((task) => ({ text: task.text, owner: task.owner, due: task.due, priority: task.priority, ...(task.issue ? { issue: task.issue } : {}), done: task.done })),
       complete: true,
     };
   }

@@ -15,6 +15,7 @@ import {
   checkOptionalText,
   checkPercent,
   checkPriority,
+  checkTaskIssue,
   checkRequiredLine,
   checkRequiredText,
   checkServices,
@@ -93,7 +94,9 @@ export function checkTask(task: TaskAnswer, today: string): Checked<CorrectiveTa
   if (!due.ok) return due;
   const priority = checkPriority(task.priority ?? '');
   if (!priority.ok) return priority;
-  return { ok: true, value: { text: text.value, owner: owner.value, due: due.value, priority: priority.value, issue: null, done: task.done === true } };
+  const issue = checkTaskIssue(task.issue ?? '');
+  if (!issue.ok) return issue;
+  return { ok: true, value: { text: text.value, owner: owner.value, due: due.value, priority: priority.value, issue: issue.value, done: task.done === true } };
 }
 
 /** A problem with one answer. */

@@ -103,6 +103,8 @@ function timelineItem(value: unknown): TimelineAnswer | null {
 function taskItem(value: unknown): TaskAnswer | null {
   if (!isObject(value) || typeof value['text'] !== 'string') return null;
   const task: TaskAnswer = { text: value['text'], owner: textOrNull(value['owner']), due: textOrNull(value['due']), priority: textOrNull(value['priority']) };
+  const issue = textOrNull(value['issue']);
+  if (issue) task.issue = issue;
   if (value['done'] === true) task.done = true;
   return task;
 }

@@ -308,6 +308,19 @@ export function checkTaskField(text: string, what: string): Checked<string | nul
   return accept(line.value);
 }
 
+/**
+ * A task's tracker reference: optional, one line of up to 200 characters (URLs run long),
+ * without the characters that would end the task's `(owner: ..., issue: ...)` annotation.
+ */
+export function checkTaskIssue(text: string): Checked<string | null> {
+  const line = checkOptionalLine(text, 'the issue', 200);
+  if (!line.ok || line.value === null) return line;
+  if (/[()[\]|]/.test(line.value) || /,\s*(?:owner|due|priority|issue)\s*:/i.test(line.value)) {
+    return reject('the issue cannot contain ( ) [ ] | or ", owner:", ", due:", ", priority:", ", issue:"');
+  }
+  return accept(line.value);
+}
+
 /** A task's priority: optional; `p1` is written `P1`. */
 export function checkPriority(text: string): Checked<string | null> {
   const field = checkTaskField(text, 'the priority');

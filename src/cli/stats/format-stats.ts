@@ -3,9 +3,10 @@
  * row per incident. Both are pure: statistics in, a string out (colour is passed in).
  */
 import stringWidth from 'string-width';
-import { csvText } from '../export/csv.js';
-import { formatDuration } from '../model/time.js';
-import { INCIDENT_TIME_NAMES, type CollectionStats, type IncidentTimeName, type StatsGroup, type StatsGroupBy, type TimeDistribution } from './types.js';
+import { INCIDENT_TIME_NAMES, type CollectionStats, type IncidentTimeName, type StatsGroup, type StatsGroupBy, type TimeDistribution } from '../../collection/types.js';
+import { csvText } from '../../export/csv.js';
+import { formatDuration } from '../../model/time.js';
+import { terminalText } from '../terminal-text.js';
 
 /** Options of {@link formatStatsText}. */
 export interface StatsTextOptions {
@@ -59,7 +60,8 @@ type Align = 'left' | 'right';
 
 /** Rows of cells as aligned columns (by display width: wide characters count double), two spaces apart, indented. */
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align: readonly Align[]): string {
-  const all = [header, ...rows];
+  // Cells hold text from the documents (titles, services, tags): shown, never obeyed by the terminal.
+  const all = [header, ...rows].map((row) => row.map(terminalText));
   const widths = header.map((_, column) => Math.max(...all.map((row) => stringWidth(row[column] ?? ''))));
   const line = (row: readonly string[]): string =>
     `  ${row
@@ -157,7 +159,7 @@ export function formatStatsText(stats: CollectionStats, options: StatsTextOption
   } else {
     const blocks = stats.recurrences.map((recurrence) => {
       const rows = recurrence.incidents.map((incident) => [incident.date ?? '', incident.title ?? '(untitled)', incident.file ?? '']);
-      return `  ${recurrence.service} + ${recurrence.tag}: ${plural(recurrence.incidents.length, 'incident')}\n${table(['Date', 'Title', 'File'], rows, ['left', 'left', 'left']).replace(/^(?=.)/gm, '  ')}`;
+      return `  ${terminalText(recurrence.service)} + ${terminalText(recurrence.tag)}: ${plural(recurrence.incidents.length, 'incident')}\n${table(['Date', 'Title', 'File'], rows, ['left', 'left', 'left']).replace(/^(?=.)/gm, '  ')}`;
     });
     sections.push(`${recurrenceHeading}\n${blocks.join('')}`);
   }
