@@ -139,7 +139,7 @@ describe('HTML templates', () => {
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
   const postmortem = parsePostmortem(POSTMORTEM);
 
-  it('write user text only through escaping {{ }}: triple-stash only for the ...Html fields', () => {
+  it('write user text only through escaping {{ }}: triple-stash only for the ...Html fields, and ...Json ones as the whole content of a JSON data block', () => {
     const files = [
       ...readdirSync(builtInHtmlTemplatesDirectory).filter((file) => file.endsWith('.hbs')).map((file) => path.join(builtInHtmlTemplatesDirectory, file)),
       ...readdirSync(path.join(builtInHtmlTemplatesDirectory, 'partials')).map((file) => path.join(builtInHtmlTemplatesDirectory, 'partials', file)),
@@ -149,7 +149,9 @@ describe('HTML templates', () => {
       const source = readFileSync(file, 'utf8');
       for (const match of source.matchAll(/\{\{\{\s*([^}\s]+)\s*\}\}\}/g)) {
         const name = match[1] as string;
-        const ok = /^(?:html|\w+Html)$/.test(name) || (name === 'this' && /\{\{#each \w+Html\}\}[^]*?\{\{\{this\}\}\}/.test(source));
+        const ok = /^(?:html|\w+Html)$/.test(name) || (name === 'this' && /\{\{#each \w+Html\}\}[^]*?\{\{\{this\}\}\}/.test(source))
+          // JSON made safe for a data block where it is built (scriptSafeJson), and only there.
+          || (/^(?:json|\w+Json)$/.test(name) && source.includes(`<script type="application/json" id="{{${name === 'json' ? 'elementId' : 'documentsElement'}}}">{{{${name}}}}</script>`));
         expect(ok, `${path.basename(file)}: {{{${name}}}}`).toBe(true);
       }
       expect(source).not.toMatch(/\{\{&/);
@@ -197,7 +199,7 @@ describe('HTML templates', () => {
 
   it('refuse a template path that does not exist or a directory with nothing in it', () => {
     expect(() => renderHtml(postmortem, { template: 'nowhere.hbs', cwd: directory })).toThrowError('no such HTML template file or directory');
-    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs or partials/);
+    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs, search\.html\.hbs or partials/);
   });
 });
 

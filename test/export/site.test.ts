@@ -34,11 +34,21 @@ async function filesUnder(directory: string): Promise<string[]> {
 }
 
 describe('buildSite', () => {
-  it('writes a page per postmortem and an index, mirroring the folders and skipping hidden ones', async () => {
+  it('writes a page per postmortem, an index and a search page, mirroring the folders and skipping hidden ones', async () => {
     const report = await buildSite(['postmortems'], 'site', { cwd });
-    expect(await filesUnder(path.join(cwd, 'site'))).toEqual(['.postmortem-site.json', '2026-01-10-login.html', '2026-03-14-checkout.html', 'index.html', path.join('payments', '2025-11-02-refunds.html'), 'postmortem.css']);
+    expect(await filesUnder(path.join(cwd, 'site'))).toEqual([
+      '.postmortem-site-data.json',
+      '.postmortem-site.json',
+      '2026-01-10-login.html',
+      '2026-03-14-checkout.html',
+      'index.html',
+      path.join('payments', '2025-11-02-refunds.html'),
+      'postmortem.css',
+      'search.html',
+      'search.js',
+    ]);
     expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md', 'payments/2025-11-02-refunds.md']);
-    expect(report.written).toBe(5);
+    expect(report.written).toBe(7);
   });
 
   it('gives the pages one shared stylesheet, linked from every folder, where a page exported alone has it inline', async () => {
@@ -100,7 +110,12 @@ describe('buildSite', () => {
     expect(index).toContain('<span class="badge status-final">Final</span>');
     expect(findUnsafeHtml(index)).toEqual([]);
     const nested = await readFile(path.join(cwd, 'site', 'payments', '2025-11-02-refunds.html'), 'utf8');
-    expect(nested).toContain('<a href="../index.html">← All postmortems</a>');
+    expect([...nested.matchAll(/<li><a href="([^"]+)" class="site-nav-\w+">([^<]+)<\/a><\/li>/g)].map((match) => [match[1], match[2]])).toEqual([
+      ['../index.html', 'Postmortems'],
+      ['../dashboard.html', 'Dashboard'],
+      ['../actions.html', 'Action items'],
+      ['../search.html', 'Search'],
+    ]);
   });
 
   it('lists a file that cannot be read with the reason instead of stopping', async () => {
@@ -139,9 +154,10 @@ describe('buildSite', () => {
     await writeFile(path.join(cwd, 'site', 'CNAME'), 'postmortems.example.com');
     await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
     const again = await buildSite(['postmortems'], 'site', { cwd });
-    expect(again.written).toBe(2);
-    // The other page and the stylesheet.
-    expect(again.unchanged).toBe(3);
+    // The page, the index and the search page.
+    expect(again.written).toBe(3);
+    // The other pages, the stylesheet and the script.
+    expect(again.unchanged).toBe(4);
     expect(await readFile(path.join(cwd, 'site', 'CNAME'), 'utf8')).toBe('postmortems.example.com');
     expect(await readFile(path.join(cwd, 'site', 'index.html'), 'utf8')).toContain('Login outage, again');
   });
@@ -183,9 +199,21 @@ describe('buildSite', () => {
     expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md']);
   });
 
-  it('never names a page index.html', async () => {
-    await writeFile(path.join(cwd, 'postmortems', 'index.md'), postmortem('Index outage', '2024-01-01'));
+  it('never names a page as one of the collection pages (index, dashboard, actions, search)', async () => {
+    for (const name of ['index', 'Dashboard', 'actions', 'search']) await writeFile(path.join(cwd, 'postmortems', `${name}.md`), postmortem(`${name} outage`, '2024-01-01'));
     const report = await buildSite(['postmortems'], 'site', { cwd });
-    expect(report.pages.find((page) => page.source === 'index.md')?.page).toBe('index-2.html');
+    expect(['index.md', 'Dashboard.md', 'actions.md', 'search.md'].map((source) => report.pages.find((page) => page.source === source)?.page)).toEqual(['index-2.html', 'Dashboard-2.html', 'actions-2.html', 'search-2.html']);
+    expect(await readFile(path.join(cwd, 'site', 'search.html'), 'utf8')).toContain('<h1>Search</h1>');
+  });
+
+  it('links each page from the index with its path percent-encoded, so a file name never reads as a scheme, a query or a fragment', async () => {
+    await writeFile(path.join(cwd, 'postmortems', 'javascript:alert(1).md'), postmortem('Colon', '2024-01-02'));
+    await writeFile(path.join(cwd, 'postmortems', 'a#b c?.md'), postmortem('Hash', '2024-01-01'));
+    await buildSite(['postmortems'], 'site', { cwd });
+    const index = await readFile(path.join(cwd, 'site', 'index.html'), 'utf8');
+    expect(index).toContain('<a href="javascript%3Aalert(1).html">Colon</a>');
+    expect(index).toContain('<a href="a%23b%20c%3F.html">Hash</a>');
+    expect(existsSync(path.join(cwd, 'site', 'a#b c?.html'))).toBe(true);
+    expect(findUnsafeHtml(index)).toEqual([]);
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * What the site's collection pages (the search, the dashboard, the action items) need of each
+ * postmortem, worked out when its page is rendered and kept in the site's data file
+ * (site-data.ts), so that a re-run can rebuild those pages, which show every postmortem,
+ * without parsing the sources whose pages it reuses.
+ */
+import type { Postmortem } from '../model/postmortem.js';
+import type { SiteSearchDocument } from './site-search-options.js';
+
+/** One postmortem as the collection pages see it. */
+export interface SiteCollectionRecord {
+  /** What the search finds and shows of it. */
+  search: SiteSearchDocument;
+  /**
+   * The postmortem without its prose (see collectionPostmortem): what the dashboard's
+   * figures and the action items are worked out from, the same on a re-run as on a new build.
+   */
+  postmortem: Postmortem;
+}
+
+/**
+ * The postmortem as the collection pages use it: every field but the long prose (summary
+ * text, root cause, resolution, lessons, conclusion, other sections, improvements), which they
+ * never show and the search has as text already; `source.filePath` is the source as readers
+ * see it. A new build works from this too, never from the whole model, so a re-run that
+ * reads it back from the data file gets the same pages.
+ */
+export function collectionPostmortem(postmortem: Postmortem, source: string): Postmortem {
+  return {
+    title: postmortem.title,
+    date: postmortem.date,
+    severity: postmortem.severity,
+    status: postmortem.status,
+    authors: postmortem.authors,
+    reviewers: postmortem.reviewers,
+    reviewedAt: postmortem.reviewedAt,
+    timezone: postmortem.timezone,
+    services: postmortem.services,
+    tags: postmortem.tags,
+    summary: { ...postmortem.summary, text: null, impact: null, rootCause: null },
+    timeline: postmortem.timeline,
+    rootCause: null,
+    resolution: null,
+    correctiveActions: { improvements: [], tasks: postmortem.correctiveActions.tasks },
+    lessonsLearned: null,
+    conclusion: null,
+    otherSections: [],
+    source: { filePath: source, sections: [], frontMatterLines: 0, frontMatter: null },
+  };
+}
