@@ -11,6 +11,7 @@ import { sitePostmortem } from './site-fixtures.js';
 
 const postmortem = (title: string, date: string, extra = ''): string => sitePostmortem(title, date, { extra });
 
+
 let cwd: string;
 let remove: () => Promise<void>;
 beforeEach(async () => {
@@ -81,7 +82,13 @@ describe('buildSite', () => {
     expect(await readFile(path.join(cwd, 'themed', 'postmortem.css'), 'utf8')).toBe('/* generator: postmortem */\nbody { color: teal; }\n');
 
     // A stylesheet without the mark on its first line, or a page with only the stylesheet's mark, is not ours.
-    for (const [file, content] of [['postmortem.css', 'body { color: red; }\n'], ['postmortem.css', '<meta name="generator" content="postmortem">\n'], ['index.html', '/* generator: postmortem */\n<p>mine</p>\n']] as const) {
+    for (const [file, content] of [
+      ['postmortem.css', 'body { color: red; }\n'],
+      ['postmortem.css', '<meta name="generator" content="postmortem">\n'],
+      ['index.html', '/* generator: postmortem */\n<p>mine</p>\n'],
+      ['search.js', 'alert(1);\n'],
+      ['search.html', '<p>my search</p>\n'],
+    ] as const) {
       const site = path.join(cwd, `mine-${file}-${content.length}`);
       await mkdir(site);
       await writeFile(path.join(site, file), content);
@@ -116,6 +123,55 @@ describe('buildSite', () => {
       ['../actions.html', 'Action items'],
       ['../search.html', 'Search'],
     ]);
+  });
+
+  it('gives the index filters by severity, status, service and tag, each row with the numbers of its options only', async () => {
+    const withServices = (title: string, date: string, severity: string, status: string, services: string, tags: string): string =>
+      sitePostmortem(title, date).replace('severity: SEV3\nstatus: final', `severity: ${severity}\nstatus: ${status}\nservices: ${services}\ntags: ${tags}`);
+    await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), withServices('Login outage', '2026-01-10', 'SEV1', 'draft', '[auth, web]', '[config-change]'));
+    await writeFile(path.join(cwd, 'postmortems', '2026-03-14-checkout.md'), withServices('Checkout outage', '2026-03-14', 'SEV3', 'final', '[checkout, web]', '[capacity, config-change]'));
+    await buildSite(['postmortems'], 'site', { cwd });
+    const index = await readFile(path.join(cwd, 'site', 'index.html'), 'utf8');
+    const filters = [...index.matchAll(/<select data-filter="(\w+)">([\s\S]*?)<\/select>/g)].map((match) => [match[1], [...(match[2] as string).matchAll(/<option value="(\d*)">([^<]+)<\/option>/g)].map((option) => `${option[1]}=${option[2]}`)]);
+    expect(filters).toEqual([
+      // Most severe first, the statuses in the order of the review, services and tags most used first.
+      ['severity', ['=All', '0=SEV1 (1)', '1=SEV3 (2)']],
+      ['status', ['=All', '0=Draft (1)', '1=Final (2)']],
+      ['services', ['=All', '0=web (2)', '1=auth (1)', '2=checkout (1)']],
+      ['tags', ['=All', '0=config-change (2)', '1=capacity (1)']],
+    ]);
+    const rows = [...index.matchAll(/<tr data-severity="([^"]*)" data-status="([^"]*)" data-services="([^"]*)" data-tags="([^"]*)">\s*<td class="index-date">[\s\S]*?<a href="([^"]+)">/g)].map((match) => match.slice(1));
+    expect(rows).toEqual([
+      ['1', '1', '2 0', '1 0', '2026-03-14-checkout.html'],
+      ['0', '0', '1 0', '0', '2026-01-10-login.html'],
+      ['1', '1', '', '', 'payments/2025-11-02-refunds.html'],
+    ]);
+    // Hidden until the site's script shows them; the script is the only one, and the policy allows it alone.
+    expect(index).toContain('<div class="filters" id="index-filters" role="group" aria-label="Filter the postmortems" hidden>');
+    expect(index).toContain('<script src="search.js" defer></script>');
+    expect(index).toContain("script-src 'self'; require-trusted-types-for 'script'; trusted-types 'none';");
+  });
+
+  it('writes a search page with every postmortem\'s text in a JSON data block, and indexes that find them; the postmortems\' pages have no script', async () => {
+    const { default: MiniSearch } = await import('minisearch');
+    const { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS } = await import('../../src/export/site-search-options.js');
+    await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), postmortem('Login outage', '2026-01-10', '\n## Root Cause\n\nThe session store ran out of memory.\n'));
+    await buildSite(['postmortems'], 'site', { cwd });
+    const search = await readFile(path.join(cwd, 'site', 'search.html'), 'utf8');
+    expect(findUnsafeHtml(search)).toEqual([]);
+    const block = (id: string): string => new RegExp(`<script type="application/json" id="${id}">([^<]*)</script>`).exec(search)?.[1] as string;
+    const documents = JSON.parse(block('search-documents')) as Array<{ id: string; title: string; text: string }>;
+    expect(documents.map((document) => document.id)).toEqual(['2026-03-14-checkout.html', '2026-01-10-login.html', 'payments/2025-11-02-refunds.html']);
+    expect(documents[1]?.text).toContain('The session store ran out of memory.');
+    const index = MiniSearch.loadJSON(block('search-index-0'), SEARCH_INDEX_OPTIONS);
+    expect(index.search('session memory', SEARCH_QUERY_OPTIONS).map((result) => result.id)).toEqual(['2026-01-10-login.html']);
+    expect(block('search-index-1')).toBeUndefined();
+    const script = await readFile(path.join(cwd, 'site', 'search.js'), 'utf8');
+    expect(script.startsWith('/* generator: postmortem */\n')).toBe(true);
+    expect(script).toContain('MiniSearch');
+    const page = await readFile(path.join(cwd, 'site', '2026-01-10-login.html'), 'utf8');
+    expect(page).not.toContain('<script');
+    expect(page).not.toContain('script-src');
   });
 
   it('lists a file that cannot be read with the reason instead of stopping', async () => {
