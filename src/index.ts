@@ -65,3 +65,6 @@ export {
   type LintMessage,
   type LintResult,
 } from './lint/index.js';
+export { collectActions, compareActionItems } from './collection/collect-actions.js';
+export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
+export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';

@@ -8,6 +8,7 @@ import { FORMATTER_NAMES } from '../lint/formatters/index.js';
 import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
 import type { NewCommandOptions } from './commands/new.js';
+import { isIsoDate } from '../collection/action-state.js';
 
 /** Filled in by the action that ran; `run()` returns it. */
 export interface ProgramResult {
@@ -38,6 +39,22 @@ const CONCURRENCY_HELP = 'how many threads do the work (1: no worker threads), o
 
 /** `--ignore` for every command that walks directories (README: "Which files are read"). */
 const IGNORE_HELP = 'skip files and directories matching this glob when walking directories and globs (repeatable; a file named is always read)';
+
+function parseIsoDate(value: string): string {
+  if (!isIsoDate(value.trim())) throw new InvalidArgumentError('expected a date, YYYY-MM-DD.');
+  return value.trim();
+}
+
+/** `--fail-on`: repeatable, and a comma-separated list too. */
+function parseFailOn(value: string, previous: string[] | undefined): string[] {
+  const conditions = value.split(',').map((condition) => condition.trim().toLowerCase()).filter((condition) => condition !== '');
+  const unknown = conditions.find((condition) => !['overdue', 'unowned', 'undated'].includes(condition));
+  if (unknown !== undefined || conditions.length === 0) throw new InvalidArgumentError('expected overdue, unowned or undated.');
+  return [...(previous ?? []), ...conditions];
+}
+
+/** `--config` for every command that finds files as `lint` does (README: "Which files are read"). */
+const CONFIG_HELP = 'use this config file (.json, .yaml, .yml) instead of the nearest .postmortemrc.* or package.json "postmortem" key';
 
 function parseConcurrency(value: string): number | 'auto' {
   if (value === 'auto') return 'auto';
@@ -87,6 +104,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem render answers.yaml -o postmortems/2026-03-14-checkout.md',
         'postmortem export postmortems/*.md -o postmortems.json',
         'postmortem lint postmortems/',
+        'postmortem actions --overdue',
         'postmortem templates',
         'postmortem render --help',
       ]),
@@ -187,7 +205,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .command('lint')
     .description('check postmortems for missing sections, inconsistent facts and vague action items')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
-    .option('-c, --config <file>', 'use this config file (.json, .yaml, .yml) instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .option('-c, --config <file>', CONFIG_HELP)
     .addOption(new Option('-f, --format <name>', 'report format').choices(FORMATTER_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output (never one of the linted files)')
     .option('--force', 'overwrite the --output file if it exists')
@@ -218,6 +236,91 @@ Exit status: 0 no errors (warnings allowed), 1 errors or more warnings than --ma
     .action(async (paths: string[], options: import('./commands/lint.js').LintCommandOptions) => {
       const { lintCommand } = await import('./commands/lint.js');
       result.exitCode = await lintCommand(paths, options, context);
+    });
+
+  const actions = program
+    .command('actions')
+    .description('list the action items of every postmortem, filtered (overdue, by owner, ...); tick one done')
+    // `postmortem actions --help` is the listing's help (the options people look for); the
+    // listing is the default subcommand, so `postmortem actions [paths...]` runs it.
+    .helpOption(false)
+    .helpCommand(false)
+    .showHelpAfterError("(run 'postmortem actions --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples(['postmortem actions --overdue', 'postmortem actions done postmortems/2026-03-14-checkout.md:57'])}
+Options of the listing: postmortem actions --help. Of done: postmortem actions done --help.
+`,
+    );
+
+  actions
+    .command('list', { isDefault: true })
+    .description('list the action items (tasks) of the postmortems found; `list` is the default and can be left out')
+    .helpOption('-h, --help', 'show help')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
+    .addOption(new Option('--open', 'only tasks not done').conflicts('done'))
+    .option('--done', 'only tasks done')
+    .addOption(new Option('--overdue', 'only overdue tasks: open, with a due date before today').conflicts('done'))
+    .option('--today <YYYY-MM-DD>', 'the day --overdue and the STATE column measure against (default: today, local time)', parseIsoDate)
+    .option('--owner <name>', 'only tasks of this owner, case-insensitive (repeatable: any of them)', repeatable)
+    .option('--mine', 'only your tasks: the owner is your `git config user.name`')
+    .option('--severity <level>', 'only tasks of postmortems of this severity (repeatable: any of them)', repeatable)
+    .option('--service <name>', 'only tasks of postmortems naming this service (repeatable: any of them)', repeatable)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .option('--fail-on <condition>', 'exit 1 when a listed open task is overdue, unowned (no owner) or undated (no due date); repeatable or comma-separated', parseFailOn)
+    .option('-c, --config <file>', `${CONFIG_HELP} (for its "ignores")`)
+    .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .showHelpAfterError("(run 'postmortem actions --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem actions',
+        'postmortem actions postmortems/ --open --owner "Dana Lee"',
+        'postmortem actions --overdue --fail-on overdue      # a weekly CI job',
+        'postmortem actions --mine --open',
+        'postmortem actions --severity SEV1 --service checkout-api --format markdown',
+        'postmortem actions --format csv > actions.csv',
+        'postmortem actions done postmortems/2026-03-14-checkout.md:57',
+        'postmortem actions done "raise the pool"',
+        'postmortem actions list done/        # a folder named "done" (see the README)',
+      ])}
+Tick a task with \`postmortem actions done <FILE:LINE | TEXT> [paths...]\` (\`postmortem actions done --help\`).
+
+Exit status: 0 listed, 1 a --fail-on condition matched, 2 a file could not be read (the
+others are still listed), or bad usage.
+`,
+    )
+    .action(async (paths: string[], options: import('./commands/actions.js').ActionsCommandOptions) => {
+      const { actionsCommand } = await import('./commands/actions.js');
+      result.exitCode = await actionsCommand(paths, options, context);
+    });
+
+  actions
+    .command('done')
+    .description('mark one action item done in its source file: FILE:LINE, or the start of its text')
+    .helpOption('-h, --help', 'show help')
+    .argument('<task>', 'FILE:LINE (the line `postmortem actions` shows), or the start of the task\'s text (case-insensitive)')
+    .argument('[paths...]', 'where to look for a task named by its text; default: postmortems/ if it exists, else *.md')
+    .option('-c, --config <file>', `${CONFIG_HELP} (for its "ignores")`)
+    .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .showHelpAfterError("(run 'postmortem actions done --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem actions done postmortems/2026-03-14-checkout.md:57',
+        'postmortem actions done "Raise the connection pool"',
+        'postmortem actions done "raise the pool" docs/incidents/',
+      ])}
+A checklist item's [ ] becomes [x]; a list item without a checkbox gets one; a table row's
+Done or Status cell gets the column's word for done. Nothing else in the file changes.
+
+Exit status: 0 marked done (or already done), 2 no such task, several tasks match, the task
+cannot be ticked, or the file changed on disk meanwhile (nothing is written then).
+`,
+    )
+    .action(async (task: string, paths: string[], options: import('./commands/actions.js').ActionsDoneCommandOptions) => {
+      const { actionsDoneCommand } = await import('./commands/actions.js');
+      result.exitCode = await actionsDoneCommand(task, paths, options, context);
     });
 
   program

@@ -32,6 +32,12 @@ export interface WriteFileAtomicOptions {
   createDirectory?: boolean;
   /** Whether the target may exist and its permissions should carry over (default true). False skips that look-up for a file known to be new. */
   mayExist?: boolean;
+  /**
+   * With `overwrite`: called when the new content is on disk, just before it replaces the
+   * target. Throwing stops the write, with nothing changed: an editor of a file in place
+   * checks here that nobody changed the file since it was read.
+   */
+  beforeReplace?: () => Promise<void> | void;
 }
 
 /** Link is not available on every file system (some network and FUSE mounts); these codes mean "try a copy". */
@@ -128,6 +134,7 @@ export async function writeFileAtomic(
       // Keep the permissions of the file being replaced (an executable script stays executable).
       const previous = options.mayExist === false ? null : await stat(target).catch(() => null);
       if (previous?.isFile()) await chmod(temporary, previous.mode & 0o7777).catch(() => undefined);
+      await options.beforeReplace?.();
       await rename(temporary, target);
       temporaryExists = false;
     } else {

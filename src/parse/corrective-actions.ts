@@ -64,9 +64,18 @@ export function readAnnotations(text: string): { text: string; owner: string | n
   return { text: rest.trim(), owner, due, priority, issue };
 }
 
-function isDone(value: string): boolean {
-  return /^(?:done|yes|y|true|complete|completed|closed|fixed|resolved|finished|x|✅|✔️?|☑️?)$/i.test(value.trim());
+/** Whether a Done/Status cell of an action items table says done (`[x]` too: a checkbox column). */
+export function isDoneValue(value: string): boolean {
+  return /^(?:done|yes|y|true|complete|completed|closed|fixed|resolved|finished|x|\[[xX]\]|✅|✔️?|☑️?)$/i.test(value.trim());
 }
+
+/** A table header as compared with the column names below: lower case, no emphasis. */
+export function normalizeTableHeader(header: string): string {
+  return header.toLowerCase().replace(/[*_]/g, '').trim();
+}
+
+/** The header of the column that says whether an action item is done. */
+export const DONE_COLUMN_HEADER = /^(?:done|status|state|complete|completed)$/;
 
 /** A task from an item's text; a checkbox sets done. */
 function taskFrom(text: string, done: boolean, line: number): CorrectiveTask {
@@ -174,7 +183,7 @@ export function parseCorrectiveActions(lines: readonly SourceLine[], heading: st
 function readTaskTable(block: readonly SourceLine[], result: CorrectiveActions): void {
   const table = parseTable(block);
   if (!table) return;
-  const headers = table.headers.map((header) => header.toLowerCase().replace(/[*_]/g, '').trim());
+  const headers = table.headers.map(normalizeTableHeader);
   const find = (pattern: RegExp): number => headers.findIndex((header) => pattern.test(header));
   let textColumn = find(/^(?:action items?|actions?|tasks?|items?|description|what|follow[- ]?ups?|todo|to-do|measure|improvement|title)$/);
   if (textColumn < 0) textColumn = 0;
@@ -182,7 +191,7 @@ function readTaskTable(block: readonly SourceLine[], result: CorrectiveActions):
   const dueColumn = find(/^(?:due|due date|deadline|date|by|eta|target)$/);
   const priorityColumn = find(/^(?:priority|pri|p)$/);
   const issueColumn = find(/^(?:issues?|tickets?|tracker|tracking|jira|links?|refs?|references?)$/);
-  const doneColumn = find(/^(?:done|status|state|complete|completed)$/);
+  const doneColumn = find(DONE_COLUMN_HEADER);
   const typeColumn = find(/^(?:type|kind|category)$/);
   for (const row of table.rows) {
     const cell = (column: number): string | null => (column >= 0 ? (row.cells[column] ?? '').trim() || null : null);
@@ -201,7 +210,7 @@ function readTaskTable(block: readonly SourceLine[], result: CorrectiveActions):
       due: dueText ? (dueDate?.hasYear && dueDate.written.trim() === dueText ? dueDate.date : dueText) : annotated.due,
       priority: cell(priorityColumn) ?? annotated.priority,
       issue: cell(issueColumn) ?? annotated.issue,
-      done: doneColumn >= 0 ? isDone(cell(doneColumn) ?? '') : false,
+      done: doneColumn >= 0 ? isDoneValue(cell(doneColumn) ?? '') : false,
       line: row.line.number,
     });
   }

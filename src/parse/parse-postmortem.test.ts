@@ -232,6 +232,11 @@ describe('corrective measures', () => {
     ]);
   });
 
+  it('reads a checkbox Done column of a task table: [x] is done, [ ] is not', () => {
+    const model = parse('## Action Items\n\n| Task | Done |\n|---|---|\n| Add a canary stage | [x] |\n| Write a runbook | [X] |\n| Tune alerts | [ ] |');
+    expect(model.correctiveActions.tasks.map((task) => task.done)).toEqual([true, true, false]);
+  });
+
   it('treats an unlabelled list under an action items heading as tasks, and under measures as improvements', () => {
     expect(parse('## Action Items\n\n- Add alerts').correctiveActions.tasks.map((task) => task.text)).toEqual(['Add alerts']);
     expect(parse('## Corrective and Preventative Measures\n\n- Add alerts').correctiveActions.improvements).toEqual(['Add alerts']);

@@ -3,7 +3,6 @@
  * and an `--answers` file have not said, saving every answer to a draft as it goes; without
  * one it takes flags, the answers file and defaults, and names every missing answer.
  */
-import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
@@ -13,6 +12,7 @@ import { renderMarkdown } from '../../render/render-markdown.js';
 import { DEFAULT_TEMPLATE, listTemplates, resolveTemplate } from '../../render/templates.js';
 import { readAnswersText } from '../answers-file.js';
 import type { CommandContext } from '../command-context.js';
+import { gitUserName } from '../git-user-name.js';
 import type { CliIo, OutputStream } from '../io.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import {
@@ -82,15 +82,6 @@ function systemTimezone(): string | null {
   } catch {
     return null;
   }
-}
-
-/** `git config user.name`, quickly, or null: no git, no name, or not answering within a second. */
-function gitUserName(cwd: string, env: Record<string, string | undefined>): Promise<string | null> {
-  return new Promise((done) => {
-    execFile('git', ['config', 'user.name'], { cwd, env: env as NodeJS.ProcessEnv, timeout: 1000, encoding: 'utf8' }, (error, stdout) => {
-      done(error ? null : stdout.trim() || null);
-    });
-  });
 }
 
 function pathKind(cwd: string): (filePath: string) => PathKind {
