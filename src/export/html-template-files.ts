@@ -40,6 +40,7 @@ export const HTML_TEMPLATE_FILES = {
   page: 'postmortem.html.hbs',
   index: 'index.html.hbs',
   search: 'search.html.hbs',
+  actions: 'actions.html.hbs',
 } as const;
 
 /** Which of the templates is meant. */

@@ -81,6 +81,8 @@ export interface TaskView {
   issue: string;
   /** The issue as a link, when it is an absolute http(s) URL that passes the safe-URL check; else null (shown as text). */
   issueHref: string | null;
+  /** What the issue shows: as written, or for a link its host and last part (`tracker.example.com/…/1207`). */
+  issueText: string;
   done: boolean;
   /** `Done` or `Open`, so the state is readable without the tick mark. */
   doneLabel: string;
@@ -331,6 +333,16 @@ export function issueHref(issue: string | null): string | null {
   return trimmed !== '' && classifyUrl(trimmed) === 'remote' ? trimmed : null;
 }
 
+/** The text of an issue: as written, or for a URL that becomes a link, its host and the last part of its path. */
+export function issueText(issue: string | null): string {
+  const href = issueHref(issue);
+  if (href === null) return issue?.trim() ?? '';
+  const url = new URL(href);
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  const last = segments[segments.length - 1];
+  return `${url.hostname}${segments.length > 1 ? '/…' : ''}${last !== undefined ? `/${last}` : ''}${url.hash}`;
+}
+
 function buildTask(task: CorrectiveTask): TaskView {
   return {
     textHtml: markdownInlineToHtml(task.text),
@@ -340,6 +352,7 @@ function buildTask(task: CorrectiveTask): TaskView {
     priority: task.priority ?? '',
     issue: task.issue ?? '',
     issueHref: issueHref(task.issue),
+    issueText: issueText(task.issue),
     done: task.done,
     doneLabel: task.done ? 'Done' : 'Open',
     anchorId: taskAnchorId(task.line),

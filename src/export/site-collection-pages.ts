@@ -1,10 +1,11 @@
 /**
- * The site's collection pages, which show every postmortem at once: the search page (and, with
- * the dashboard and the action items, the pages built from the collection's figures). Each is
+ * The site's collection pages, which show every postmortem at once: the search page, the
+ * action items and the dashboard. Each is
  * built from the postmortems' records (SiteCollectionRecord), fresh or kept from the last build,
  * so that a re-run makes the same pages as a build from scratch.
  */
 import { HTML_GENERATOR, SITE_SCRIPT, SITE_STYLESHEET } from './html-template-files.js';
+import { buildSiteActionsContent, type SiteActionsContent } from './site-actions-view.js';
 import type { SiteCollectionRecord } from './site-collection.js';
 import { SITE_COLLECTION_PAGES, siteNavLinks, type SiteNavLink } from './site-nav.js';
 import { SEARCH_DOCUMENTS_ELEMENT, SEARCH_INDEX_ELEMENT_PREFIX } from './site-search-options.js';
@@ -31,6 +32,16 @@ export interface SiteSearchView extends CollectionPageFrame {
   documentsJson: string;
   /** The MiniSearch indexes, each in its own data block. */
   indexes: Array<{ elementId: string; json: string }>;
+}
+
+/** Everything the action items template shows. */
+export interface SiteActionsView extends CollectionPageFrame {
+  content: SiteActionsContent;
+}
+
+/** The action items page's view, on `today` (YYYY-MM-DD). */
+export function buildSiteActionsView(records: readonly SiteCollectionRecord[], today: string): SiteActionsView {
+  return { ...frame('actions', false), content: buildSiteActionsContent(records, today) };
 }
 
 function frame(page: keyof typeof SITE_COLLECTION_PAGES, script: boolean): CollectionPageFrame {
@@ -72,6 +83,7 @@ export interface CollectionPagesOutcome {
  */
 export function writeCollectionPages(
   records: readonly SiteCollectionRecord[],
+  today: string,
   previousIndexes: ReadonlyMap<string, string>,
   templates: SiteTemplates,
   exists: (page: string) => boolean,
@@ -80,5 +92,6 @@ export function writeCollectionPages(
   let written = 0;
   const search = buildSiteSearchView(records, previousIndexes);
   if (writeSitePage(SITE_COLLECTION_PAGES.search, templates.search(search.view), exists(SITE_COLLECTION_PAGES.search), settings)) written += 1;
+  if (writeSitePage(SITE_COLLECTION_PAGES.actions, templates.actions(buildSiteActionsView(records, today)), exists(SITE_COLLECTION_PAGES.actions), settings)) written += 1;
   return { written, searchIndexes: search.indexes };
 }

@@ -55,6 +55,7 @@ export interface SiteTemplates {
   page: HtmlTemplateRenderer;
   index: HtmlTemplateRenderer;
   search: HtmlTemplateRenderer;
+  actions: HtmlTemplateRenderer;
 }
 
 /** Whether an error is a broken user template, which breaks every page and so stops the build. */
@@ -92,6 +93,7 @@ export function compileSiteTemplates(settings: SitePageSettings): SiteTemplates 
     page: compileHtmlTemplate(settings.templates, 'page', settings.cwd),
     index: compileHtmlTemplate(settings.templates, 'index', settings.cwd),
     search: compileHtmlTemplate(settings.templates, 'search', settings.cwd),
+    actions: compileHtmlTemplate(settings.templates, 'actions', settings.cwd),
   };
 }
 

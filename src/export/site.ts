@@ -113,7 +113,7 @@ const toPosix = (file: string): string => file.split(path.sep).join('/');
 const COLLECTION_PAGES: readonly string[] = Object.values(SITE_COLLECTION_PAGES);
 
 /** The collection pages this version writes besides the index. */
-const OTHER_COLLECTION_PAGES: readonly string[] = [SITE_COLLECTION_PAGES.search];
+const OTHER_COLLECTION_PAGES: readonly string[] = [SITE_COLLECTION_PAGES.search, SITE_COLLECTION_PAGES.actions];
 
 /** Files of every site besides the pages of postmortems: the collection pages, the stylesheet and the script. */
 const SITE_FILE_COUNT = 1 + OTHER_COLLECTION_PAGES.length + 2;
@@ -536,7 +536,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       }
       const previousIndexes = new Map((previousData?.data.searchIndexes ?? []).map((index) => [index.key, index.json]));
       const { writeCollectionPages } = await import('./site-collection-pages.js');
-      const collection = writeCollectionPages(records.map((record) => record.record), previousIndexes, await compile(), (page) => existing.has(page), settings);
+      const collection = writeCollectionPages(records.map((record) => record.record), today, previousIndexes, await compile(), (page) => existing.has(page), settings);
       written += collection.written;
       const dataText = serializeSiteData({ generator: HTML_GENERATOR, format: SITE_DATA_FORMAT, searchIndexes: collection.searchIndexes, records });
       if (dataText !== dataOnDisk?.text) writeSiteData(output, dataText, cwd);

@@ -296,6 +296,26 @@ describe.skipIf(!chromium)('exported pages in Chromium', () => {
       await again.close();
     }, 60_000);
 
+    it('lists the action items, overdue first and marked in words, each linking to its row in its postmortem\'s page', async () => {
+      const context = await siteContext({ height: 900 });
+      const { page, problems } = await visitSite(context, 'actions.html');
+      expect(problems).toEqual([]);
+      expect(await page.evaluate(SITE_DOM_CHECK)).toEqual([]);
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.locator('.action-group h2').allTextContents()).toEqual([expect.stringMatching(/^Overdue \(\d+\)$/), expect.stringMatching(/^Open \(\d+\)$/), expect.stringMatching(/^Done \(\d+\)$/)]);
+      expect(await page.locator('.action-group-overdue .action-state').first().textContent()).toBe('! Overdue');
+      await page.screenshot({ path: path.join(target, 'site-actions.png') });
+      // The first overdue item's link lands on its task's row, which the page highlights.
+      const link = page.locator('.action-group-overdue td.action-postmortem > a').first();
+      const href = (await link.getAttribute('href')) as string;
+      expect(href).toMatch(/^[^#]+\.html#L\d+$/);
+      await link.click();
+      await page.waitForURL(/#L\d+$/);
+      expect(await page.evaluate("(() => { const row = document.querySelector(':target'); return row ? row.tagName + '#' + row.id : null; })()")).toBe(`TR${href.slice(href.indexOf('#'))}`);
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 60_000);
+
     it('runs no script that reached a page by mistake: the policy blocks inline script and handlers', async () => {
       // The search page with what a broken sanitiser might let through; the site's own script still works.
       const tampered = path.join(site, 'tampered-search.html');

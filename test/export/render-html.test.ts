@@ -138,7 +138,7 @@ describe('renderHtml', () => {
     expect(table).toContain('<th scope="col">Priority</th><th scope="col">Issue</th><th scope="col">Done</th>');
     expect([...table.matchAll(/<tr( id="[^"]+")? class="task/g)].map((match) => match[1] ?? null)).toEqual([' id="L42"', ' id="L43"', ' id="L44"', null]);
     expect(table).toContain('<td class="task-issue">#123</td>');
-    expect(table).toContain('<td class="task-issue"><a href="https://tracker.example.com/issues/7" rel="noreferrer">https://tracker.example.com/issues/7</a></td>');
+    expect(table).toContain('<td class="task-issue"><a href="https://tracker.example.com/issues/7" title="https://tracker.example.com/issues/7" rel="noreferrer">tracker.example.com/…/7</a></td>');
     expect(table).toContain('<td class="task-issue">javascript:alert(1)</td>');
     expect(table).not.toContain('href="javascript');
     // The parser gives each task its line; no Issue column when no task has one.
@@ -232,7 +232,7 @@ describe('HTML templates', () => {
 
   it('refuse a template path that does not exist or a directory with nothing in it', () => {
     expect(() => renderHtml(postmortem, { template: 'nowhere.hbs', cwd: directory })).toThrowError('no such HTML template file or directory');
-    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs, search\.html\.hbs or partials/);
+    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs, search\.html\.hbs, actions\.html\.hbs or partials/);
   });
 });
 

@@ -42,6 +42,7 @@ describe('buildSite', () => {
       '.postmortem-site.json',
       '2026-01-10-login.html',
       '2026-03-14-checkout.html',
+      'actions.html',
       'index.html',
       path.join('payments', '2025-11-02-refunds.html'),
       'postmortem.css',
@@ -49,7 +50,7 @@ describe('buildSite', () => {
       'search.js',
     ]);
     expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md', 'payments/2025-11-02-refunds.md']);
-    expect(report.written).toBe(7);
+    expect(report.written).toBe(8);
   });
 
   it('gives the pages one shared stylesheet, linked from every folder, where a page exported alone has it inline', async () => {
@@ -212,8 +213,8 @@ describe('buildSite', () => {
     const again = await buildSite(['postmortems'], 'site', { cwd });
     // The page, the index and the search page.
     expect(again.written).toBe(3);
-    // The other pages, the stylesheet and the script.
-    expect(again.unchanged).toBe(4);
+    // The other pages, the action items (the login outage has no task), the stylesheet and the script.
+    expect(again.unchanged).toBe(5);
     expect(await readFile(path.join(cwd, 'site', 'CNAME'), 'utf8')).toBe('postmortems.example.com');
     expect(await readFile(path.join(cwd, 'site', 'index.html'), 'utf8')).toContain('Login outage, again');
   });

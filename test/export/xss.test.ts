@@ -98,6 +98,11 @@ describe('exported HTML is safe', () => {
     }));
     const search = renderHtmlTemplate(templates, 'search', buildSiteSearchView(records).view, process.cwd());
     expect(findUnsafeHtml(search)).toEqual([]);
+    const { buildSiteActionsView } = await import('../../src/export/site-collection-pages.js');
+    const actions = renderHtmlTemplate(templates, 'actions', buildSiteActionsView(records, '2026-03-20'), process.cwd());
+    expect(findUnsafeHtml(actions)).toEqual([]);
+    // Every task is there, its text escaped or sanitised: two per postmortem.
+    expect(actions.match(/<tr class="action/g)).toHaveLength(XSS_PAYLOADS.length * 2);
     // The payloads are in the data blocks, as JSON strings, with their < escaped.
     expect(search).toContain('\\u003cscript>window.__xss=\'script\'\\u003c/script>');
   });
