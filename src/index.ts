@@ -16,6 +16,29 @@ export { renderHtml, type HtmlRenderOptions } from './export/render-html.js';
 export { buildSite, type SiteOptions, type SiteReport, type SitePage, type SiteIndexEntry, type SiteFailure } from './export/site.js';
 export { renderPdf, type PdfOptions } from './export/render-pdf.js';
 export { findChromium, CHROMIUM_ENV } from './export/chromium.js';
+/**
+ * A collection's figures (`postmortem stats`): `incidentMetrics` gives one incident's times
+ * in minutes from impact start (null when the document does not say), `collectionStats` adds
+ * a collection up (counts, median and 90th percentile of each time, action items,
+ * recurrences), `percentile` is the numpy-default percentile they use.
+ */
+export { incidentMetrics, type IncidentMetricsInput } from './collection/incident-metrics.js';
+export { collectionStats, timeDistribution, STATS_GROUP_BY, DEFAULT_RECURRENCE_DAYS } from './collection/collection-stats.js';
+export { percentile, median } from './collection/percentile.js';
+export {
+  INCIDENT_TIME_NAMES,
+  type IncidentTimeName,
+  type IncidentMetrics,
+  type TimeDistribution,
+  type CountRow,
+  type StatsGroupBy,
+  type StatsGroup,
+  type IncidentSummary,
+  type Recurrence,
+  type CollectionStats,
+  type CollectionStatsOptions,
+} from './collection/types.js';
+export type { IncidentMilestones, MilestoneMoment } from './model/timeline-milestones.js';
 export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, type FindPostmortemsOptions, type FoundPostmortem } from './io/find-postmortems.js';
 export { findLintFiles, DEFAULT_LINT_DIRECTORY, type FindLintFilesOptions } from './io/find-postmortems.js';
 export {
@@ -65,6 +88,10 @@ export {
   type LintMessage,
   type LintResult,
 } from './lint/index.js';
+export { editFrontMatter, frontMatterKeys, type FrontMatterEdit, type FrontMatterEditOptions, type FrontMatterKey, type FrontMatterValueKind } from './edit/front-matter-editor.js';
+export { changeStatus, reviewerNameProblem, type StatusChange, type StatusChangeOptions } from './review/status-change.js';
+export { checkStatusGate, type GateProblem, type GateRequirement, type StatusGateInput } from './review/status-gate.js';
+export { checkStatusSetting, DEFAULT_STATUS_GATES, GATED_STATUSES, STATUS_GATE_KEYS, STATUS_KEY, type GatedStatus, type StatusGate, type StatusGates } from './config/status-setting.js';
 export { collectActions, compareActionItems } from './collection/collect-actions.js';
 export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
 export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';

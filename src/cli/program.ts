@@ -3,7 +3,7 @@
  * imports its command module only when it runs, so `--help` (and a typo) never loads the
  * parser, the renderer or their dependencies.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMATTER_NAMES } from '../lint/formatters/index.js';
 import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
@@ -40,6 +40,7 @@ const CONCURRENCY_HELP = 'how many threads do the work (1: no worker threads), o
 /** `--ignore` for every command that walks directories (README: "Which files are read"). */
 const IGNORE_HELP = 'skip files and directories matching this glob when walking directories and globs (repeatable; a file named is always read)';
 
+/** A YYYY-MM-DD date that is a real day (`--today`, `--since`, `--until`). */
 function parseIsoDate(value: string): string {
   if (!isIsoDate(value.trim())) throw new InvalidArgumentError('expected a date, YYYY-MM-DD.');
   return value.trim();
@@ -104,7 +105,9 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem render answers.yaml -o postmortems/2026-03-14-checkout.md',
         'postmortem export postmortems/*.md -o postmortems.json',
         'postmortem lint postmortems/',
+        'postmortem status postmortems/2026-03-14-checkout.md final --reviewer "Dana Lee"',
         'postmortem actions --overdue',
+        'postmortem stats --since 2026-01-01',
         'postmortem templates',
         'postmortem render --help',
       ]),
@@ -117,6 +120,8 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--date <YYYY-MM-DD>', 'date of the incident (default: today)')
     .option('--severity <level>', 'severity: SEV1, SEV2, SEV3 or SEV4 (or the list in config)')
     .option('--authors <names>', 'authors, comma-separated (default: git config user.name)')
+    .option('--services <names>', 'the affected services, comma-separated: checkout-api, payments')
+    .option('--tags <names>', 'contributing factors as tags, comma-separated: config-change, missing-alert')
     .option('--timezone <zone>', 'timezone of the times given: UTC, UTC-4, Europe/Berlin (default: the system\'s)')
     .option('--start <time>', 'when impact started: 14:05, 2:05 PM, or 2026-03-14 14:05')
     .option('--end <time>', 'when impact ended (after the start; add the date when it is another day)')
@@ -142,6 +147,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
       examples([
         'postmortem new',
         'postmortem new --title "Checkout API returned 502s" --severity SEV2',
+        'postmortem new --services checkout-api,payments --tags config-change',
         'postmortem new --answers answers.yaml --yes',
         'postmortem new --resume',
       ]),
@@ -201,6 +207,36 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .action(async (files: string[], options: import('./commands/export.js').ExportCommandOptions) => {
       const { exportCommand } = await import('./commands/export.js');
       result.exitCode = await exportCommand(files, options, context);
+    });
+
+  program
+    .command('status')
+    .description('print or change where a postmortem is in its review: draft, in-review or final')
+    .argument('<file>', 'the Markdown postmortem')
+    .addArgument(new Argument('[status]', 'the status to move it to; without it, print the status and what final still needs').choices(['draft', 'in-review', 'final']))
+    .option('--reviewer <name>', 'record a review by this person: added to reviewers, with reviewedAt (repeatable)', repeatable)
+    .option('--today <YYYY-MM-DD>', 'the date a review is recorded with (default: today)')
+    .option('-c, --config <file>', 'use this config file (.json, .yaml, .yml) instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .showHelpAfterError("(run 'postmortem status --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem status postmortems/2026-03-14-checkout.md',
+        'postmortem status postmortems/2026-03-14-checkout.md in-review',
+        'postmortem status postmortems/2026-03-14-checkout.md final --reviewer "Dana Lee"',
+        'postmortem status postmortems/2026-03-14-checkout.md --reviewer "Sam Ortiz"   # record a review only',
+        'postmortem status postmortems/2026-03-14-checkout.md draft                   # back to draft',
+      ])}
+Moving to final needs no lint errors, an owner and a due date on every task, and a reviewer
+(the project config's "status" key changes this). Only the front matter's status, reviewers
+and reviewedAt change; every other byte of the file stays as it was.
+Exit status: 0 printed or changed, 1 the requirements are not met (the file is unchanged),
+2 the command could not run (no such file, front matter it cannot edit, an invalid config).
+`,
+    )
+    .action(async (file: string, status: string | undefined, options: import('./commands/status.js').StatusCommandOptions) => {
+      const { statusCommand } = await import('./commands/status.js');
+      result.exitCode = await statusCommand(file, status, options, context);
     });
 
   program
@@ -323,6 +359,37 @@ cannot be ticked, or the file changed on disk meanwhile (nothing is written then
     .action(async (task: string, paths: string[], options: import('./commands/actions.js').ActionsDoneCommandOptions) => {
       const { actionsDoneCommand } = await import('./commands/actions.js');
       result.exitCode = await actionsDoneCommand(task, paths, options, context);
+    });
+
+  program
+    .command('stats')
+    .description('add up a collection of postmortems: incidents by month, severity, service and tag, times to detect and resolve, action items, recurrences')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs; default: postmortems/ if it exists, else *.md')
+    .addOption(new Option('--format <format>', 'text (a report), json (the figures and the files left out) or csv (one row per incident)').choices(['text', 'json', 'csv']).default('text'))
+    .option('--since <YYYY-MM-DD>', 'only incidents dated on or after this day (undated ones are then left out)', parseIsoDate)
+    .option('--until <YYYY-MM-DD>', 'only incidents dated on or before this day (undated ones are then left out)', parseIsoDate)
+    .addOption(new Option('--group-by <group>', 'how the incidents table groups them').choices(['month', 'quarter', 'severity', 'service']).default('month'))
+    .option('--today <YYYY-MM-DD>', 'the day overdue action items are counted against (default: today)', parseIsoDate)
+    .option('-c, --config <file>', 'read `ignores` from this config file instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .showHelpAfterError("(run 'postmortem stats --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem stats',
+        'postmortem stats postmortems/ --since 2026-01-01 --until 2026-06-30',
+        'postmortem stats --group-by severity',
+        'postmortem stats --format json | jq \'.times.timeToResolve\'',
+        'postmortem stats --format csv > incidents.csv',
+      ])}
+Times are whole minutes from impact start; a time a document does not give is counted as
+unknown, never as 0. See "How the metrics are defined" in the README.
+Exit status: 0 done, 2 a file could not be read (left out of the figures) or bad usage.
+`,
+    )
+    .action(async (paths: string[], options: import('./commands/stats.js').StatsCommandOptions) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      result.exitCode = await statsCommand(paths, options, context);
     });
 
   program

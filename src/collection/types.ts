@@ -146,6 +146,10 @@ export interface CollectionStats {
   since: string | null;
   until: string | null;
   groupBy: StatsGroupBy;
+  /** Days within which an incident with the same service and tag counted as a recurrence. */
+  recurrenceDays: number;
+  /** Undated incidents left out because `since` or `until` was given (0 without them). */
+  excludedUndated: number;
   /** The incidents counted, by date (undated last). */
   incidents: IncidentSummary[];
   counts: {
@@ -153,11 +157,11 @@ export interface CollectionStats {
     month: CountRow[];
     /** By YYYY-Qn, in time order (unknown last). */
     quarter: CountRow[];
-    /** Most first. An incident counts once for each of its services and tags. */
+    /** Most first, unknown last. An incident counts once for each of its services and tags. */
     severity: CountRow[];
     service: CountRow[];
     tag: CountRow[];
-    /** Per month, the count of each severity: the dashboard's stacked bars. */
+    /** Per month (as `month`), the count of each severity (every severity, in `severity` order, 0 included): the dashboard's stacked bars. */
     monthBySeverity: Array<{ month: string | null; severities: CountRow[] }>;
   };
   /** Each time over every incident counted. */
@@ -166,6 +170,10 @@ export interface CollectionStats {
   timesBySeverity: StatsGroup[];
   /** The incidents grouped by `groupBy`. */
   groups: StatsGroup[];
+  /**
+   * The incidents' tasks: all, not done, done, overdue (open, due before `today`), and of the
+   * open ones those with no owner and those with no due date that reads as a date.
+   */
   actions: { total: number; open: number; done: number; overdue: number; unowned: number; undated: number };
   recurrences: Recurrence[];
 }

@@ -6,6 +6,7 @@
  */
 import { checkIgnoresSetting, IGNORES_KEY } from '../config/ignores-setting.js';
 import { projectSeverities } from '../config/severities.js';
+import { checkStatusSetting, STATUS_KEY } from '../config/status-setting.js';
 import { PostmortemError } from '../model/errors.js';
 import { didYouMean } from './closest-name.js';
 import type { Rule, Severity } from './types.js';
@@ -42,7 +43,8 @@ export type ConfigSource = string | null;
 // `severities` is read by both (src/config/severities.ts). `ignores` belongs to file discovery
 // (src/io/find-postmortems.ts), which lint and export share; it is checked here too, so that a
 // bad value in any config file stops a lint run.
-const TOP_LEVEL_KEYS = ['rules', 'severities', IGNORES_KEY, 'new', '$schema'];
+// `status` belongs to `postmortem status` (src/config/status-setting.ts), and is checked here too, as `ignores` is.
+const TOP_LEVEL_KEYS = ['rules', 'severities', IGNORES_KEY, 'new', STATUS_KEY, '$schema'];
 const SEVERITY_NAMES: readonly Severity[] = ['off', 'warn', 'error'];
 const NUMERIC_SEVERITIES: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };
 
@@ -123,6 +125,7 @@ export function checkLintConfig(value: unknown, rules: readonly Rule<any>[] | nu
   }
   projectSeverities(value, source);
   checkIgnoresSetting(value[IGNORES_KEY], source);
+  checkStatusSetting(value[STATUS_KEY], source);
   const settings = value.rules;
   // Kept whole without rules too: its other keys (the project's `severities`) still apply.
   if (settings === undefined || settings === null) return value as LintConfig;

@@ -153,9 +153,11 @@ export function incidentMilestones(postmortem: Pick<Postmortem, 'summary' | 'tim
   const earliest = new Map<TimelineEntryKind, { entry: TimelineEntry; millis: number }>();
   for (const entry of postmortem.timeline) {
     if (!entry.at) continue;
+    // Plain events mark no milestone: not worth reading their instant (stats does this for every file).
+    const kind = timelineEntryKind(entry);
+    if (kind === 'event') continue;
     const millis = zonedInstantMillis(entry.at, postmortem.timezone);
     if (Number.isNaN(millis)) continue;
-    const kind = timelineEntryKind(entry);
     const known = earliest.get(kind);
     if (!known || millis < known.millis) earliest.set(kind, { entry, millis });
   }

@@ -463,3 +463,13 @@ describe('collection metadata', () => {
     ]);
   });
 });
+
+describe('the impact duration from front matter start and end', () => {
+  it('reads times without an offset in the declared zone, across a daylight-saving change, whatever the machine\'s zone', () => {
+    // America/New_York, 8 March 2026: 01:30 EST to 04:00 EDT is 90 minutes, not 150.
+    const model = parse('---\ntimezone: America/New_York\nstart: "2026-03-08T01:30:00"\nend: "2026-03-08T04:00:00"\n---\n# Resolver outage\n');
+    expect(model.summary.durationMinutes).toBe(90);
+    // Without a zone they are read as UTC, the same on every machine.
+    expect(parse('---\nstart: "2026-03-08T01:30:00"\nend: "2026-03-08T04:00:00"\n---\n# Resolver outage\n').summary.durationMinutes).toBe(150);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { emptyPostmortem, POSTMORTEM_STATUSES, type Postmortem, type PostmortemStatus, type SectionLocation, type TimelineEntry } from '../model/postmortem.js';
 import { PostmortemError } from '../model/errors.js';
-import { parseZone } from '../model/time.js';
+import { parseZone, zonedMinutesBetween } from '../model/time.js';
 import { classifyTimelineEntry } from '../model/timeline-milestones.js';
 import { findDate } from './clock.js';
 import { parseCorrectiveActions } from './corrective-actions.js';
@@ -22,6 +22,12 @@ export interface ParseOptions {
 }
 
 type ParsedSection = Section & { headingKind: ReturnType<typeof classifyHeading> };
+
+/** The front matter keys a postmortem's reviewers are read from, the first present winning. */
+export const REVIEWERS_KEYS: readonly string[] = ['reviewers', 'reviewer', 'reviewed_by', 'reviewedBy', 'reviewed-by'];
+
+/** The front matter keys the review date is read from, the first present winning. */
+export const REVIEWED_AT_KEYS: readonly string[] = ['reviewedAt', 'reviewed_at', 'reviewed-at', 'reviewed'];
 
 /** Reads a status as people write it (`Draft`, `In review`, `Final`, `Complete`). */
 export function normalizeStatus(value: unknown): PostmortemStatus | null {
@@ -144,8 +150,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   model.title = stringOrNull(data.title) ?? title.title;
   model.severity = stringOrNull(data.severity) ?? label('severity') ?? metadataSection(/^severity$/i);
   model.status = normalizeStatus(data.status) ?? normalizeStatus(label('status')) ?? normalizeStatus(metadataSection(/^status$/i));
-  model.reviewers = authorsFrom(firstKey(data, ['reviewers', 'reviewer', 'reviewed_by', 'reviewedBy', 'reviewed-by']));
-  model.reviewedAt = dateFrom(firstKey(data, ['reviewedAt', 'reviewed_at', 'reviewed-at', 'reviewed']));
+  model.reviewers = authorsFrom(firstKey(data, REVIEWERS_KEYS));
+  model.reviewedAt = dateFrom(firstKey(data, REVIEWED_AT_KEYS));
   model.services = listFrom(firstKey(data, ['services', 'service', 'affected_services', 'affectedServices', 'affected-services']));
   model.tags = listFrom(firstKey(data, ['tags', 'tag', 'contributing_factors', 'contributingFactors', 'contributing-factors']));
   model.authors = data.authors !== undefined ? authorsFrom(data.authors) : data.author !== undefined ? authorsFrom(data.author) : authorsFrom(label('authors') ?? metadataSection(/^authors?$/i)?.replace(/^\s*[-*+]\s+/gm, '').replace(/\n/g, ', ') ?? null);
@@ -173,9 +179,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     text: summaryText,
     start,
     end,
-    durationMinutes: start && end && !Number.isNaN(Date.parse(start)) && !Number.isNaN(Date.parse(end))
-      ? Math.round((Date.parse(end) - Date.parse(start)) / 60000)
-      : window.durationMinutes,
+    // Worked out from start and end below, once the timezone is known.
+    durationMinutes: window.durationMinutes,
     impact: label('impact') ?? impactText ?? (summaryText ? impactSentence(summaryText) : null),
     usersAffectedPercent: readUsersAffected(label('percent'), [label('impact'), impactText, summaryText]),
     rootCause: label('rootCause') ?? null,
@@ -199,6 +204,12 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     declaredZone = entryZone ?? null;
   }
   model.timezone = declaredZone;
+  if (start && end) {
+    // Times without an offset are the declared zone's wall clock (not this machine's, as
+    // Date.parse would read them): across a daylight-saving change the span is as it really was.
+    const minutes = zonedMinutesBetween(start, end, model.timezone);
+    if (!Number.isNaN(minutes)) model.summary.durationMinutes = minutes;
+  }
 
   // Root cause, resolution, corrective actions, lessons, conclusion, everything else.
   const rootCauses: Array<string | null> = [];

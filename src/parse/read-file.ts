@@ -20,6 +20,8 @@ export interface ReadFileOptions {
   cwd?: string;
   /** Size limit in bytes. Default {@link MAX_INPUT_FILE_BYTES}. */
   maxBytes?: number;
+  /** Keep a leading UTF-8 byte order mark in the text (for a command that writes the file back as it was). Default false. */
+  keepByteOrderMark?: boolean;
 }
 
 function formatSize(bytes: number): string {
@@ -115,6 +117,7 @@ function nulOffset(bytes: Buffer): number {
 
 // fatal: refuse bad bytes rather than turning them into U+FFFD; ignoreBOM false strips a UTF-8 BOM.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_KEEPING_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The text of an ordinary input file, read synchronously, or null when anything is unusual:
@@ -144,8 +147,8 @@ export function readOrdinaryFileSync(filePath: string, maxBytes: number = MAX_IN
 
 /**
  * Reads a UTF-8 text file the tool takes as input, such as a Markdown postmortem or an
- * answers file, and returns its text with a leading UTF-8 byte order mark removed. Line
- * endings are kept as they are. An empty file gives `''`.
+ * answers file, and returns its text with a leading UTF-8 byte order mark removed (unless
+ * `keepByteOrderMark`). Line endings are kept as they are. An empty file gives `''`.
  *
  * Throws `PostmortemError` (exit code 2) naming the file, as given, when it does not exist,
  * is a directory, cannot be read, is larger than {@link MAX_INPUT_FILE_BYTES}, looks binary
@@ -185,7 +188,7 @@ export async function readPostmortemFile(filePath: string, options: ReadFileOpti
     throw new PostmortemError(`looks like a binary file (NUL byte at offset ${nul}), not text`, location);
   }
   try {
-    return UTF8.decode(bytes);
+    return (options.keepByteOrderMark ? UTF8_KEEPING_BOM : UTF8).decode(bytes);
   } catch (error) {
     const offset = firstInvalidUtf8Offset(bytes);
     if (offset === -1) throw new PostmortemError('is not valid UTF-8; save it as UTF-8', location, { cause: error });

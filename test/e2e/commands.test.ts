@@ -50,6 +50,8 @@ describe('postmortem new, without a terminal', () => {
       '--improvement', 'Check proxy limits against upload sizes in CI',
       '--task', 'Add an upload-size test to the proxy pipeline|Kofi Mensah|2027-05-01|P2',
       '--lessons', 'The upload error rate alert worked.',
+      '--services', 'image-upload, edge-proxy',
+      '--tags', 'config-change',
       '-t', 'narrative',
       '-o', 'out/uploads.md',
     ], cwd);
@@ -57,7 +59,7 @@ describe('postmortem new, without a terminal', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Wrote out/uploads.md');
     const model = parseBack('out/uploads.md');
-    expect(model).toMatchObject({ title: 'Image uploads failed', severity: 'SEV3', authors: ['Ines Duarte', 'Kofi Mensah'], timezone: 'Europe/Berlin', lessonsLearned: 'The upload error rate alert worked.' });
+    expect(model).toMatchObject({ title: 'Image uploads failed', severity: 'SEV3', authors: ['Ines Duarte', 'Kofi Mensah'], services: ['image-upload', 'edge-proxy'], tags: ['config-change'], timezone: 'Europe/Berlin', lessonsLearned: 'The upload error rate alert worked.' });
     expect(model['summary']).toMatchObject({ start: '2026-02-03T14:10:00+01:00', end: '2026-02-03T15:40:00+01:00', usersAffectedPercent: 15 });
     expect((model['timeline'] as unknown[]).length).toBe(3);
     expect(JSON.stringify(model['correctiveActions'])).toContain('Kofi Mensah');

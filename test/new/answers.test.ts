@@ -12,6 +12,10 @@ describe('answers from flags', () => {
     expect(taskFromFlag('Add a check||2026-04-01')).toEqual({ text: 'Add a check', owner: null, due: '2026-04-01', priority: null });
   });
 
+  it('reads --services and --tags as typed', () => {
+    expect(answersFromFlags({ services: 'search-api, indexer', tags: 'credentials' })).toEqual({ services: 'search-api, indexer', tags: 'credentials' });
+  });
+
   it('keeps flags not given absent, so that they are asked', () => {
     expect(answersFromFlags({ title: 'X', rootCause: 'One line', rootCauseDetail: 'Long', improvement: ['A'] })).toEqual({
       title: 'X',
@@ -34,10 +38,17 @@ describe('answers from an answers file', () => {
     });
   });
 
+  it('reads services and tags lists as the answers typed, and an empty list as none', () => {
+    const raw = { services: ['search-api', 'indexer'], tags: [] };
+    expect(answersFromModel(raw, normalizePostmortem(raw))).toEqual({ services: 'search-api, indexer', tags: '' });
+  });
+
   it('carries the fields the interview does not ask about', () => {
-    const raw = { status: 'final', conclusion: 'Done.', otherSections: [{ heading: 'Responders', text: '- Dana' }], summary: { text: 'Prose.' } };
+    const raw = { status: 'final', reviewers: ['Ann Lee'], reviewedAt: '2026-03-20', conclusion: 'Done.', otherSections: [{ heading: 'Responders', text: '- Dana' }], summary: { text: 'Prose.' } };
     expect(answersFromModel(raw, normalizePostmortem(raw)).carried).toEqual({
       status: 'final',
+      reviewers: ['Ann Lee'],
+      reviewedAt: '2026-03-20',
       conclusion: 'Done.',
       summaryText: 'Prose.',
       otherSections: [{ heading: 'Responders', text: '- Dana' }],

@@ -120,6 +120,41 @@ describe('postmortem new, interactively', () => {
     expect((await parseWritten(cwd, UPLOAD_OUTPUT)).correctiveActions.tasks[0]?.due).toBe('2026-03-20');
   });
 
+  it('rejects a service or tag that is not a short name, and takes the retyped list', async () => {
+    const long = 'the image upload service that the mobile apps call when a user picks a photo';
+    const script = UPLOAD_SCRIPT.flatMap((step): ScriptStep[] => {
+      if (step[0] === 'Affected services') return [[step[0], `image-upload, ${long}`], step];
+      if (step[0] === 'Contributing factors') return [[step[0], Array.from({ length: 21 }, (_, index) => `factor-${index}`).join(', ')], step];
+      return [step];
+    });
+    const prompter = new ScriptedPrompter(script);
+    expect((await runNew({}, { cwd, prompter })).exitCode).toBe(0);
+    expect(prompter.rejections).toEqual([
+      '"the image upload ser…" is long for a service (at most 60 characters); separate the services with commas',
+      'at most 20 tags, not 21',
+    ]);
+    expect(await parseWritten(cwd, UPLOAD_OUTPUT)).toMatchObject({ services: UPLOAD_MODEL.services, tags: UPLOAD_MODEL.tags });
+  });
+
+  it('takes an empty answer as no services and no tags', async () => {
+    const script = UPLOAD_SCRIPT.map((step): ScriptStep => (step[0] === 'Affected services' || step[0] === 'Contributing factors' ? [step[0], ENTER] : step));
+    const prompter = new ScriptedPrompter(script);
+    expect((await runNew({}, { cwd, prompter })).exitCode).toBe(0);
+    expect(prompter.asked.find((question) => question.message.startsWith('Affected services'))?.message).toBe('Affected services, comma-separated (optional: checkout-api, payments)');
+    expect(await parseWritten(cwd, UPLOAD_OUTPUT)).toMatchObject({ services: [], tags: [] });
+  });
+
+  it('resumes a draft stopped at the tags with the services kept', async () => {
+    const first = new ScriptedPrompter([...scriptUntil('Contributing factors'), ['Contributing factors', CTRL_C]]);
+    expect((await runNew({}, { cwd, prompter: first })).exitCode).toBe(130);
+    const draft = JSON.parse(await readFile(join(cwd, DRAFT_FILE_NAME), 'utf8')) as { answers: Record<string, unknown> };
+    expect(draft.answers).toMatchObject({ services: 'image-upload, object-storage' });
+    expect(draft.answers).not.toHaveProperty('tags');
+    const second = new ScriptedPrompter([[/^There is a draft/, 'resume'], ...scriptFrom('Contributing factors')]);
+    expect((await runNew({}, { cwd, prompter: second })).exitCode).toBe(0);
+    expect(answered(await parseWritten(cwd, UPLOAD_OUTPUT))).toEqual(UPLOAD_MODEL);
+  });
+
   it('requires the title, the impact and the resolution', async () => {
     const script: ScriptStep[] = [['Title', ENTER], ['Title', '   '], ...UPLOAD_SCRIPT];
     const prompter = new ScriptedPrompter(script);

@@ -25,6 +25,8 @@ const UPLOAD_FLAGS = [
   '--date', '2026-03-14',
   '--severity', 'SEV2',
   '--authors', 'Dana Lee, Sam Ortiz',
+  '--services', 'image-upload, object-storage',
+  '--tags', 'scheduled-script,quota',
   '--timezone', 'UTC-4',
   '--start', '2:00 AM',
   '--end', '6:00 AM',
@@ -193,6 +195,17 @@ describe('postmortem new without a terminal', () => {
       expect((await runNew(['--answers', 'answers.json'])).stderr).toBe('postmortem: answers.json: summary.usersAffectedPercent: "60-70%" is a range: write one number from 0 to 100, such as 65\n');
     });
 
+    it('reads services and tags as lists, carries reviewers, and names the key of a wrong one', async () => {
+      const yaml = [...answersYaml(), 'services: [search-api, indexer]', 'tags:', '  - credentials-rotation', 'reviewers: [Ann Lee]', 'reviewedAt: 2026-03-20'].join('\n');
+      await writeFile(join(cwd, 'answers.yaml'), yaml);
+      const result = await runNew(['--answers', 'answers.yaml', '-o', 'out.md']);
+      expect(result.stderr).toBe('');
+      expect(await parseWritten(cwd, 'out.md')).toMatchObject({ services: ['search-api', 'indexer'], tags: ['credentials-rotation'], reviewers: ['Ann Lee'], reviewedAt: '2026-03-20' });
+
+      await writeFile(join(cwd, 'answers.yaml'), [...answersYaml(), `tags: [${'x'.repeat(61)}]`].join('\n'));
+      expect((await runNew(['--answers', 'answers.yaml', '-o', 'other.md'])).stderr).toBe('postmortem: answers.yaml: tags: "xxxxxxxxxxxxxxxxxxxx…" is long for a tag (at most 60 characters); separate the tags with commas\n');
+    });
+
     it('names the file and the field for a wrong answer in it', async () => {
       await writeFile(join(cwd, 'answers.json'), JSON.stringify({ ...model, correctiveActions: { improvements: [], tasks: [{ text: 'Late', due: '2026-01-01' }] } }));
       const result = await runNew(['--answers', 'answers.json']);
@@ -238,7 +251,7 @@ describe('postmortem new without a terminal', () => {
       const result = await runNew(UPLOAD_FLAGS);
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toMatch(
-        /^postmortem: \.postmortem-draft\.json: there is a draft "Half done" from 2026-03-15 \d\d:30 \(1 of 18 questions answered\); use --resume to finish it or --discard-draft to start over\n$/,
+        /^postmortem: \.postmortem-draft\.json: there is a draft "Half done" from 2026-03-15 \d\d:30 \(1 of 20 questions answered\); use --resume to finish it or --discard-draft to start over\n$/,
       );
       expect((await runNew(['--resume', '--discard-draft'])).stderr).toBe('postmortem: --resume and --discard-draft cannot be used together\n');
     });
@@ -317,9 +330,15 @@ describe('postmortem new without a terminal', () => {
     expect(result.stdout).toContain('Edit out.md to fix these, then check again with: postmortem lint out.md\n');
   });
 
+  it('refuses a wrong --services or --tags, naming the flag, and writes nothing', async () => {
+    const result = await runNew([...UPLOAD_FLAGS.map((part) => (part === 'image-upload, object-storage' ? 'image-upload\nobject-storage' : part)), '-o', 'out.md']);
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: --services: the services must be one line\n' });
+    expect(existsSync(join(cwd, 'out.md'))).toBe(false);
+  });
+
   it('lists every flag in --help', async () => {
     const result = await runNew(['--help']);
-    for (const flag of ['--title', '--date', '--severity', '--authors', '--timezone', '--start', '--end', '--impact', '--users-affected', '--root-cause ', '--root-cause-detail', '--resolution', '--timeline', '--improvement', '--task', '--lessons', '--template', '--output', '--force', '--yes', '--answers', '--resume', '--discard-draft']) {
+    for (const flag of ['--title', '--date', '--severity', '--authors', '--services', '--tags', '--timezone', '--start', '--end', '--impact', '--users-affected', '--root-cause ', '--root-cause-detail', '--resolution', '--timeline', '--improvement', '--task', '--lessons', '--template', '--output', '--force', '--yes', '--answers', '--resume', '--discard-draft']) {
       expect(result.stdout).toContain(flag);
     }
   });

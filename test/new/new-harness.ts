@@ -48,6 +48,8 @@ export function answered(postmortem: Postmortem): unknown {
     severity: postmortem.severity,
     status: postmortem.status,
     authors: postmortem.authors,
+    services: postmortem.services,
+    tags: postmortem.tags,
     timezone: postmortem.timezone,
     summary: { ...postmortem.summary, text: null },
     timeline: postmortem.timeline.map(({ time, at, label, text }) => ({ time, at, label, text })),

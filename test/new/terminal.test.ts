@@ -34,6 +34,7 @@ const FIRST_HALF: Keystrokes[] = [
   { question: 'Date of the incident', type: '2026-03-14' },
   { question: 'Severity', keys: ['Down', 'Enter'] },
   { question: 'Authors', type: 'Dana Lee, Sam Ortiz' },
+  { question: 'Affected services', type: 'image-upload, object-storage' },
   { question: 'Timezone', type: 'UTC-4' },
   { question: 'When did the impact start', type: '2:00 AM' },
   { question: 'When did it end', type: '6:00 AM' },
@@ -61,6 +62,7 @@ const SECOND_HALF: Keystrokes[] = [
   { question: 'Label', type: 'Resolution' },
   { question: 'Time of the next event', type: '' },
   { question: 'Root cause in full', lines: [...UPLOAD_ROOT_CAUSE.split('\n'), '.'] },
+  { question: 'Contributing factors', type: 'scheduled-script, quota' },
   { question: 'Resolution', lines: ['We raised the quota back to its February value and paused the cleanup script.', '', ''] },
   { question: 'Improvement', type: 'Alert when a storage quota drops below current usage.' },
   { question: 'Improvement', type: 'Review changes made by scheduled scripts like any other deploy.' },
@@ -146,7 +148,7 @@ describe.skipIf(!tmuxAvailable())(tmuxAvailable() ? 'postmortem new in a real te
 
   it('keeps every answer when the terminal is closed in the middle of a question', async () => {
     startNew();
-    await play(terminal, FIRST_HALF.slice(0, 8));
+    await play(terminal, FIRST_HALF.slice(0, 9));
     await terminal.waitForQuestion('Share of users affected');
     terminal.close();
     const draft = JSON.parse(await readFile(join(cwd, DRAFT_FILE_NAME), 'utf8')) as { answers: Record<string, unknown> };

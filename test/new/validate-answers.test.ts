@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   asValidator,
   checkAuthors,
+  checkServices,
+  checkTags,
   checkDueDate,
   checkImpactEnd,
   checkIncidentDate,
@@ -73,6 +75,28 @@ describe('checkAuthors', () => {
     ['Dana Lee; Sam Ortiz,', ['Dana Lee', 'Sam Ortiz']],
     ['', []],
   ])('splits %j', (text, expected) => expect(value(checkAuthors(text))).toEqual(expected));
+});
+
+describe('checkServices and checkTags', () => {
+  it.each([
+    ['checkout-api, payments', ['checkout-api', 'payments']],
+    ['checkout-api;payments , ', ['checkout-api', 'payments']],
+    ['Payments, payments, PAYMENTS', ['Payments']],
+    ['  ', []],
+  ])('splits %j into names, each once', (text, expected) => {
+    expect(value(checkServices(text))).toEqual(expected);
+    expect(value(checkTags(text))).toEqual(expected);
+  });
+
+  it.each([
+    [checkServices, 'api,\npayments', 'the services must be one line'],
+    [checkTags, 'config\nchange', 'the tags must be one line'],
+    [checkTags, `config, ${'x'.repeat(61)}`, '"xxxxxxxxxxxxxxxxxxxx…" is long for a tag (at most 60 characters); separate the tags with commas'],
+    [checkServices, Array.from({ length: 21 }, (_, index) => `s${index}`).join(','), 'at most 20 services, not 21'],
+    [checkTags, 'config\u0007change', 'the tags must be plain text'],
+  ])('refuses %#: %j', (check, text, expected) => {
+    expect(message(check(text.replace('\\u0007', '\u0007')))).toBe(expected);
+  });
 });
 
 describe('checkTimezone', () => {

@@ -1,20 +1,11 @@
 /**
- * `postmortem actions --format csv`: RFC 4180 (a header row, CRLF line ends, a field with a
- * comma, quote or line break in double quotes, quotes doubled), made safe to open in a
- * spreadsheet: a field starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
- * `'` in front, so that a task's text is never run as a formula (CSV injection, as OWASP
- * describes it).
+ * `postmortem actions --format csv`: a header row, then one row per action item, written by
+ * src/export/csv.ts (RFC 4180, and never read as a formula by a spreadsheet).
  */
 import type { ActionItem } from '../../collection/types.js';
+import { csvText } from '../../export/csv.js';
 
 const HEADER = ['file', 'line', 'text', 'owner', 'due', 'priority', 'issue', 'done', 'overdue', 'title', 'date', 'severity', 'status', 'services'];
-
-/** One CSV field, quoted when it must be, and never read as a formula. */
-export function csvField(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The items as CSV, one row each after the header; only the header when there are none. */
 export function formatActionsCsv(items: readonly ActionItem[]): string {
@@ -34,5 +25,5 @@ export function formatActionsCsv(items: readonly ActionItem[]): string {
     item.postmortem.status,
     item.postmortem.services.join('; '),
   ]);
-  return [HEADER, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return csvText([HEADER, ...rows]);
 }

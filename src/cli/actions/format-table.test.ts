@@ -2,7 +2,6 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../collection/types.js';
-import { csvField } from './format-csv.js';
 import { markdownCell } from './format-markdown.js';
 import { cellText, formatActionsTable, truncate } from './format-table.js';
 
@@ -77,27 +76,6 @@ describe('truncate and cellText', () => {
 
   it('turns line breaks, escape sequences and bidirectional overrides into spaces', () => {
     expect(cellText('one\n  - two\r\nthree\tfour \u001b[31mred\u202egnp.exe')).toBe('one - two three four  [31mred gnp.exe');
-  });
-});
-
-describe('csvField', () => {
-  it.each<[string | number | boolean | null, string]>([
-    ['plain', 'plain'],
-    [null, ''],
-    [42, '42'],
-    [false, 'false'],
-    ['a, b', '"a, b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['=1+2', "'=1+2"],
-    ['+1', "'+1"],
-    ['-1', "'-1"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tindented', "'\tindented"],
-    ['=HYPERLINK("x","y")', `"'=HYPERLINK(""x"",""y"")"`],
-    ['a-b', 'a-b'],
-  ])('%j -> %j', (value, expected) => {
-    expect(csvField(value)).toBe(expected);
   });
 });
 

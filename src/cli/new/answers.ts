@@ -50,6 +50,9 @@ export interface ListAnswer<Item> {
 /** Model fields the interview does not ask about, kept from an `--answers` file. */
 export interface CarriedFields {
   status?: PostmortemStatus | null;
+  /** Reviewers and the review date (a postmortem reviewed before it was written down here). */
+  reviewers?: string[];
+  reviewedAt?: string | null;
   summaryText?: string | null;
   conclusion?: string | null;
   otherSections?: OtherSection[];
@@ -66,6 +69,8 @@ export interface NewAnswers {
   severity?: string;
   /** Comma-separated, as typed. */
   authors?: string;
+  /** The affected services, comma-separated as typed, or empty. */
+  services?: string;
   timezone?: string;
   /** When impact started, as typed. */
   start?: string;
@@ -79,6 +84,8 @@ export interface NewAnswers {
   timeline?: ListAnswer<TimelineAnswer>;
   /** The root cause in full (Markdown), or empty. */
   rootCause?: string;
+  /** Contributing factors as tags, comma-separated as typed, or empty. */
+  tags?: string;
   /** How it was resolved (Markdown). */
   resolution?: string;
   improvements?: ListAnswer<string>;
@@ -100,8 +107,8 @@ export type TextAnswerKey = Exclude<AnswerKey, 'timeline' | 'improvements' | 'ta
 
 /** Every question, in interview order; also the order problems are reported in. */
 export const ANSWER_KEYS: readonly AnswerKey[] = [
-  'title', 'date', 'severity', 'authors', 'timezone', 'start', 'end', 'impact', 'usersAffected', 'rootCauseSummary',
-  'timeline', 'rootCause', 'resolution', 'improvements', 'tasks', 'lessonsLearned', 'template', 'output',
+  'title', 'date', 'severity', 'authors', 'services', 'timezone', 'start', 'end', 'impact', 'usersAffected', 'rootCauseSummary',
+  'timeline', 'rootCause', 'tags', 'resolution', 'improvements', 'tasks', 'lessonsLearned', 'template', 'output',
 ];
 
 /** The flag that gives each answer. */
@@ -110,6 +117,7 @@ export const ANSWER_FLAGS: Readonly<Record<AnswerKey, string>> = {
   date: '--date',
   severity: '--severity',
   authors: '--authors',
+  services: '--services',
   timezone: '--timezone',
   start: '--start',
   end: '--end',
@@ -118,6 +126,7 @@ export const ANSWER_FLAGS: Readonly<Record<AnswerKey, string>> = {
   rootCauseSummary: '--root-cause',
   timeline: '--timeline',
   rootCause: '--root-cause-detail',
+  tags: '--tags',
   resolution: '--resolution',
   improvements: '--improvement',
   tasks: '--task',
@@ -132,6 +141,7 @@ export const ANSWER_FILE_KEYS: Readonly<Record<AnswerKey, string>> = {
   date: 'date',
   severity: 'severity',
   authors: 'authors',
+  services: 'services',
   timezone: 'timezone',
   start: 'summary.start',
   end: 'summary.end',
@@ -140,6 +150,7 @@ export const ANSWER_FILE_KEYS: Readonly<Record<AnswerKey, string>> = {
   rootCauseSummary: 'summary.rootCause',
   timeline: 'timeline',
   rootCause: 'rootCause',
+  tags: 'tags',
   resolution: 'resolution',
   improvements: 'correctiveActions.improvements',
   tasks: 'correctiveActions.tasks',
@@ -154,6 +165,8 @@ export interface AnswerFlags {
   date?: string;
   severity?: string;
   authors?: string;
+  /** `--services`: comma-separated. */
+  services?: string;
   timezone?: string;
   start?: string;
   end?: string;
@@ -161,6 +174,8 @@ export interface AnswerFlags {
   usersAffected?: string;
   rootCause?: string;
   rootCauseDetail?: string;
+  /** `--tags`: comma-separated. */
+  tags?: string;
   resolution?: string;
   /** `time|what happened|label`, repeatable; a time of `-` or nothing means an entry without a time. */
   timeline?: string[];
@@ -192,6 +207,7 @@ export function answersFromFlags(flags: AnswerFlags): NewAnswers {
     ['date', flags.date],
     ['severity', flags.severity],
     ['authors', flags.authors],
+    ['services', flags.services],
     ['timezone', flags.timezone],
     ['start', flags.start],
     ['end', flags.end],
@@ -199,6 +215,7 @@ export function answersFromFlags(flags: AnswerFlags): NewAnswers {
     ['usersAffected', flags.usersAffected],
     ['rootCauseSummary', flags.rootCause],
     ['rootCause', flags.rootCauseDetail],
+    ['tags', flags.tags],
     ['resolution', flags.resolution],
     ['lessonsLearned', flags.lessons],
     ['template', flags.template],
@@ -219,7 +236,8 @@ function has(object: unknown, key: string): boolean {
  * The answers an `--answers` file gives. `raw` is the file as read (to tell a key left out,
  * which is still asked, from a key set to null, which is an answer of "none"); `model` is the
  * same file after `normalizePostmortem`. Fields the interview does not ask about (status,
- * conclusion, the summary's prose, other sections) are carried into the postmortem unchanged.
+ * reviewers and review date, conclusion, the summary's prose, other sections) are carried
+ * into the postmortem unchanged.
  */
 export function answersFromModel(raw: Record<string, unknown>, model: Postmortem): NewAnswers {
   const answers: NewAnswers = {};
@@ -230,6 +248,8 @@ export function answersFromModel(raw: Record<string, unknown>, model: Postmortem
   if (has(raw, 'date')) answers.date = text(model.date);
   if (has(raw, 'severity')) answers.severity = text(model.severity);
   if (has(raw, 'authors')) answers.authors = model.authors.join(', ');
+  if (has(raw, 'services')) answers.services = model.services.join(', ');
+  if (has(raw, 'tags')) answers.tags = model.tags.join(', ');
   if (has(raw, 'timezone')) answers.timezone = text(model.timezone);
   if (has(summary, 'start')) answers.start = text(model.summary.start);
   if (has(summary, 'end')) answers.end = text(model.summary.end);
@@ -263,6 +283,8 @@ export function answersFromModel(raw: Record<string, unknown>, model: Postmortem
   if (has(raw, 'lessonsLearned')) answers.lessonsLearned = text(model.lessonsLearned);
   const carried: CarriedFields = {};
   if (has(raw, 'status')) carried.status = model.status;
+  if (has(raw, 'reviewers')) carried.reviewers = [...model.reviewers];
+  if (has(raw, 'reviewedAt')) carried.reviewedAt = model.reviewedAt;
   if (has(summary, 'text')) carried.summaryText = model.summary.text;
   if (has(raw, 'conclusion')) carried.conclusion = model.conclusion;
   if (has(raw, 'otherSections')) carried.otherSections = model.otherSections.map(({ heading, text: body }) => ({ heading, text: body }));

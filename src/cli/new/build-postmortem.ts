@@ -17,7 +17,9 @@ import {
   checkPriority,
   checkRequiredLine,
   checkRequiredText,
+  checkServices,
   checkSeverity,
+  checkTags,
   checkTaskField,
   checkTaskText,
   checkTime,
@@ -131,9 +133,12 @@ export function buildPostmortem(answers: NewAnswers, settings: AnswerCheckSettin
   postmortem.date = date ?? null;
   postmortem.severity = take('severity', answers.severity, (text) => checkSeverity(text, settings.severities ?? DEFAULT_SEVERITIES)) ?? null;
   postmortem.authors = take('authors', answers.authors, checkAuthors, true) ?? [];
+  postmortem.services = take('services', answers.services, checkServices, true) ?? [];
   const timezone = take('timezone', answers.timezone, checkTimezone);
   postmortem.timezone = timezone ?? null;
   postmortem.status = answers.carried?.status === undefined ? 'draft' : answers.carried.status;
+  postmortem.reviewers = [...(answers.carried?.reviewers ?? [])];
+  postmortem.reviewedAt = answers.carried?.reviewedAt ?? null;
 
   const placement = date !== undefined && timezone !== undefined ? { date, timezone } : null;
   const start = placement ? take('start', answers.start, (text) => checkTime(text, placement)) : undefined;
@@ -157,6 +162,7 @@ export function buildPostmortem(answers: NewAnswers, settings: AnswerCheckSettin
   }
 
   postmortem.rootCause = take('rootCause', answers.rootCause, checkOptionalText, true) ?? null;
+  postmortem.tags = take('tags', answers.tags, checkTags, true) ?? [];
   postmortem.resolution = take('resolution', answers.resolution, (text) => checkRequiredText(text, 'the resolution')) ?? null;
 
   for (const [index, item] of (answers.improvements?.items ?? []).entries()) {

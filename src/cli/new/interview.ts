@@ -35,7 +35,9 @@ import {
   checkPriority,
   checkRequiredLine,
   checkRequiredText,
+  checkServices,
   checkSeverity,
+  checkTags,
   checkTaskField,
   checkTaskText,
   checkTime,
@@ -123,6 +125,7 @@ const ANSWER_NAMES: Readonly<Record<AnswerKey, string>> = {
   date: 'Date',
   severity: 'Severity',
   authors: 'Authors',
+  services: 'Affected services',
   timezone: 'Timezone',
   start: 'Impact start',
   end: 'Impact end',
@@ -131,6 +134,7 @@ const ANSWER_NAMES: Readonly<Record<AnswerKey, string>> = {
   rootCauseSummary: 'Root cause (one sentence)',
   timeline: 'Timeline',
   rootCause: 'Root cause in full',
+  tags: 'Contributing factors',
   resolution: 'Resolution',
   improvements: 'Improvements',
   tasks: 'Tasks',
@@ -227,6 +231,11 @@ class Interview {
       default: settings.defaultAuthors ?? undefined,
       optional: true,
     });
+    await this.text('services', {
+      message: 'Affected services, comma-separated (optional: checkout-api, payments)',
+      check: checkServices,
+      optional: true,
+    });
     const timezone = await this.text('timezone', {
       message: 'Timezone of the times you will type (UTC, UTC-4, Europe/Berlin)',
       check: checkTimezone,
@@ -265,6 +274,11 @@ class Interview {
       check: checkOptionalText,
       optional: true,
       kind: 'multiline',
+    });
+    await this.text('tags', {
+      message: 'Contributing factors as tags, comma-separated (optional: config-change, missing-alert)',
+      check: checkTags,
+      optional: true,
     });
     await this.text('resolution', {
       message: 'Resolution: how was it fixed?',

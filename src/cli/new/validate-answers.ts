@@ -105,6 +105,40 @@ export function checkAuthors(text: string): Checked<string[]> {
   return accept(names);
 }
 
+/** The longest service name or tag: a short name, not a sentence. */
+export const MAX_NAME_LENGTH = 60;
+
+/** The most services or tags one postmortem lists. */
+export const MAX_NAMES = 20;
+
+/**
+ * A comma-separated list of short names (`checkout-api, payments`), for the affected services
+ * and the contributing-factor tags; may be empty. A name seen twice (in any case) is kept once.
+ */
+export function checkNameList(text: string, what: 'service' | 'tag'): Checked<string[]> {
+  const plural = `${what}s`;
+  const line = singleLine(text, `the ${plural}`, MAX_NAMES * (MAX_NAME_LENGTH + 2));
+  if (!line.ok) return line;
+  const names: string[] = [];
+  for (const name of line.value.split(/\s*[,;]\s*/).map((part) => part.trim()).filter(Boolean)) {
+    if (/[\u0000-\u001f\u007f]/.test(name)) return reject(`the ${plural} must be plain text`);
+    if (name.length > MAX_NAME_LENGTH) return reject(`"${name.slice(0, 20)}…" is long for a ${what} (at most ${MAX_NAME_LENGTH} characters); separate the ${plural} with commas`);
+    if (!names.some((known) => known.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  if (names.length > MAX_NAMES) return reject(`at most ${MAX_NAMES} ${plural}, not ${names.length}`);
+  return accept(names);
+}
+
+/** The affected services, comma-separated; may be empty. */
+export function checkServices(text: string): Checked<string[]> {
+  return checkNameList(text, 'service');
+}
+
+/** The contributing-factor tags, comma-separated; may be empty. */
+export function checkTags(text: string): Checked<string[]> {
+  return checkNameList(text, 'tag');
+}
+
 const OFFSET_ZONE = /^(UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i;
 const ZONE_HELP = 'use an IANA name (Europe/Berlin, America/New_York), UTC, GMT or an offset such as UTC-4 or UTC+05:30';
 
