@@ -40,6 +40,7 @@ export const HTML_TEMPLATE_FILES = {
   page: 'postmortem.html.hbs',
   index: 'index.html.hbs',
   search: 'search.html.hbs',
+  dashboard: 'dashboard.html.hbs',
   actions: 'actions.html.hbs',
 } as const;
 

@@ -4,8 +4,10 @@
  * built from the postmortems' records (SiteCollectionRecord), fresh or kept from the last build,
  * so that a re-run makes the same pages as a build from scratch.
  */
+import { collectionStats } from '../collection/collection-stats.js';
 import { HTML_GENERATOR, SITE_SCRIPT, SITE_STYLESHEET } from './html-template-files.js';
 import { buildSiteActionsContent, type SiteActionsContent } from './site-actions-view.js';
+import { buildSiteDashboardContent, type SiteDashboardContent } from './site-dashboard-view.js';
 import type { SiteCollectionRecord } from './site-collection.js';
 import { SITE_COLLECTION_PAGES, siteNavLinks, type SiteNavLink } from './site-nav.js';
 import { SEARCH_DOCUMENTS_ELEMENT, SEARCH_INDEX_ELEMENT_PREFIX } from './site-search-options.js';
@@ -37,6 +39,26 @@ export interface SiteSearchView extends CollectionPageFrame {
 /** Everything the action items template shows. */
 export interface SiteActionsView extends CollectionPageFrame {
   content: SiteActionsContent;
+}
+
+/** Everything the dashboard template shows. */
+export interface SiteDashboardView extends CollectionPageFrame {
+  content: SiteDashboardContent;
+}
+
+/**
+ * The dashboard's view: `collectionStats` over the postmortems' records on `today`
+ * (YYYY-MM-DD), each incident linked to its page.
+ */
+export function buildSiteDashboardView(records: readonly SiteCollectionRecord[], today: string): SiteDashboardView {
+  const stats = collectionStats(records.map((record) => record.postmortem), { today });
+  // An incident's file is its source as readers see it; the first page of that name, if two inputs share one.
+  const pages = new Map<string, string>();
+  for (const record of records) {
+    const file = record.postmortem.source?.filePath;
+    if (file && !pages.has(file)) pages.set(file, record.search.id);
+  }
+  return { ...frame('dashboard', false), content: buildSiteDashboardContent(stats, (file) => (file === null ? null : pages.get(file) ?? null)) };
 }
 
 /** The action items page's view, on `today` (YYYY-MM-DD). */
@@ -92,6 +114,7 @@ export function writeCollectionPages(
   let written = 0;
   const search = buildSiteSearchView(records, previousIndexes);
   if (writeSitePage(SITE_COLLECTION_PAGES.search, templates.search(search.view), exists(SITE_COLLECTION_PAGES.search), settings)) written += 1;
+  if (writeSitePage(SITE_COLLECTION_PAGES.dashboard, templates.dashboard(buildSiteDashboardView(records, today)), exists(SITE_COLLECTION_PAGES.dashboard), settings)) written += 1;
   if (writeSitePage(SITE_COLLECTION_PAGES.actions, templates.actions(buildSiteActionsView(records, today)), exists(SITE_COLLECTION_PAGES.actions), settings)) written += 1;
   return { written, searchIndexes: search.indexes };
 }

@@ -55,6 +55,7 @@ export interface SiteTemplates {
   page: HtmlTemplateRenderer;
   index: HtmlTemplateRenderer;
   search: HtmlTemplateRenderer;
+  dashboard: HtmlTemplateRenderer;
   actions: HtmlTemplateRenderer;
 }
 
@@ -93,6 +94,7 @@ export function compileSiteTemplates(settings: SitePageSettings): SiteTemplates 
     page: compileHtmlTemplate(settings.templates, 'page', settings.cwd),
     index: compileHtmlTemplate(settings.templates, 'index', settings.cwd),
     search: compileHtmlTemplate(settings.templates, 'search', settings.cwd),
+    dashboard: compileHtmlTemplate(settings.templates, 'dashboard', settings.cwd),
     actions: compileHtmlTemplate(settings.templates, 'actions', settings.cwd),
   };
 }

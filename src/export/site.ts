@@ -113,7 +113,7 @@ const toPosix = (file: string): string => file.split(path.sep).join('/');
 const COLLECTION_PAGES: readonly string[] = Object.values(SITE_COLLECTION_PAGES);
 
 /** The collection pages this version writes besides the index. */
-const OTHER_COLLECTION_PAGES: readonly string[] = [SITE_COLLECTION_PAGES.search, SITE_COLLECTION_PAGES.actions];
+const OTHER_COLLECTION_PAGES: readonly string[] = [SITE_COLLECTION_PAGES.dashboard, SITE_COLLECTION_PAGES.actions, SITE_COLLECTION_PAGES.search];
 
 /** Files of every site besides the pages of postmortems: the collection pages, the stylesheet and the script. */
 const SITE_FILE_COUNT = 1 + OTHER_COLLECTION_PAGES.length + 2;

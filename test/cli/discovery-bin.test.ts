@@ -103,7 +103,7 @@ describe('discovery errors, the same from both commands', () => {
     expect(lint).toEqual({ exitCode: 2, stdout: '', stderr: 'postmortem: pm: no Markdown files (*.md, *.markdown) in this directory (apart from paths ignored by --ignore)\n' });
     const site = runBin(['export', 'missing/*.md', '--site', 'site'], { cwd });
     expect(site.exitCode).toBe(0);
-    expect(site.stdout).toBe('site/index.html: 0 pages (5 written, 0 unchanged)\n');
+    expect(site.stdout).toBe('site/index.html: 0 pages (6 written, 0 unchanged)\n');
   });
 
   it('refuses a negated --ignore, and --ignore without --site, exit 2', async () => {

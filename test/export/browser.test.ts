@@ -68,7 +68,7 @@ const domCheck = (site: boolean): string => `(() => {
     problems.push('element ' + element.tagName);
   }
   for (const svg of document.querySelectorAll('svg')) {
-    if (!svg.classList.contains('tl-chart') && !svg.classList.contains('tl-entry-marker')) problems.push('foreign svg');
+    if (!svg.classList.contains('tl-chart') && !svg.classList.contains('tl-entry-marker') && !(site && svg.classList.contains('dash-chart'))) problems.push('foreign svg');
   }
   for (const element of document.querySelectorAll('[href], [src]')) {
     const url = element.href ?? element.src;
@@ -294,6 +294,31 @@ describe.skipIf(!chromium)('exported pages in Chromium', () => {
       expect(await opened.locator('#search-input').inputValue()).toBe('connection pool');
       await opened.screenshot({ path: path.join(target, 'site-search.png') });
       await again.close();
+    }, 60_000);
+
+    it.each([['light', 'site-dashboard.png'], ['dark', 'site-dashboard-dark.png']] as const)('shows the dashboard in %s mode, with no script, its charts drawn', async (colorScheme, screenshot) => {
+      const context = await siteContext({ colorScheme, height: 1500 });
+      const { page, problems } = await visitSite(context, 'dashboard.html');
+      expect(problems).toEqual([]);
+      expect(await page.evaluate(SITE_DOM_CHECK)).toEqual([]);
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.evaluate(styled)).toMatch(/^#[0-9a-f]{6}$/i);
+      // Every chart has a size, a title and a description; the bars and dots are there.
+      for (const chart of ['months', 'resolution']) {
+        const svg = page.locator(`svg.dash-${chart}`);
+        expect((await svg.boundingBox())?.width, chart).toBeGreaterThan(500);
+        expect(await svg.locator('desc').textContent(), chart).toMatch(/\S/);
+      }
+      expect(await page.locator('svg.dash-rank').count()).toBe(2);
+      expect(await page.locator('.dash-segment').count()).toBeGreaterThan(10);
+      expect(await page.locator('.dash-dot').count()).toBeGreaterThan(10);
+      // The severities' patterns are defined, and the segments use them (so they differ in grey too).
+      expect(await page.locator('pattern.dash-pattern').count()).toBeGreaterThanOrEqual(3);
+      // Dark mode changes the colours, not the content.
+      const background = await page.evaluate("getComputedStyle(document.body).backgroundColor");
+      expect(background).toBe(colorScheme === 'dark' ? 'rgb(18, 20, 24)' : 'rgb(247, 247, 245)');
+      await page.screenshot({ path: path.join(target, screenshot), fullPage: true });
+      await context.close();
     }, 60_000);
 
     it('lists the action items, overdue first and marked in words, each linking to its row in its postmortem\'s page', async () => {

@@ -142,9 +142,9 @@ describe('postmortem export --site', () => {
     await writeFile(join(cwd, 'broken.md'), Buffer.from([0x00, 0x01]));
     const result = await runInProcess(['export', '.', '--site', 'site'], { cwd });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toBe('site/index.html: 2 pages, 1 could not be read (7 written, 0 unchanged)\n');
+    expect(result.stdout).toBe('site/index.html: 2 pages, 1 could not be read (8 written, 0 unchanged)\n');
     expect(result.stderr).toBe('postmortem: warning: broken.md: looks like a binary file (NUL byte at offset 0), not text (listed on the index, no page)\n');
-    expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['.postmortem-site-data.json', '.postmortem-site.json', 'actions.html', 'index.html', 'one.html', 'postmortem.css', 'search.html', 'search.js', 'two.html']);
+    expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['.postmortem-site-data.json', '.postmortem-site.json', 'actions.html', 'dashboard.html', 'index.html', 'one.html', 'postmortem.css', 'search.html', 'search.js', 'two.html']);
   });
 
   it('warns about a file that fails at a known line as file:line: message', async () => {
@@ -170,7 +170,7 @@ describe('postmortem export --site', () => {
     const warning = 'postmortem: warning: 999-binary.md: looks like a binary file (NUL byte at offset 0), not text (listed on the index, no page)\n';
     const result = runBin(['export', 'many', '--site', 'site-bin'], { cwd });
     expect(result.stderr).toBe(warning);
-    expect(result.stdout).toBe('site-bin/index.html: 320 pages, 1 could not be read (325 written, 0 unchanged)\n');
+    expect(result.stdout).toBe('site-bin/index.html: 320 pages, 1 could not be read (326 written, 0 unchanged)\n');
     const threeThreads = runBin(['export', 'many', '--site', 'site-three', '--concurrency', '3'], { cwd });
     expect(threeThreads.stderr).toBe(warning);
     const oneThread = runBin(['export', 'many', '--site', 'site-one', '--concurrency', '1'], { cwd });

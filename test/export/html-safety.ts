@@ -29,7 +29,7 @@ const SCRIPT_POLICY = /(?:^|;)\s*script-src 'self';\s*require-trusted-types-for 
 /** The one `<link>` a page may have: the shared stylesheet at the root of its site. */
 const OWN_STYLESHEET_LINK = /^\s+rel="stylesheet"\s+href="(?:\.\.\/)*postmortem\.css"\s*$/;
 
-const OWN_SVG_CLASSES = /^(?:tl-chart|tl-entry-marker)$/;
+const OWN_SVG_CLASSES = /^(?:tl-chart|tl-entry-marker|dash-chart dash-(?:defs|months|resolution|rank))$/;
 const ALLOWED_META = /^(?:charset|name="(?:viewport|referrer|color-scheme|generator)"|http-equiv="Content-Security-Policy")/;
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', Tab: '\t', NewLine: '\n', sol: '/', lpar: '(', rpar: ')' };

@@ -232,7 +232,7 @@ describe('HTML templates', () => {
 
   it('refuse a template path that does not exist or a directory with nothing in it', () => {
     expect(() => renderHtml(postmortem, { template: 'nowhere.hbs', cwd: directory })).toThrowError('no such HTML template file or directory');
-    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs, search\.html\.hbs, actions\.html\.hbs or partials/);
+    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs, search\.html\.hbs, dashboard\.html\.hbs, actions\.html\.hbs or partials/);
   });
 });
 

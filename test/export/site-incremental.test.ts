@@ -55,25 +55,25 @@ async function contents(directory: string): Promise<Record<string, string>> {
 describe('a re-run of buildSite', () => {
   it('over unchanged files parses, renders and writes nothing', async () => {
     const first = await build();
-    // Three pages, the index, the search page, the action items, the stylesheet and the script.
-    expect(first).toMatchObject({ written: 8, reused: 0, fullRebuild: null });
+    // Three pages, the index, the search page, the dashboard, the action items, the stylesheet and the script.
+    expect(first).toMatchObject({ written: 9, reused: 0, fullRebuild: null });
     expect(first.pages.every((page) => page.postmortem !== null)).toBe(true);
     const before = await stamps();
     const again = await build();
-    expect(again).toMatchObject({ written: 0, unchanged: 8, reused: 3, removed: [], fullRebuild: null });
+    expect(again).toMatchObject({ written: 0, unchanged: 9, reused: 3, removed: [], fullRebuild: null });
     // Not parsed: the pages come from the manifest, with what the index shows of them.
     expect(again.pages.map((page) => [page.source, page.postmortem])).toEqual([['2026-01-10-login.md', null], ['2026-03-14-checkout.md', null], ['payments/2025-11-02-refunds.md', null]]);
     expect(again.pages.map((page) => page.index.title)).toEqual(['Login outage', 'Checkout outage', 'Refunds delayed']);
     expect(changed(before, await stamps())).toEqual([]);
   });
 
-  it('rewrites only the page of an edited source, the index and the search page, and the data file', async () => {
+  it('rewrites only the page of an edited source, the index, the search page and the dashboard (its title is on a dot), and the data file', async () => {
     await build();
     const before = await stamps();
     await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
     const again = await build();
-    expect(again).toMatchObject({ written: 3, unchanged: 5, reused: 2 });
-    expect(changed(before, await stamps())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', 'index.html', 'search.html']);
+    expect(again).toMatchObject({ written: 4, unchanged: 5, reused: 2 });
+    expect(changed(before, await stamps())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', 'dashboard.html', 'index.html', 'search.html']);
     expect(await readFile(site('index.html'), 'utf8')).toContain('Login outage, again');
     expect(await readFile(site('search.html'), 'utf8')).toContain('Login outage, again');
   });
@@ -178,8 +178,8 @@ describe('a re-run of buildSite', () => {
     await writeFile(site('CNAME'), 'postmortems.example.com');
     await rm(input('payments'), { recursive: true });
     const again = await build();
-    expect(again).toMatchObject({ removed: ['payments/2025-11-02-refunds.html'], orphaned: [], written: 3, reused: 2 });
-    expect(await filesUnder(site())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', '2026-03-14-checkout.html', 'CNAME', 'actions.html', 'index.html', 'postmortem.css', 'search.html', 'search.js']);
+    expect(again).toMatchObject({ removed: ['payments/2025-11-02-refunds.html'], orphaned: [], written: 4, reused: 2 });
+    expect(await filesUnder(site())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', '2026-03-14-checkout.html', 'CNAME', 'actions.html', 'dashboard.html', 'index.html', 'postmortem.css', 'search.html', 'search.js']);
     expect(await readFile(site('index.html'), 'utf8')).not.toContain('Refunds');
 
     const page = await readFile(site('2026-01-10-login.html'), 'utf8');

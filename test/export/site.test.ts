@@ -43,6 +43,7 @@ describe('buildSite', () => {
       '2026-01-10-login.html',
       '2026-03-14-checkout.html',
       'actions.html',
+      'dashboard.html',
       'index.html',
       path.join('payments', '2025-11-02-refunds.html'),
       'postmortem.css',
@@ -50,7 +51,7 @@ describe('buildSite', () => {
       'search.js',
     ]);
     expect(report.pages.map((page) => page.source)).toEqual(['2026-01-10-login.md', '2026-03-14-checkout.md', 'payments/2025-11-02-refunds.md']);
-    expect(report.written).toBe(8);
+    expect(report.written).toBe(9);
   });
 
   it('gives the pages one shared stylesheet, linked from every folder, where a page exported alone has it inline', async () => {
@@ -211,8 +212,8 @@ describe('buildSite', () => {
     await writeFile(path.join(cwd, 'site', 'CNAME'), 'postmortems.example.com');
     await writeFile(path.join(cwd, 'postmortems', '2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
     const again = await buildSite(['postmortems'], 'site', { cwd });
-    // The page, the index and the search page.
-    expect(again.written).toBe(3);
+    // The page, the index, the search page and the dashboard (the title is on its dot).
+    expect(again.written).toBe(4);
     // The other pages, the action items (the login outage has no task), the stylesheet and the script.
     expect(again.unchanged).toBe(5);
     expect(await readFile(path.join(cwd, 'site', 'CNAME'), 'utf8')).toBe('postmortems.example.com');

@@ -103,6 +103,15 @@ describe('exported HTML is safe', () => {
     expect(findUnsafeHtml(actions)).toEqual([]);
     // Every task is there, its text escaped or sanitised: two per postmortem.
     expect(actions.match(/<tr class="action/g)).toHaveLength(XSS_PAYLOADS.length * 2);
+    // The dashboard: payloads as severities, services, tags and titles, in every chart and the recurrences.
+    const { buildSiteDashboardView } = await import('../../src/export/site-collection-pages.js');
+    // A second postmortem with the first one's services and tags, so that they recur.
+    const dashboardView = buildSiteDashboardView([...records, { ...(records[0] as (typeof records)[number]), search: { ...(records[0] as (typeof records)[number]).search, id: 'again.html' } }], '2026-03-20');
+    expect(dashboardView.content).toMatchObject({ months: expect.anything(), resolution: expect.anything(), services: expect.anything(), tags: expect.anything() });
+    expect(dashboardView.content.recurrences.length).toBeGreaterThan(0);
+    const dashboard = renderHtmlTemplate(templates, 'dashboard', dashboardView, process.cwd());
+    expect(findUnsafeHtml(dashboard)).toEqual([]);
+    expect(dashboard).toContain('&lt;script&gt;window.__xss&#x3D;&#x27;script&#x27;&lt;/script&gt;');
     // The payloads are in the data blocks, as JSON strings, with their < escaped.
     expect(search).toContain('\\u003cscript>window.__xss=\'script\'\\u003c/script>');
   });
