@@ -10,7 +10,7 @@ import type { ActionItem } from '../collection/types.js';
 import { longDate } from '../model/time.js';
 import { markdownInlineToHtml } from './markdown-html.js';
 import { issueHref, issueText, taskAnchorId } from './page-view.js';
-import type { SiteCollectionRecord } from './site-collection.js';
+import type { SiteCollectionItem } from './site-collection.js';
 
 /** One action item as a row of the page. */
 export interface SiteActionRow {
@@ -73,7 +73,7 @@ function daysLate(due: string, today: string): number {
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
 }
 
-function row(item: ActionItem, page: string, search: SiteCollectionRecord['search'], today: string): SiteActionRow {
+function row(item: ActionItem, page: string, index: SiteCollectionItem['index'], today: string): SiteActionRow {
   const anchor = taskAnchorId(item.line);
   const dueDateTime = item.due && /^\d{4}-\d{2}-\d{2}$/.test(item.due) ? item.due : null;
   const late = item.overdue && dueDateTime ? daysLate(dueDateTime, today) : 0;
@@ -90,32 +90,29 @@ function row(item: ActionItem, page: string, search: SiteCollectionRecord['searc
     overdue: item.overdue,
     lateness: late > 0 ? `${plural(late, 'day', 'days')} overdue` : '',
     stateLabel: item.done ? 'Done' : item.overdue ? 'Overdue' : 'Open',
-    postmortemTitle: search.title,
+    postmortemTitle: index.title,
     href: anchor ? `${page}#${anchor}` : page,
     location: item.line !== null ? `${item.file ?? ''}:${item.line}` : (item.file ?? ''),
-    postmortemDate: search.date,
-    postmortemDateTime: search.dateTime,
-    severity: search.severity,
-    severityClass: search.severityClass,
+    postmortemDate: index.date,
+    postmortemDateTime: index.dateTime,
+    severity: index.severity,
+    severityClass: index.severityClass,
   };
 }
 
-/**
- * The action items page's content for the postmortems' records, on `today` (YYYY-MM-DD).
- * Each record's page link is its search document's id (the page's URL in the site). Pure.
- */
-export function buildSiteActionsContent(records: readonly SiteCollectionRecord[], today: string): SiteActionsContent {
+/** The action items page's content for the site's postmortems, on `today` (YYYY-MM-DD). Pure. */
+export function buildSiteActionsContent(postmortems: readonly SiteCollectionItem[], today: string): SiteActionsContent {
   // One postmortem at a time, so that each item keeps the page it belongs to (two sources may share a name).
-  const items = records.flatMap((record) => collectActions([record.postmortem], { today }).map((item) => ({ item, record })));
+  const items = postmortems.flatMap((record) => collectActions([record.postmortem], { today }).map((item) => ({ item, record })));
   items.sort((a, b) => compareActionItems(a.item, b.item));
-  const rows = items.map(({ item, record }) => row(item, record.search.id, record.search, today));
+  const rows = items.map(({ item, record }) => row(item, record.href, record.index, today));
   const overdue = rows.filter((item) => item.overdue);
   const open = rows.filter((item) => !item.done && !item.overdue);
   const done = rows.filter((item) => item.done);
   const todayText = longDate(today);
   const withItems = new Set(items.map(({ record }) => record)).size;
   const summary = rows.length === 0
-    ? `No action items in ${plural(records.length, 'postmortem', 'postmortems')}.`
+    ? `No action items in ${plural(postmortems.length, 'postmortem', 'postmortems')}.`
     : `${plural(rows.length, 'action item', 'action items')} in ${plural(withItems, 'postmortem', 'postmortems')}: ${open.length + overdue.length} open, of which ${overdue.length} overdue on ${todayText}; ${done.length} done.`;
   const groups: SiteActionGroup[] = [
     { key: 'overdue' as const, heading: `Overdue (${overdue.length})`, note: `Open, and due before ${todayText}; the longest overdue first.`, rows: overdue },

@@ -4,17 +4,30 @@
  * (site-data.ts), so that a re-run can rebuild those pages, which show every postmortem,
  * without parsing the sources whose pages it reuses.
  */
+import { hash } from 'node:crypto';
 import type { Postmortem } from '../model/postmortem.js';
+import type { SiteIndexEntry } from './site-index-view.js';
 import type { SiteSearchDocument } from './site-search-options.js';
 
-/** One postmortem as the collection pages see it. */
+/** What the build of one page makes for the collection pages. */
 export interface SiteCollectionRecord {
-  /** What the search finds and shows of it. */
-  search: SiteSearchDocument;
   /**
    * The postmortem without its prose (see collectionPostmortem): what the dashboard's
    * figures and the action items are worked out from, the same on a re-run as on a new build.
    */
+  postmortem: Postmortem;
+  /** What the search finds and shows of it. */
+  search: SiteSearchDocument;
+  /** A hash of `search`: the search index holding it is rebuilt only when a hash of its documents changed. */
+  searchHash: string;
+}
+
+/** One postmortem as the dashboard and the action items show it. */
+export interface SiteCollectionItem {
+  /** The page's URL relative to the site's root (`team/2026-03-14-checkout.html`). */
+  href: string;
+  /** What the index shows of it: its title, date and severity as the pages show them. */
+  index: SiteIndexEntry;
   postmortem: Postmortem;
 }
 
@@ -47,4 +60,9 @@ export function collectionPostmortem(postmortem: Postmortem, source: string): Po
     otherSections: [],
     source: { filePath: source, sections: [], frontMatterLines: 0, frontMatter: null },
   };
+}
+
+/** The record of a page: its postmortem without prose, and its search document with that document's hash. */
+export function collectionRecord(postmortem: Postmortem, source: string, search: SiteSearchDocument): SiteCollectionRecord {
+  return { postmortem: collectionPostmortem(postmortem, source), search, searchHash: hash('sha256', JSON.stringify(search), 'hex') };
 }

@@ -14,8 +14,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { replaceFileSync } from '../io/write-file-atomic.js';
 import { HTML_GENERATOR } from './html-template-files.js';
-import type { SiteCollectionRecord } from './site-collection.js';
-import type { SiteSearchIndex } from './site-search.js';
+import type { Postmortem } from '../model/postmortem.js';
+import type { SiteSearchShard } from './site-search.js';
 
 /** The data file's name, in the site's directory. */
 export const SITE_DATA = '.postmortem-site-data.json';
@@ -23,19 +23,24 @@ export const SITE_DATA = '.postmortem-site-data.json';
 /** Changed whenever what the file holds changes meaning. */
 export const SITE_DATA_FORMAT = 1;
 
-/** One page's record, with the hash of the source it was made from. */
+/**
+ * What is kept of one page's record (SiteCollectionRecord), with the hash of the source it was
+ * made from: its postmortem without prose, and the hash of its search document (the document
+ * itself is in the search part that holds it).
+ */
 export interface SiteDataRecord {
   page: string;
   sha256: string | null;
-  record: SiteCollectionRecord;
+  searchHash: string;
+  postmortem: Postmortem;
 }
 
 /** The whole data file. */
 export interface SiteData {
   generator: typeof HTML_GENERATOR;
   format: typeof SITE_DATA_FORMAT;
-  /** The search indexes of the last build (see buildSiteSearchIndexes), reused by key. */
-  searchIndexes: SiteSearchIndex[];
+  /** The parts of the search page the last build made (see buildSiteSearchShards), in order, reused by key. */
+  searchShards: SiteSearchShard[];
   /** One record per page, in source order. */
   records: SiteDataRecord[];
 }
@@ -44,10 +49,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 function isRecord(value: unknown): value is SiteDataRecord {
-  if (!isObject(value) || !isString(value.page) || !(value.sha256 === null || isString(value.sha256)) || !isObject(value.record)) return false;
-  const { search, postmortem } = value.record;
-  return isObject(search) && isString(search.id) && isString(search.text) && isString(search.title) && isObject(postmortem) && isObject(postmortem.summary)
-    && Array.isArray(postmortem.timeline) && isObject(postmortem.correctiveActions) && Array.isArray(postmortem.correctiveActions.tasks);
+  if (!isObject(value) || !isString(value.page) || !(value.sha256 === null || isString(value.sha256)) || !isString(value.searchHash)) return false;
+  const { postmortem } = value;
+  return isObject(postmortem) && isObject(postmortem.summary) && Array.isArray(postmortem.timeline) && Array.isArray(postmortem.services) && Array.isArray(postmortem.tags)
+    && isObject(postmortem.correctiveActions) && Array.isArray(postmortem.correctiveActions.tasks);
 }
 
 /**
@@ -61,7 +66,7 @@ export function readSiteData(output: string): { data: SiteData; text: string } |
     const text = readFileSync(file, 'utf8');
     const value: unknown = JSON.parse(text);
     if (!isObject(value) || value.generator !== HTML_GENERATOR || value.format !== SITE_DATA_FORMAT) return null;
-    if (!Array.isArray(value.searchIndexes) || !value.searchIndexes.every((index) => isObject(index) && isString(index.key) && isString(index.json))) return null;
+    if (!Array.isArray(value.searchShards) || !value.searchShards.every((shard) => isObject(shard) && isString(shard.key) && isString(shard.documentsJson) && isString(shard.indexJson))) return null;
     if (!Array.isArray(value.records) || !value.records.every(isRecord)) return null;
     return { data: value as unknown as SiteData, text };
   } catch {
@@ -69,10 +74,10 @@ export function readSiteData(output: string): { data: SiteData; text: string } |
   }
 }
 
-/** The data file's text: JSON, one index and one record to a line. */
+/** The data file's text: JSON, one search part and one record to a line. */
 export function serializeSiteData(data: SiteData): string {
   const lines = (items: readonly unknown[]): string => (items.length === 0 ? '' : `\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n`);
-  return `{"generator":${JSON.stringify(data.generator)},"format":${data.format},"searchIndexes":[${lines(data.searchIndexes)}],"records":[${lines(data.records)}]}\n`;
+  return `{"generator":${JSON.stringify(data.generator)},"format":${data.format},"searchShards":[${lines(data.searchShards)}],"records":[${lines(data.records)}]}\n`;
 }
 
 /** Writes the data file through a temporary file and a rename, before the manifest that records it. */

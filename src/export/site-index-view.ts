@@ -126,7 +126,9 @@ const STATUS_ORDER = ['status-draft', 'status-in-review', 'status-final'];
 
 /**
  * The options of one filter: each value the rows have, once, with how many rows have it, in
- * `order` (then by count, most first, then by name), and a function giving a row's option values.
+ * `order` (then by count, most first, then by name), and a function giving a row's option
+ * values. Values are one option whatever their case (`Payments` and `payments`), shown as the
+ * oldest postmortem spells them, as `postmortem stats` groups them.
  */
 function filterOptions(
   rows: readonly SiteIndexEntry[],
@@ -134,19 +136,21 @@ function filterOptions(
   rank: (value: string, entry: SiteIndexEntry) => number,
   compare: (a: string, b: string) => number,
 ): { options: SiteFilterOption[]; valuesOf: (entry: SiteIndexEntry) => string } {
-  const found = new Map<string, { count: number; rank: number }>();
-  for (const entry of rows) {
-    for (const value of new Set(valuesOf(entry))) {
-      const known = found.get(value);
-      if (known) known.count += 1;
-      else found.set(value, { count: 1, rank: rank(value, entry) });
+  const found = new Map<string, { label: string; count: number; rank: number }>();
+  const keysOf = (entry: SiteIndexEntry): Set<string> => new Set(valuesOf(entry).map((value) => value.trim().toLowerCase()).filter((key) => key !== ''));
+  // Oldest first (the rows come newest first), so that the oldest spelling names the option.
+  for (const entry of [...rows].reverse()) {
+    for (const value of valuesOf(entry)) {
+      const key = value.trim().toLowerCase();
+      if (key !== '' && !found.has(key)) found.set(key, { label: value.trim(), count: 0, rank: rank(value, entry) });
     }
+    for (const key of keysOf(entry)) (found.get(key) as { count: number }).count += 1;
   }
-  const sorted = [...found].sort(([a, x], [b, y]) => x.rank - y.rank || y.count - x.count || compare(a, b));
-  const position = new Map(sorted.map(([value], index) => [value, String(index)]));
+  const sorted = [...found].sort(([, x], [, y]) => x.rank - y.rank || y.count - x.count || compare(x.label, y.label));
+  const position = new Map(sorted.map(([key], index) => [key, String(index)]));
   return {
-    options: sorted.map(([label, { count }], index) => ({ value: String(index), label, count })),
-    valuesOf: (entry) => [...new Set(valuesOf(entry))].map((value) => position.get(value) as string).join(' '),
+    options: sorted.map(([, { label, count }], index) => ({ value: String(index), label, count })),
+    valuesOf: (entry) => [...keysOf(entry)].map((key) => position.get(key) as string).join(' '),
   };
 }
 

@@ -14,7 +14,7 @@ import type { Postmortem } from '../model/postmortem.js';
 import { SITE_SCRIPT, SITE_SCRIPT_MARK, SITE_STYLESHEET, type ResolvedHtmlTemplates } from './html-template-files.js';
 import { compileHtmlTemplate, renderHtmlStylesheet, type HtmlTemplateRenderer } from './html-templates.js';
 import { buildPageView } from './page-view.js';
-import { collectionPostmortem, type SiteCollectionRecord } from './site-collection.js';
+import { collectionRecord, type SiteCollectionRecord } from './site-collection.js';
 import { siteIndexEntry } from './site-index-entry.js';
 import { pageHref, pathToRoot, siteNavLinks } from './site-nav.js';
 import { siteSearchDocument } from './site-search.js';
@@ -120,7 +120,7 @@ export function writePage(job: SitePageJob, parsed: ParsedSource, renderPage: Ht
     });
     content = renderPage(view);
     index = siteIndexEntry(job.relative, postmortem);
-    record = { search: siteSearchDocument(pageHref(job.page), view, index), postmortem: collectionPostmortem(postmortem, job.relative) };
+    record = collectionRecord(postmortem, job.relative, siteSearchDocument(pageHref(job.page), view, index));
   } catch (error) {
     if (isTemplateError(error)) throw error;
     return { source: job.relative, page: job.page, postmortem: null, index: null, record: null, written: false, failure: siteFailure(error), sha256 };

@@ -44,16 +44,20 @@ export const SEARCH_QUERY_OPTIONS: SearchOptions = {
   boost: { title: 3, services: 2, tags: 2 },
 };
 
-/** The id of the element holding the documents, and the prefix of those holding the indexes (`search-index-0`, ...). */
-export const SEARCH_DOCUMENTS_ELEMENT = 'search-documents';
+/**
+ * The ids of the data blocks of the search page's parts: the documents (`search-documents-0`,
+ * ...) and the index of the same part (`search-index-0`, ...).
+ */
+export const SEARCH_DOCUMENTS_ELEMENT_PREFIX = 'search-documents-';
 export const SEARCH_INDEX_ELEMENT_PREFIX = 'search-index-';
 
-/** About how many documents one index holds: a re-run after one file changed rebuilds only the index it is in. */
-const DOCUMENTS_PER_INDEX = 100;
+/** About how many documents one part holds: a re-run after one file changed rebuilds only the part it is in. */
+const DOCUMENTS_PER_INDEX = 50;
 
 /**
- * How many indexes a site of `count` postmortems has: a power of two, one index up to 200
- * documents. Worked out from the count alone, so a re-run and a build from scratch split alike.
+ * How many parts (each its documents and their index) the search of `count` postmortems is
+ * split into: a power of two, one part up to 99 documents, 16 for 1,000. Worked out from the
+ * count alone, so a re-run and a build from scratch split alike.
  */
 export function searchIndexCount(count: number): number {
   return 2 ** Math.max(0, Math.floor(Math.log2(count / DOCUMENTS_PER_INDEX)));

@@ -77,51 +77,66 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-/** One MiniSearch index of the search page, serialised, with the key it was built for. */
-export interface SiteSearchIndex {
-  /** A hash of the documents it holds (and how many indexes there are): the same key, the same index. */
+/**
+ * One part of the search page: some of the documents, as a JSON data block, and a MiniSearch
+ * index of them, serialised, with the key it was made for.
+ */
+export interface SiteSearchShard {
+  /** A hash of the ids and hashes of the documents it holds (and of how many parts there are): the same key, the same part. */
   key: string;
-  /** The index as `JSON.stringify` writes it, made safe for a data block ({@link scriptSafeJson}). */
-  json: string;
+  /** The documents, in order of id, as JSON made safe for a data block ({@link scriptSafeJson}). */
+  documentsJson: string;
+  /** The index as `JSON.stringify` writes it, made safe for a data block. */
+  indexJson: string;
 }
+
+/** A document of the search, by its id and the hash of its content (SiteCollectionRecord.searchHash). */
+export interface SiteSearchMember {
+  id: string;
+  hash: string;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * The search indexes of a site's documents: {@link searchIndexCount} of them, each holding the
- * documents {@link searchIndexOf} puts in it, added in order of id. An index whose key is in
- * `previous` (what the last build made) is taken from there instead of being built again.
+ * The parts of the search page for `members`: {@link searchIndexCount} of them, each holding
+ * the documents {@link searchIndexOf} puts in it, in order of id. A part whose key is in
+ * `previous` (what the last build made) is taken from there as it is; another is built from
+ * the documents `documentOf` gives, and null is returned when it gives none for one of them.
+ * The key is worked out from the hashes alone, so an unchanged part needs no document.
  */
-export function buildSiteSearchIndexes(documents: readonly SiteSearchDocument[], previous: ReadonlyMap<string, string> = new Map()): SiteSearchIndex[] {
-  const count = searchIndexCount(documents.length);
-  const groups: SiteSearchDocument[][] = Array.from({ length: count }, () => []);
-  for (const document of [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    (groups[searchIndexOf(document.id, count)] as SiteSearchDocument[]).push(document);
-  }
-  return groups.map((group, position) => {
-    const indexed = group.map((document) => [document.id, document.title, document.text, document.services, document.tags]);
-    const key = hash('sha256', JSON.stringify([count, position, indexed]), 'hex');
+export function buildSiteSearchShards(
+  members: readonly SiteSearchMember[],
+  documentOf: (id: string) => SiteSearchDocument | undefined,
+  previous: ReadonlyMap<string, SiteSearchShard> = new Map(),
+): SiteSearchShard[] | null {
+  const count = searchIndexCount(members.length);
+  const groups: SiteSearchMember[][] = Array.from({ length: count }, () => []);
+  for (const member of [...members].sort(byId)) (groups[searchIndexOf(member.id, count)] as SiteSearchMember[]).push(member);
+  const shards: SiteSearchShard[] = [];
+  for (const [position, group] of groups.entries()) {
+    const key = hash('sha256', JSON.stringify([count, position, group.map((member) => [member.id, member.hash])]), 'hex');
     const cached = previous.get(key);
-    if (cached !== undefined) return { key, json: cached };
+    if (cached !== undefined) {
+      shards.push(cached);
+      continue;
+    }
+    const documents: SiteSearchDocument[] = [];
+    for (const member of group) {
+      const document = documentOf(member.id);
+      if (document === undefined) return null;
+      documents.push(document);
+    }
     const index = new MiniSearch<SiteSearchDocument>(SEARCH_INDEX_OPTIONS);
-    index.addAll(group);
-    return { key, json: scriptSafeJson(index) };
-  });
+    index.addAll(documents);
+    shards.push({ key, documentsJson: scriptSafeJson(documents), indexJson: scriptSafeJson(index) });
+  }
+  return shards;
 }
 
-/** What the search page shows and loads: the documents (for the results and their snippets) and the indexes. */
-export interface SiteSearchData {
-  /** The documents, newest first, as a JSON data block ({@link scriptSafeJson}). */
-  documentsJson: string;
-  indexes: SiteSearchIndex[];
-  count: number;
-}
-
-/** The search page's data for the documents, newest first (as the index lists them). */
-export function buildSiteSearchData(documents: readonly SiteSearchDocument[], previous?: ReadonlyMap<string, string>): SiteSearchData {
-  const newestFirst = [...documents].sort((a, b) => {
-    const dateA = a.dateTime ?? '';
-    const dateB = b.dateTime ?? '';
-    if (dateA !== dateB) return dateA === '' ? 1 : dateB === '' ? -1 : dateA < dateB ? 1 : -1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-  return { documentsJson: scriptSafeJson(newestFirst), indexes: buildSiteSearchIndexes(documents, previous), count: documents.length };
+/** The parts of the search page for documents at hand (a build from scratch, or the tests). */
+export function buildSiteSearchShardsOf(documents: readonly SiteSearchDocument[]): SiteSearchShard[] {
+  const byDocumentId = new Map(documents.map((document) => [document.id, document]));
+  const members = documents.map((document) => ({ id: document.id, hash: hash('sha256', JSON.stringify(document), 'hex') }));
+  return buildSiteSearchShards(members, (id) => byDocumentId.get(id)) as SiteSearchShard[];
 }

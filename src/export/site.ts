@@ -19,7 +19,7 @@ import { PostmortemError } from '../model/errors.js';
 import { localToday } from '../collection/action-state.js';
 import { HTML_GENERATOR, resolveHtmlTemplates, SITE_SCRIPT, SITE_SCRIPT_MARK, SITE_STYLESHEET, SITE_STYLESHEET_MARK } from './html-template-files.js';
 import type { SiteCollectionRecord } from './site-collection.js';
-import { readSiteData, serializeSiteData, SITE_DATA, SITE_DATA_FORMAT, writeSiteData, type SiteDataRecord } from './site-data.js';
+import { SITE_DATA } from './site-data.js';
 import { buildSiteIndexView, type SiteFailure, type SiteIndexEntry, type SiteIndexView, type SitePage } from './site-index-view.js';
 import { SITE_COLLECTION_PAGES, siteNavLinks } from './site-nav.js';
 import {
@@ -510,36 +510,24 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       OTHER_COLLECTION_PAGES.every((page) => sameStamp(trusted.collection?.pages[page] ?? null, fileStamp(path.join(output, page))));
     if (!collectionCurrent) {
       const rendering = await loadRendering();
-      // The last build's records and search indexes, when its data file is still the file it wrote.
-      const dataOnDisk = readSiteData(output);
-      const previousData = trusted?.collection && sameStamp(trusted.collection.data, fileStamp(dataFile)) ? dataOnDisk : null;
-      const previousRecords = new Map((previousData?.data.records ?? []).map((record) => [record.page, record]));
-      const records: SiteDataRecord[] = [];
-      for (const page of built) {
-        const { index, sha256 } = pageSources.get(page.page) as { index: number; sha256: string | null };
-        let record = freshRecords.get(page.page);
-        if (record === undefined) {
-          const kept = previousRecords.get(page.page);
-          if (kept !== undefined && kept.sha256 !== null && kept.sha256 === sha256) record = kept.record;
-        }
-        if (record === undefined) {
-          // Reused without its record (the data file is gone or was changed): parsed again, and
-          // rendered, which rewrites the page only if it somehow differs.
-          const source = sources[index] as SourceFile;
+      const { updateCollectionPages } = await import('./site-collection-update.js');
+      written += await updateCollectionPages({
+        pages: built.map((page) => ({ page, sha256: (pageSources.get(page.page) as { sha256: string | null }).sha256 })),
+        fresh: freshRecords,
+        trustData: trusted?.collection != null && sameStamp(trusted.collection.data, fileStamp(dataFile)),
+        // Parsed and rendered again, which rewrites the page only if it somehow differs.
+        remake: async (page) => {
+          const source = sources[(pageSources.get(page.page) as { index: number }).index] as SourceFile;
           const job = { absolute: source.absolute, relative: source.relative, page: page.page, exists: true };
           const outcome = rendering.writePage(job, await rendering.parseSource(job), (await compile()).page, settings);
           if (outcome.written) written += 1;
-          if (outcome.failure !== null) continue;
-          record = outcome.record;
-        }
-        records.push({ page: page.page, sha256, record });
-      }
-      const previousIndexes = new Map((previousData?.data.searchIndexes ?? []).map((index) => [index.key, index.json]));
-      const { writeCollectionPages } = await import('./site-collection-pages.js');
-      const collection = writeCollectionPages(records.map((record) => record.record), today, previousIndexes, await compile(), (page) => existing.has(page), settings);
-      written += collection.written;
-      const dataText = serializeSiteData({ generator: HTML_GENERATOR, format: SITE_DATA_FORMAT, searchIndexes: collection.searchIndexes, records });
-      if (dataText !== dataOnDisk?.text) writeSiteData(output, dataText, cwd);
+          return outcome.record;
+        },
+        today,
+        templates: await compile(),
+        exists: (page) => existing.has(page),
+        settings,
+      });
     }
 
     // After the index and the collection pages, so that no page they link to is ever missing.

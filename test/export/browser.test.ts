@@ -64,7 +64,7 @@ const domCheck = (site: boolean): string => `(() => {
   for (const element of document.querySelectorAll('script, iframe, frame, object, embed, applet, form, base, link, math, video, audio, source, noscript, template')) {
     if (site && element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet' && /(^|\\/)postmortem\\.css$/.test(element.getAttribute('href'))) continue;
     if (site && element.tagName === 'SCRIPT' && /(^|\\/)search\\.js$/.test(element.getAttribute('src') ?? '') && element.attributes.length === 2) continue;
-    if (site && element.tagName === 'SCRIPT' && element.type === 'application/json' && /^search-(documents|index-[0-9]+)$/.test(element.id)) continue;
+    if (site && element.tagName === 'SCRIPT' && element.type === 'application/json' && /^search-(documents|index)-[0-9]+$/.test(element.id)) continue;
     problems.push('element ' + element.tagName);
   }
   for (const svg of document.querySelectorAll('svg')) {

@@ -22,7 +22,7 @@ const ALLOWED_TAGS = new Set([
 /** The site's script, from any folder of the site; the only script with a source. */
 const OWN_SCRIPT = /^(?:\.\.\/)*search\.js$/;
 /** The search page's data blocks: JSON, never run. */
-const DATA_BLOCK_ID = /^search-(?:documents|index-[0-9]+)$/;
+const DATA_BLOCK_ID = /^search-(?:documents|index)-[0-9]+$/;
 /** The policy of a page that loads the site's script: scripts from the site only, no inline script, no eval, markup from strings refused. */
 const SCRIPT_POLICY = /(?:^|;)\s*script-src 'self';\s*require-trusted-types-for 'script';\s*trusted-types 'none';/;
 

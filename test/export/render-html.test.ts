@@ -184,7 +184,7 @@ describe('HTML templates', () => {
         const name = match[1] as string;
         const ok = /^(?:html|\w+Html)$/.test(name) || (name === 'this' && /\{\{#each \w+Html\}\}[^]*?\{\{\{this\}\}\}/.test(source))
           // JSON made safe for a data block where it is built (scriptSafeJson), and only there.
-          || (/^(?:json|\w+Json)$/.test(name) && source.includes(`<script type="application/json" id="{{${name === 'json' ? 'elementId' : 'documentsElement'}}}">{{{${name}}}}</script>`));
+          || (/^\w+Json$/.test(name) && source.includes(`<script type="application/json" id="{{${name.replace(/Json$/, 'Element')}}}">{{{${name}}}}</script>`));
         expect(ok, `${path.basename(file)}: {{{${name}}}}`).toBe(true);
       }
       expect(source).not.toMatch(/\{\{&/);

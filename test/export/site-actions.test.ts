@@ -79,7 +79,8 @@ describe('the action items page', () => {
       title: 'Outage',
       correctiveActions: { improvements: [], tasks: [task('later', '2026-05-01', { line: 9 }), task('whenever', 'next sprint', { line: 10 }), task('soon', '2026-04-01', { line: 11 }), task('late', '2026-01-01', { line: 12 }), task('no line', null), task('finished', '2025-01-01', { done: true, line: 13 })] },
     };
-    const record = { search: { id: 'team/out%20age.html', title: 'Outage', date: '', dateTime: null, severity: '', severityClass: 'severity-other', services: '', tags: '', text: '' }, postmortem: collectionPostmortem(postmortem, 'team/out age.md') };
+    const index = { title: 'Outage', date: '', dateTime: null, severity: '', severityClass: 'severity-other', duration: '', impact: '', status: '', statusClass: '', sortTitle: 'Outage', services: [], tags: [] };
+    const record = { href: 'team/out%20age.html', index, postmortem: collectionPostmortem(postmortem, 'team/out age.md') };
     const content = buildSiteActionsContent([record], '2026-03-01');
     expect(content.groups.map((group) => [group.key, group.rows.map((row) => row.textHtml)])).toEqual([
       ['overdue', ['late']],

@@ -152,6 +152,39 @@ describe('a re-run of buildSite', () => {
     expect((await build()).reused).toBe(3);
   });
 
+  it('rebuilds the collection pages from the sources when the data file is gone, changed, or (forged into the manifest) not of a piece', async () => {
+    const fresh = async (): Promise<Record<string, string>> => {
+      await buildSite(['postmortems'], 'scratch', { cwd });
+      const files = await contents(path.join(cwd, 'scratch'));
+      await rm(path.join(cwd, 'scratch'), { recursive: true });
+      return files;
+    };
+    await build();
+    // Gone: the reused pages are parsed again for their records.
+    await rm(site(SITE_DATA));
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
+    expect((await build()).reused).toBe(2);
+    expect(await contents(site())).toEqual(await fresh());
+    // Changed by someone: not used.
+    const data = await readFile(site(SITE_DATA), 'utf8');
+    await writeFile(site(SITE_DATA), data.replace(/"title":"Checkout outage"/, '"title":"Forged"'));
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, a third time', '2026-01-10'));
+    await build();
+    expect(await readFile(site('dashboard.html'), 'utf8')).not.toContain('Forged');
+    expect(await contents(site())).toEqual(await fresh());
+    // Its search parts emptied, and the manifest made to vouch for it: the part to rebuild lacks
+    // the documents of the pages reused, so it is not used at all.
+    const emptied = (await readFile(site(SITE_DATA), 'utf8')).replace(/"documentsJson":"(?:[^"\\]|\\.)*"/g, '"documentsJson":"[]"');
+    await writeFile(site(SITE_DATA), emptied);
+    const stats = statSync(site(SITE_DATA));
+    const manifest = JSON.parse(await readFile(site(SITE_MANIFEST), 'utf8')) as { collection: { data: Record<string, number> } };
+    manifest.collection.data = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+    await writeFile(site(SITE_MANIFEST), JSON.stringify(manifest));
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, a fourth time', '2026-01-10'));
+    await build();
+    expect(await contents(site())).toEqual(await fresh());
+  });
+
   it('does not reuse an entry whose hash does not match its source', async () => {
     await build();
     const text = await readFile(site(SITE_MANIFEST), 'utf8');

@@ -11,7 +11,7 @@ import {
   snippetPieces,
   type SiteSearchDocument,
 } from '../../src/export/site-search-options.js';
-import { buildSiteSearchData, buildSiteSearchIndexes, htmlFragmentText, scriptSafeJson, siteSearchDocument } from '../../src/export/site-search.js';
+import { buildSiteSearchShards, buildSiteSearchShardsOf, htmlFragmentText, scriptSafeJson, siteSearchDocument, type SiteSearchShard } from '../../src/export/site-search.js';
 import { parsePostmortem } from '../../src/parse/parse-postmortem.js';
 
 const SOURCE = `---
@@ -88,23 +88,24 @@ describe('a JSON data block', () => {
   });
 });
 
-describe('the search indexes', () => {
-  it('are one up to 200 documents, then a power of two of about 100 each', () => {
-    expect([0, 1, 199, 200, 399, 400, 1000, 10_000].map(searchIndexCount)).toEqual([1, 1, 1, 2, 2, 4, 8, 64]);
+describe('the search parts', () => {
+  it('are one up to 99 documents, then a power of two of about 50 each', () => {
+    expect([0, 1, 99, 100, 199, 200, 1000, 10_000].map(searchIndexCount)).toEqual([1, 1, 1, 2, 2, 4, 16, 128]);
   });
 
-  it('put a document in the same index whatever else is there, and spread documents over them all', () => {
+  it('put a document in the same part whatever else is there, and spread documents over them all', () => {
     const ids = Array.from({ length: 800 }, (_, index) => `team/${index}.html`);
-    const counts = new Array<number>(8).fill(0);
-    for (const id of ids) counts[searchIndexOf(id, 8)] = (counts[searchIndexOf(id, 8)] as number) + 1;
-    expect(counts.every((count) => count > 60 && count < 140)).toBe(true);
+    const counts = new Array<number>(16).fill(0);
+    for (const id of ids) counts[searchIndexOf(id, 16)] = (counts[searchIndexOf(id, 16)] as number) + 1;
+    expect(counts.every((count) => count > 25 && count < 75)).toBe(true);
     expect(searchIndexOf('team/5.html', 8)).toBe(searchIndexOf('team/5.html', 8));
   });
 
   it('find a document by a word of its text, the start of one, or one with a typo, and every word of the query must match', () => {
     const documents = [doc('a.html', 'Checkout pool ran dry', 'The connection pool filled up.'), doc('b.html', 'DNS outage', 'Resolvers timed out after a change.')];
-    const [index] = buildSiteSearchIndexes(documents);
-    const search = MiniSearch.loadJSON<SiteSearchDocument>(index?.json as string, SEARCH_INDEX_OPTIONS);
+    const [part] = buildSiteSearchShardsOf(documents);
+    expect((JSON.parse(part?.documentsJson as string) as SiteSearchDocument[]).map((document) => document.id)).toEqual(['a.html', 'b.html']);
+    const search = MiniSearch.loadJSON<SiteSearchDocument>(part?.indexJson as string, SEARCH_INDEX_OPTIONS);
     const ids = (query: string): string[] => search.search(query, SEARCH_QUERY_OPTIONS).map((result) => String(result.id));
     expect(ids('resolvers')).toEqual(['b.html']);
     expect(ids('conn')).toEqual(['a.html']);
@@ -113,24 +114,30 @@ describe('the search indexes', () => {
     expect(ids('outage')).toEqual(['b.html']);
   });
 
-  it('are the same whatever order the documents come in, and an index whose documents did not change is taken from the last build by key', () => {
+  it('are the same whatever order the documents come in; a part whose documents\' hashes did not change is taken from the last build as it is, without its documents', () => {
     const documents = Array.from({ length: 450 }, (_, index) => doc(`${index}.html`, `Outage ${index}`, `Word${index} broke.`));
-    const first = buildSiteSearchIndexes(documents);
-    expect(first).toHaveLength(4);
-    expect(buildSiteSearchIndexes([...documents].reverse())).toEqual(first);
-    // One document edited: only its index gets a new key; the others come from `previous`, which is trusted as it is.
+    const first = buildSiteSearchShardsOf(documents);
+    expect(first).toHaveLength(8);
+    expect(buildSiteSearchShardsOf([...documents].reverse())).toEqual(first);
+    // One document edited: only its part gets a new key and is built; the others come from `previous`, trusted as they are.
     const edited = documents.map((document) => (document.id === '7.html' ? { ...document, text: 'Changed.' } : document));
-    const previous = new Map(first.map((index) => [index.key, 'FROM-THE-LAST-BUILD']));
-    const again = buildSiteSearchIndexes(edited, previous);
-    const position = searchIndexOf('7.html', 4);
-    expect(again.map((index) => index.json === 'FROM-THE-LAST-BUILD')).toEqual([0, 1, 2, 3].map((other) => other !== position));
-    expect(again[position]?.json).toBe(buildSiteSearchIndexes(edited)[position]?.json);
-  });
-
-  it('go into the search page with the documents newest first, undated last', () => {
-    const data = buildSiteSearchData([doc('b.html', 'B', 'b', null), doc('a.html', 'A', 'a', '2026-01-01'), doc('c.html', 'C', 'c', '2026-03-01')]);
-    expect((JSON.parse(data.documentsJson) as SiteSearchDocument[]).map((document) => document.id)).toEqual(['c.html', 'a.html', 'b.html']);
-    expect(data).toMatchObject({ count: 3, indexes: [expect.objectContaining({ key: expect.stringMatching(/^[0-9a-f]{64}$/) })] });
+    const members = edited.map((document) => ({ id: document.id, hash: document.id === '7.html' ? 'new' : `hash-${document.id}` }));
+    const previousMembers = documents.map((document) => ({ id: document.id, hash: `hash-${document.id}` }));
+    const previous = buildSiteSearchShards(previousMembers, (id) => documents.find((document) => document.id === id)) as SiteSearchShard[];
+    const marked = new Map(previous.map((shard) => [shard.key, { ...shard, indexJson: 'FROM-THE-LAST-BUILD' }]));
+    const asked: string[] = [];
+    const again = buildSiteSearchShards(members, (id) => {
+      asked.push(id);
+      return edited.find((document) => document.id === id);
+    }, marked) as SiteSearchShard[];
+    const position = searchIndexOf('7.html', 8);
+    expect(again.map((shard) => shard.indexJson === 'FROM-THE-LAST-BUILD')).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((other) => other !== position));
+    // Only the documents of the part rebuilt were asked for.
+    expect(asked.length).toBeLessThan(100);
+    expect(asked.every((id) => searchIndexOf(id, 8) === position)).toBe(true);
+    expect(JSON.parse(again[position]?.documentsJson as string)).toContainEqual(expect.objectContaining({ id: '7.html', text: 'Changed.' }));
+    // A document that cannot be had: no parts.
+    expect(buildSiteSearchShards(members, () => undefined)).toBeNull();
   });
 });
 

@@ -154,6 +154,20 @@ describe('buildSite', () => {
     expect(index).toContain("script-src 'self'; require-trusted-types-for 'script'; trusted-types 'none';");
   });
 
+  it('counts a service or tag spelled in other cases as one filter option, named as the oldest postmortem spells it', async () => {
+    const { buildSiteIndexView } = await import('../../src/export/site-index-view.js');
+    const entry = (date: string, services: string[]) => ({ title: date, date, dateTime: date, severity: '', severityClass: 'severity-other', duration: '', impact: '', status: '', statusClass: '', sortTitle: date, services, tags: [] });
+    const view = buildSiteIndexView([
+      { source: 'a.md', page: 'a.html', index: entry('2026-03-01', ['payments', 'Web']) },
+      { source: 'b.md', page: 'b.html', index: entry('2026-01-01', ['Payments ']) },
+      { source: 'c.md', page: 'c.html', index: entry('2026-02-01', ['PAYMENTS', 'payments']) },
+    ], [], { scriptHref: 'search.js' });
+    expect(view.filters).toEqual([{ key: 'services', name: 'Service', options: [{ value: '0', label: 'Payments', count: 3 }, { value: '1', label: 'Web', count: 1 }] }]);
+    expect(view.rows.map((row) => [row.href, row.filters.services])).toEqual([['a.html', '0 1'], ['c.html', '0'], ['b.html', '0']]);
+    // No script, no filters.
+    expect(buildSiteIndexView([{ source: 'a.md', page: 'a.html', index: entry('2026-03-01', ['payments']) }], []).filters).toEqual([]);
+  });
+
   it('writes a search page with every postmortem\'s text in a JSON data block, and indexes that find them; the postmortems\' pages have no script', async () => {
     const { default: MiniSearch } = await import('minisearch');
     const { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS } = await import('../../src/export/site-search-options.js');
@@ -162,12 +176,14 @@ describe('buildSite', () => {
     const search = await readFile(path.join(cwd, 'site', 'search.html'), 'utf8');
     expect(findUnsafeHtml(search)).toEqual([]);
     const block = (id: string): string => new RegExp(`<script type="application/json" id="${id}">([^<]*)</script>`).exec(search)?.[1] as string;
-    const documents = JSON.parse(block('search-documents')) as Array<{ id: string; title: string; text: string }>;
-    expect(documents.map((document) => document.id)).toEqual(['2026-03-14-checkout.html', '2026-01-10-login.html', 'payments/2025-11-02-refunds.html']);
-    expect(documents[1]?.text).toContain('The session store ran out of memory.');
+    const documents = JSON.parse(block('search-documents-0')) as Array<{ id: string; title: string; text: string }>;
+    // In order of page; the results are in order of score.
+    expect(documents.map((document) => document.id)).toEqual(['2026-01-10-login.html', '2026-03-14-checkout.html', 'payments/2025-11-02-refunds.html']);
+    expect(documents[0]?.text).toContain('The session store ran out of memory.');
     const index = MiniSearch.loadJSON(block('search-index-0'), SEARCH_INDEX_OPTIONS);
     expect(index.search('session memory', SEARCH_QUERY_OPTIONS).map((result) => result.id)).toEqual(['2026-01-10-login.html']);
     expect(block('search-index-1')).toBeUndefined();
+    expect(block('search-documents-1')).toBeUndefined();
     const script = await readFile(path.join(cwd, 'site', 'search.js'), 'utf8');
     expect(script.startsWith('/* generator: postmortem */\n')).toBe(true);
     expect(script).toContain('MiniSearch');

@@ -92,21 +92,20 @@ describe('exported HTML is safe', () => {
     const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(pages, [], { stylesheetHref: 'postmortem.css', scriptHref: 'search.js', siteNav: siteNavLinks('', 'index') }), process.cwd());
     expect(findUnsafeHtml(index)).toEqual([]);
     expect(index).toContain('<select data-filter="services">');
-    const records = postmortems.map((postmortem, position) => ({
-      search: siteSearchDocument(`${position}.html`, buildPageView(postmortem), pages[position]?.index as ReturnType<typeof siteIndexEntry>),
-      postmortem: collectionPostmortem(postmortem, `${position}.md`),
-    }));
-    const search = renderHtmlTemplate(templates, 'search', buildSiteSearchView(records).view, process.cwd());
+    const { buildSiteSearchShardsOf } = await import('../../src/export/site-search.js');
+    const documents = postmortems.map((postmortem, position) => siteSearchDocument(`${position}.html`, buildPageView(postmortem), pages[position]?.index as ReturnType<typeof siteIndexEntry>));
+    const items = postmortems.map((postmortem, position) => ({ href: `${position}.html`, index: pages[position]?.index as ReturnType<typeof siteIndexEntry>, postmortem: collectionPostmortem(postmortem, `${position}.md`) }));
+    const search = renderHtmlTemplate(templates, 'search', buildSiteSearchView(buildSiteSearchShardsOf(documents), documents.length), process.cwd());
     expect(findUnsafeHtml(search)).toEqual([]);
     const { buildSiteActionsView } = await import('../../src/export/site-collection-pages.js');
-    const actions = renderHtmlTemplate(templates, 'actions', buildSiteActionsView(records, '2026-03-20'), process.cwd());
+    const actions = renderHtmlTemplate(templates, 'actions', buildSiteActionsView(items, '2026-03-20'), process.cwd());
     expect(findUnsafeHtml(actions)).toEqual([]);
     // Every task is there, its text escaped or sanitised: two per postmortem.
     expect(actions.match(/<tr class="action/g)).toHaveLength(XSS_PAYLOADS.length * 2);
     // The dashboard: payloads as severities, services, tags and titles, in every chart and the recurrences.
     const { buildSiteDashboardView } = await import('../../src/export/site-collection-pages.js');
     // A second postmortem with the first one's services and tags, so that they recur.
-    const dashboardView = buildSiteDashboardView([...records, { ...(records[0] as (typeof records)[number]), search: { ...(records[0] as (typeof records)[number]).search, id: 'again.html' } }], '2026-03-20');
+    const dashboardView = buildSiteDashboardView([...items, { ...(items[0] as (typeof items)[number]), href: 'again.html' }], '2026-03-20');
     expect(dashboardView.content).toMatchObject({ months: expect.anything(), resolution: expect.anything(), services: expect.anything(), tags: expect.anything() });
     expect(dashboardView.content.recurrences.length).toBeGreaterThan(0);
     const dashboard = renderHtmlTemplate(templates, 'dashboard', dashboardView, process.cwd());
@@ -142,12 +141,13 @@ describe('exported HTML is safe', () => {
     // The site's script and data blocks only, and the script only under a policy that allows it alone.
     const sitePage = (policy: string, body: string): string => `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; ${policy}style-src 'self' 'unsafe-inline'"><link rel="stylesheet" href="postmortem.css"></head><body>${body}</body></html>`;
     const own = "script-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; ";
-    expect(findUnsafeHtml(sitePage(own, '<script src="search.js" defer></script><script type="application/json" id="search-index-0">{}</script>'))).toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<script src="search.js" defer></script><script type="application/json" id="search-index-0">{}</script><script type="application/json" id="search-documents-0">[]</script>'))).toEqual([]);
     expect(findUnsafeHtml(sitePage('', '<script src="search.js" defer></script>'))).toEqual(["no Content-Security-Policy allowing the site's script alone"]);
     expect(findUnsafeHtml(sitePage("script-src 'self' 'unsafe-inline'; require-trusted-types-for 'script'; trusted-types 'none'; ", '<script src="search.js" defer></script>'))).not.toEqual([]);
     expect(findUnsafeHtml(sitePage(own, '<script src="../other/evil.js" defer></script>'))).not.toEqual([]);
     expect(findUnsafeHtml(sitePage(own, '<script type="application/json" id="mine">{}</script>'))).not.toEqual([]);
-    expect(findUnsafeHtml(sitePage(own, '<script type="application/json" id="search-documents">"</script><script>alert(1)</script>"</script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<script type="application/json" id="search-documents-0">"</script><script>alert(1)</script>"</script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<script type="application/json" id="search-documents">[]</script>'))).not.toEqual([]);
     expect(findUnsafeHtml(sitePage(own, '<input type="text" onfocus="x">'))).not.toEqual([]);
     // A policy that allows scripts on a page that loads none is too wide.
     expect(findUnsafeHtml(sitePage(own, '<p>no script</p>'))).toEqual(['no Content-Security-Policy forbidding scripts']);

@@ -8,7 +8,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import {
-  SEARCH_DOCUMENTS_ELEMENT,
+  SEARCH_DOCUMENTS_ELEMENT_PREFIX,
   SEARCH_INDEX_ELEMENT_PREFIX,
   SEARCH_INDEX_OPTIONS,
   SEARCH_QUERY_OPTIONS,
@@ -76,11 +76,6 @@ function resultItem(document: SiteSearchDocument, result: SearchResult): HTMLLIE
   return item;
 }
 
-function readData<T>(id: string): T | null {
-  const text = window.document.getElementById(id)?.textContent;
-  return text ? (JSON.parse(text) as T) : null;
-}
-
 /** The search page: the query in the box (and in the address, `#q=...`), the results below it. */
 function setUpSearch(): void {
   const input = document.getElementById('search-input') as HTMLInputElement | null;
@@ -88,14 +83,16 @@ function setUpSearch(): void {
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
   if (!input || !box || !status || !list) return;
-  let documents: SiteSearchDocument[];
+  // The search comes in parts, each its documents and their index, in data blocks the build wrote.
+  const documents: SiteSearchDocument[] = [];
   const indexes: MiniSearch<SiteSearchDocument>[] = [];
   try {
-    documents = readData<SiteSearchDocument[]>(SEARCH_DOCUMENTS_ELEMENT) ?? [];
     for (let position = 0; ; position += 1) {
-      const text = document.getElementById(`${SEARCH_INDEX_ELEMENT_PREFIX}${position}`)?.textContent;
-      if (!text) break;
-      indexes.push(MiniSearch.loadJSON<SiteSearchDocument>(text, SEARCH_INDEX_OPTIONS));
+      const part = document.getElementById(`${SEARCH_DOCUMENTS_ELEMENT_PREFIX}${position}`)?.textContent;
+      const index = document.getElementById(`${SEARCH_INDEX_ELEMENT_PREFIX}${position}`)?.textContent;
+      if (!part || !index) break;
+      documents.push(...(JSON.parse(part) as SiteSearchDocument[]));
+      indexes.push(MiniSearch.loadJSON<SiteSearchDocument>(index, SEARCH_INDEX_OPTIONS));
     }
   } catch {
     status.textContent = 'The search index in this page could not be read; build the site again.';
