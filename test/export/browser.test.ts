@@ -247,9 +247,9 @@ describe.skipIf(!chromium)('exported pages in Chromium', () => {
       await page.selectOption('select[data-filter="services"]', { label: 'payments (4)' });
       expect(await page.locator('.index-table tbody tr:visible').count()).toBe(4);
       expect(await page.locator('#index-filter-count').textContent()).toBe(`Showing 4 of ${total} postmortems`);
+      await page.screenshot({ path: path.join(target, 'site-index.png') });
       await page.selectOption('select[data-filter="severity"]', { label: 'SEV1 (3)' });
       expect(await page.locator('.index-table tbody tr:visible td.index-title a').allTextContents()).toEqual(['Card payments timed out during a payment provider degradation']);
-      await page.screenshot({ path: path.join(target, 'site-index.png') });
       expect(problems).toEqual([]);
       await context.close();
       // Without script: every row, no filters.
