@@ -25,6 +25,7 @@ const result = await build({
     run: 'src/cli/run.ts',
     'lint-worker': 'src/lint/lint-worker.ts',
     'site-worker': 'src/export/site-worker.ts',
+    'site-search-worker': 'src/export/site-search-worker.ts',
   },
   outdir,
   entryNames: '[name]',

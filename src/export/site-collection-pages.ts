@@ -10,8 +10,6 @@ import { buildSiteActionsContent, type SiteActionsContent } from './site-actions
 import type { SiteCollectionItem } from './site-collection.js';
 import { buildSiteDashboardContent, type SiteDashboardContent } from './site-dashboard-view.js';
 import { SITE_COLLECTION_PAGES, siteNavLinks, type SiteNavLink } from './site-nav.js';
-import type { SitePageSettings, SiteTemplates } from './site-pages.js';
-import { writeSitePage } from './site-pages.js';
 import { SEARCH_DOCUMENTS_ELEMENT_PREFIX, SEARCH_INDEX_ELEMENT_PREFIX } from './site-search-options.js';
 import type { SiteSearchShard } from './site-search.js';
 
@@ -89,25 +87,4 @@ export interface SiteActionsView extends CollectionPageFrame {
 /** The action items page's view, on `today` (YYYY-MM-DD). */
 export function buildSiteActionsView(items: readonly SiteCollectionItem[], today: string): SiteActionsView {
   return { ...frame('actions', false), content: buildSiteActionsContent(items, today) };
-}
-
-/**
- * Renders the collection pages from every postmortem of the site (`items`, and the search's
- * parts) and writes those that changed; returns how many it wrote. `exists` says whether a
- * file is at a page's path already.
- */
-export function writeCollectionPages(
-  items: readonly SiteCollectionItem[],
-  shards: readonly SiteSearchShard[],
-  today: string,
-  templates: SiteTemplates,
-  exists: (page: string) => boolean,
-  settings: SitePageSettings,
-): number {
-  const pages: Array<[string, string]> = [
-    [SITE_COLLECTION_PAGES.dashboard, templates.dashboard(buildSiteDashboardView(items, today))],
-    [SITE_COLLECTION_PAGES.actions, templates.actions(buildSiteActionsView(items, today))],
-    [SITE_COLLECTION_PAGES.search, templates.search(buildSiteSearchView(shards, items.length))],
-  ];
-  return pages.filter(([page, content]) => writeSitePage(page, content, exists(page), settings)).length;
 }

@@ -5,7 +5,8 @@
  * without parsing the sources whose pages it reuses.
  */
 import { hash } from 'node:crypto';
-import type { Postmortem } from '../model/postmortem.js';
+import type { Postmortem, TimelineEntry } from '../model/postmortem.js';
+import { timelineEntryKind } from '../model/timeline-milestones.js';
 import type { SiteIndexEntry } from './site-index-view.js';
 import type { SiteSearchDocument } from './site-search-options.js';
 
@@ -20,6 +21,8 @@ export interface SiteCollectionRecord {
   search: SiteSearchDocument;
   /** A hash of `search`: the search index holding it is rebuilt only when a hash of its documents changed. */
   searchHash: string;
+  /** A hash of `postmortem`: the dashboard and the action items are rendered again only when one of these (or the day) changed. */
+  postmortemHash: string;
 }
 
 /** One postmortem as the dashboard and the action items show it. */
@@ -34,9 +37,11 @@ export interface SiteCollectionItem {
 /**
  * The postmortem as the collection pages use it: every field but the long prose (summary
  * text, root cause, resolution, lessons, conclusion, other sections, improvements), which they
- * never show and the search has as text already; `source.filePath` is the source as readers
- * see it. A new build works from this too, never from the whole model, so a re-run that
- * reads it back from the data file gets the same pages.
+ * never show and the search has as text already, and of the timeline only the entries that
+ * can mark a milestone (a known instant and a kind other than a plain event), each with its
+ * kind and without its text; `source.filePath` is the source as readers see it. A new build
+ * works from this too, never from the whole model, so a re-run that reads it back from the
+ * data file gets the same pages.
  */
 export function collectionPostmortem(postmortem: Postmortem, source: string): Postmortem {
   return {
@@ -51,7 +56,7 @@ export function collectionPostmortem(postmortem: Postmortem, source: string): Po
     services: postmortem.services,
     tags: postmortem.tags,
     summary: { ...postmortem.summary, text: null, impact: null, rootCause: null },
-    timeline: postmortem.timeline,
+    timeline: milestoneEntries(postmortem.timeline),
     rootCause: null,
     resolution: null,
     correctiveActions: { improvements: [], tasks: postmortem.correctiveActions.tasks },
@@ -62,7 +67,18 @@ export function collectionPostmortem(postmortem: Postmortem, source: string): Po
   };
 }
 
+/** The timeline entries that can mark a milestone (see incidentMilestones), with their kind and instant and without their text. */
+function milestoneEntries(timeline: readonly TimelineEntry[]): TimelineEntry[] {
+  return timeline.flatMap((entry) => {
+    if (entry.at === null) return [];
+    const kind = timelineEntryKind(entry);
+    if (kind === 'event') return [];
+    return [{ time: null, at: entry.at, label: null, text: '', kind, ...(entry.line !== undefined ? { line: entry.line } : {}) }];
+  });
+}
+
 /** The record of a page: its postmortem without prose, and its search document with that document's hash. */
 export function collectionRecord(postmortem: Postmortem, source: string, search: SiteSearchDocument): SiteCollectionRecord {
-  return { postmortem: collectionPostmortem(postmortem, source), search, searchHash: hash('sha256', JSON.stringify(search), 'hex') };
+  const reduced = collectionPostmortem(postmortem, source);
+  return { postmortem: reduced, search, searchHash: hash('sha256', JSON.stringify(search), 'hex'), postmortemHash: hash('sha256', JSON.stringify(reduced), 'hex') };
 }

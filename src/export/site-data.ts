@@ -32,6 +32,7 @@ export interface SiteDataRecord {
   page: string;
   sha256: string | null;
   searchHash: string;
+  postmortemHash: string;
   postmortem: Postmortem;
 }
 
@@ -49,7 +50,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 function isRecord(value: unknown): value is SiteDataRecord {
-  if (!isObject(value) || !isString(value.page) || !(value.sha256 === null || isString(value.sha256)) || !isString(value.searchHash)) return false;
+  if (!isObject(value) || !isString(value.page) || !(value.sha256 === null || isString(value.sha256)) || !isString(value.searchHash) || !isString(value.postmortemHash)) return false;
   const { postmortem } = value;
   return isObject(postmortem) && isObject(postmortem.summary) && Array.isArray(postmortem.timeline) && Array.isArray(postmortem.services) && Array.isArray(postmortem.tags)
     && isObject(postmortem.correctiveActions) && Array.isArray(postmortem.correctiveActions.tasks);

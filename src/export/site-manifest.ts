@@ -82,8 +82,18 @@ export interface SiteManifestCollection {
   script: FileStamp | null;
   /** The data file (site-data.ts). */
   data: FileStamp | null;
-  /** Each collection page by its path in the site. */
-  pages: Record<string, FileStamp | null>;
+  /**
+   * Each collection page by its path in the site: how the build left it, and a hash of what it
+   * was made from (the postmortems' records it shows and the day), so that a re-run does not
+   * even render a page whose inputs did not change.
+   */
+  pages: Record<string, SiteManifestCollectionPage | null>;
+}
+
+/** A collection page as the build left it, and a hash of what it was made from. */
+export interface SiteManifestCollectionPage {
+  stamp: FileStamp;
+  digest: string;
 }
 
 /** The manifest found in a site's directory. */
@@ -220,7 +230,7 @@ const isStampOrNull = (value: unknown): value is FileStamp | null => value === n
 
 function isCollection(value: unknown): value is SiteManifestCollection {
   return isObject(value) && isString(value.today) && isStampOrNull(value.script) && isStampOrNull(value.data)
-    && isObject(value.pages) && Object.values(value.pages).every(isStampOrNull);
+    && isObject(value.pages) && Object.values(value.pages).every((page) => page === null || (isObject(page) && isStamp(page.stamp) && isString(page.digest)));
 }
 
 function isFailure(value: unknown): value is Omit<SiteFailure, 'source'> {

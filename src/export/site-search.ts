@@ -18,22 +18,24 @@ import type { SiteIndexEntry } from './site-index-view.js';
 export type { SiteSearchDocument } from './site-search-options.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|h[1-6]|br|hr|tr|td|th|table|thead|tbody|pre|blockquote|dl|dt|dd|figure|figcaption|section|details|summary|img)\b[^>]*>/gi;
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'tr', 'td', 'th', 'table', 'thead', 'tbody', 'pre', 'blockquote', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'section', 'details', 'summary', 'img']);
+/** A tag (its name captured), or a character reference (hex, decimal or named). */
+const MARKUP = /<\/?([a-z][a-z0-9]*)[^>]*>|&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi;
 
 /**
  * The text of an HTML fragment the export wrote (sanitised Markdown: no `>` inside a tag, text
  * escaped with `&amp;`, `&lt;`, `&gt;`, `&quot;` and numeric references): tags dropped, a space
- * where a block ends, references decoded.
+ * where a block ends, references decoded. One pass: the search text of a thousand pages goes
+ * through here.
  */
 export function htmlFragmentText(html: string): string {
-  return html
-    .replace(BLOCK_TAG, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi, (reference, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-      const code = hex !== undefined ? Number.parseInt(hex, 16) : decimal !== undefined ? Number.parseInt(decimal, 10) : null;
-      if (code !== null) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
-      return ENTITIES[(name as string).toLowerCase()] ?? reference;
-    });
+  if (!html.includes('<') && !html.includes('&')) return html;
+  return html.replace(MARKUP, (match, tag: string | undefined, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (tag !== undefined) return BLOCK_TAGS.has(tag.toLowerCase()) ? ' ' : '';
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : decimal !== undefined ? Number.parseInt(decimal, 10) : null;
+    if (code !== null) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    return ENTITIES[(name as string).toLowerCase()] ?? match;
+  });
 }
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -98,38 +100,59 @@ export interface SiteSearchMember {
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** The search's parts for a set of documents: each with its key, and what the last build made of it, if it has the key. */
+export interface SiteSearchPlan {
+  parts: Array<{ key: string; members: SiteSearchMember[]; cached: SiteSearchShard | null }>;
+}
+
 /**
- * The parts of the search page for `members`: {@link searchIndexCount} of them, each holding
- * the documents {@link searchIndexOf} puts in it, in order of id. A part whose key is in
- * `previous` (what the last build made) is taken from there as it is; another is built from
- * the documents `documentOf` gives, and null is returned when it gives none for one of them.
- * The key is worked out from the hashes alone, so an unchanged part needs no document.
+ * Splits `members` into {@link searchIndexCount} parts, each holding the documents
+ * {@link searchIndexOf} puts in it, in order of id, and keys each by its documents' ids and
+ * hashes (so an unchanged part needs no document to be recognised): a part whose key is in
+ * `previous` (what the last build made) is to be taken from there as it is.
+ */
+export function planSiteSearchShards(members: readonly SiteSearchMember[], previous: ReadonlyMap<string, SiteSearchShard> = new Map()): SiteSearchPlan {
+  const count = searchIndexCount(members.length);
+  const groups: SiteSearchMember[][] = Array.from({ length: count }, () => []);
+  for (const member of [...members].sort(byId)) (groups[searchIndexOf(member.id, count)] as SiteSearchMember[]).push(member);
+  return {
+    parts: groups.map((group, position) => {
+      const key = hash('sha256', JSON.stringify([count, position, group.map((member) => [member.id, member.hash])]), 'hex');
+      return { key, members: group, cached: previous.get(key) ?? null };
+    }),
+  };
+}
+
+/** Builds one part of the search: its documents (in order of id) and a MiniSearch index of them. */
+export function buildSiteSearchShard(key: string, documents: readonly SiteSearchDocument[]): SiteSearchShard {
+  const index = new MiniSearch<SiteSearchDocument>(SEARCH_INDEX_OPTIONS);
+  index.addAll(documents);
+  return { key, documentsJson: scriptSafeJson(documents), indexJson: scriptSafeJson(index) };
+}
+
+/**
+ * The parts of the search page for `members` (see planSiteSearchShards): those the last build
+ * made taken as they are, the others built from the documents `documentOf` gives; null when it
+ * gives none for one of them.
  */
 export function buildSiteSearchShards(
   members: readonly SiteSearchMember[],
   documentOf: (id: string) => SiteSearchDocument | undefined,
   previous: ReadonlyMap<string, SiteSearchShard> = new Map(),
 ): SiteSearchShard[] | null {
-  const count = searchIndexCount(members.length);
-  const groups: SiteSearchMember[][] = Array.from({ length: count }, () => []);
-  for (const member of [...members].sort(byId)) (groups[searchIndexOf(member.id, count)] as SiteSearchMember[]).push(member);
   const shards: SiteSearchShard[] = [];
-  for (const [position, group] of groups.entries()) {
-    const key = hash('sha256', JSON.stringify([count, position, group.map((member) => [member.id, member.hash])]), 'hex');
-    const cached = previous.get(key);
-    if (cached !== undefined) {
-      shards.push(cached);
+  for (const part of planSiteSearchShards(members, previous).parts) {
+    if (part.cached) {
+      shards.push(part.cached);
       continue;
     }
     const documents: SiteSearchDocument[] = [];
-    for (const member of group) {
+    for (const member of part.members) {
       const document = documentOf(member.id);
       if (document === undefined) return null;
       documents.push(document);
     }
-    const index = new MiniSearch<SiteSearchDocument>(SEARCH_INDEX_OPTIONS);
-    index.addAll(documents);
-    shards.push({ key, documentsJson: scriptSafeJson(documents), indexJson: scriptSafeJson(index) });
+    shards.push(buildSiteSearchShard(part.key, documents));
   }
   return shards;
 }

@@ -1,7 +1,8 @@
 /**
  * A directory of postmortems -> a static site: one page per postmortem, an `index.html`
- * listing them all (with filters), the collection pages that show them all at once (search),
- * the stylesheet they share (`postmortem.css`) and the site's one script (`search.js`). A file that cannot be
+ * listing them all (with filters), the collection pages that show them all at once
+ * (`dashboard.html`, `actions.html`, `search.html`, see site-collection-update.ts), the
+ * stylesheet they share (`postmortem.css`) and the site's one script (`search.js`). A file that cannot be
  * read or parsed is listed on the index with the reason instead of stopping the build. Re-running updates the site in place: pages are
  * rewritten (only when they changed), and nothing else in the output directory is touched.
  * A file there that postmortem did not write is never overwritten without `force`. The
@@ -507,11 +508,13 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       trusted.collection !== null &&
       trusted.collection.today === today &&
       sameStamp(trusted.collection.data, fileStamp(dataFile)) &&
-      OTHER_COLLECTION_PAGES.every((page) => sameStamp(trusted.collection?.pages[page] ?? null, fileStamp(path.join(output, page))));
+      OTHER_COLLECTION_PAGES.every((page) => sameStamp(trusted.collection?.pages[page]?.stamp ?? null, fileStamp(path.join(output, page))));
+    // What each collection page was made from: as the last build recorded it, unless they are made now.
+    let pageDigests: Record<string, string | undefined> = Object.fromEntries(OTHER_COLLECTION_PAGES.map((page) => [page, trusted?.collection?.pages[page]?.digest]));
     if (!collectionCurrent) {
       const rendering = await loadRendering();
       const { updateCollectionPages } = await import('./site-collection-update.js');
-      written += await updateCollectionPages({
+      const outcome = await updateCollectionPages({
         pages: built.map((page) => ({ page, sha256: (pageSources.get(page.page) as { sha256: string | null }).sha256 })),
         fresh: freshRecords,
         trustData: trusted?.collection != null && sameStamp(trusted.collection.data, fileStamp(dataFile)),
@@ -524,10 +527,14 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
           return outcome.record;
         },
         today,
+        previousPages: trusted?.collection?.pages ?? null,
+        workers: options.concurrency === undefined || options.concurrency === 'auto' || options.concurrency >= 2,
         templates: await compile(),
         exists: (page) => existing.has(page),
         settings,
       });
+      written += outcome.written;
+      pageDigests = outcome.digests;
     }
 
     // After the index and the collection pages, so that no page they link to is ever missing.
@@ -540,7 +547,11 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       today,
       script: fileStamp(scriptFile),
       data: fileStamp(dataFile),
-      pages: Object.fromEntries(OTHER_COLLECTION_PAGES.map((page) => [page, fileStamp(path.join(output, page))])),
+      pages: Object.fromEntries(OTHER_COLLECTION_PAGES.map((page) => {
+        const stamp = fileStamp(path.join(output, page));
+        const digest = pageDigests[page];
+        return [page, stamp && digest !== undefined ? { stamp, digest } : null];
+      })),
     };
     // Nothing to record when every entry is the previous build's own (a re-run that changed nothing): saves serialising it to find that out.
     const sameAsBefore =

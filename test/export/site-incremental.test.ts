@@ -185,6 +185,18 @@ describe('a re-run of buildSite', () => {
     expect(await contents(site())).toEqual(await fresh());
   });
 
+  it('after an edit of prose only, rewrites the search page but leaves the dashboard and the action items as they are', async () => {
+    await build();
+    const before = await stamps();
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage', '2026-01-10', 'Some users saw errors, it turns out.'));
+    const again = await build();
+    expect(again.written).toBe(3);
+    expect(changed(before, await stamps())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', 'index.html', 'search.html']);
+    const manifest = JSON.parse(await readFile(site(SITE_MANIFEST), 'utf8')) as { collection: { pages: Record<string, { digest: string }> } };
+    expect(Object.keys(manifest.collection.pages).sort()).toEqual(['actions.html', 'dashboard.html', 'search.html']);
+    expect(Object.values(manifest.collection.pages).every((page) => /^[0-9a-f]{64}$/.test(page.digest))).toBe(true);
+  });
+
   it('does not reuse an entry whose hash does not match its source', async () => {
     await build();
     const text = await readFile(site(SITE_MANIFEST), 'utf8');
@@ -284,7 +296,7 @@ type Step =
 
 const FILES = ['a.md', 'b.md', 'team/c.md', 'team/deep/d.md', 'broken.md'];
 /** Files of the site that show every postmortem, or keep what they need. */
-const SITE_FILES = ['index.html', 'search.html', 'search.js', SITE_DATA];
+const SITE_FILES = ['index.html', 'search.html', 'dashboard.html', 'actions.html', 'search.js', SITE_DATA];
 
 /**
  * A postmortem whose every collection field varies with `variant`: services, tags, tasks
