@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Benchmarks: `npm run bench [-- --runs N] [--export-rounds N] [--quick]`: start-up times,
 // then a site built from a generated corpus, new and re-run, against pandoc and markdown-it
-// (scripts/bench/export-site.js), then lint against markdownlint-cli2 (scripts/bench/lint.js).
-// `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint of 1,000
-// files only) for a rough look in a minute or two. Each start-up
+// (scripts/bench/export-site.js), then lint against markdownlint-cli2 (scripts/bench/lint.js),
+// then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js).
+// `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint and the
+// collection commands over 1,000 files only) for a rough look in a few minutes. Each start-up
 // benchmark is a function that returns timings; main() runs them all and prints one table.
 // Add a benchmark by writing a function and listing it in BENCHMARKS. Not a test: nothing
 // here passes or fails.
@@ -11,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
+import { benchCollection } from './bench/collection.js';
 import { benchLint } from './bench/lint.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -89,6 +91,8 @@ async function main() {
   await benchExportSite({ rounds: exportRounds, pandocSample: quick ? 0 : 20 });
   // postmortem lint against markdownlint-cli2 on 1,000 and 10,000 generated postmortems (scripts/bench/lint.js).
   await benchLint();
+  // stats and actions against lint over the same generated files, in paired rounds (scripts/bench/collection.js).
+  await benchCollection();
 }
 
 await main();

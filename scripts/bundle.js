@@ -7,7 +7,7 @@
 //
 // Layout contract: every entry and chunk is written flat into dist/bundle/, two levels below the
 // package root like dist/cli/*.js, so `new URL('../../templates/', import.meta.url)` and friends
-// resolve the same, and `new URL('./lint-worker.js', import.meta.url)` finds the worker entry.
+// resolve the same, and `new URL('./lint-worker.js', import.meta.url)` finds the worker entry (likewise the site's and the collection's workers).
 // dist/bundle/meta.json (esbuild's metafile) says which packages each chunk holds; the start-up
 // tests read it to check what a command loads.
 import { build } from 'esbuild';
@@ -26,6 +26,7 @@ const result = await build({
     'lint-worker': 'src/lint/lint-worker.ts',
     'site-worker': 'src/export/site-worker.ts',
     'site-search-worker': 'src/export/site-search-worker.ts',
+    'collection-worker': 'src/collection/collection-worker.ts',
   },
   outdir,
   entryNames: '[name]',

@@ -1,6 +1,7 @@
 // Generates realistic incident postmortems (about 5 KB each) for the lint benchmark: front
 // matter or none, a summary with a window and an impact figure, a timeline of a dozen or more
-// entries, root cause, resolution, corrective measures as a checklist or a table, lessons.
+// entries, root cause, resolution, corrective measures as a checklist or a table, lessons;
+// the front matter, when there is one, names the service and a tag (the cause), for `stats`.
 // Deterministic for a seed, so runs are comparable. The text is made up here from word
 // lists; a few documents get the flaws real ones have (a TODO, a vague action item, blame).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -61,6 +62,11 @@ function clock(minutes) {
   return `${pad(Math.floor(day / 60))}:${pad(day % 60)}`;
 }
 
+/** `search indexer` -> `search-indexer`, for service names and tags in front matter. */
+function slug(text) {
+  return text.replace(/^an? /, '').replace(/\s+/g, '-').toLowerCase();
+}
+
 function paragraph(next, sentences) {
   return Array.from({ length: sentences }, () => pick(next, FILLER)).join(' ');
 }
@@ -84,7 +90,7 @@ export function generatePostmortem(seed) {
   const out = [];
 
   if (next() < 0.5) {
-    out.push('---', `title: ${service[0].toUpperCase()}${service.slice(1)} ${symptom}`, `date: ${date}`, `severity: SEV${1 + Math.floor(next() * 3)}`, `status: ${pick(next, ['draft', 'in-review', 'final'])}`, `authors: [${pick(next, PEOPLE)}, ${pick(next, PEOPLE)}]`, `timezone: ${zone}`, '---', '');
+    out.push('---', `title: ${service[0].toUpperCase()}${service.slice(1)} ${symptom}`, `date: ${date}`, `severity: SEV${1 + Math.floor(next() * 3)}`, `status: ${pick(next, ['draft', 'in-review', 'final'])}`, `authors: [${pick(next, PEOPLE)}, ${pick(next, PEOPLE)}]`, `timezone: ${zone}`, `services: [${slug(service)}]`, `tags: [${slug(trigger)}]`, '---', '');
   }
   out.push(`# Postmortem: the ${service} ${symptom} on ${date}`, '');
   out.push('## Issue Summary', '');

@@ -88,6 +88,17 @@ export {
   type LintMessage,
   type LintResult,
 } from './lint/index.js';
+export {
+  readCollection,
+  readCollectionStream,
+  readCollectionFile,
+  collectionPostmortem,
+  collectionWorkerCount,
+  type ReadCollectionOptions,
+  type ReadCollectionFileOptions,
+  type CollectionFile,
+  type CollectionPostmortem,
+} from './collection/read-collection.js';
 export { editFrontMatter, frontMatterKeys, type FrontMatterEdit, type FrontMatterEditOptions, type FrontMatterKey, type FrontMatterValueKind } from './edit/front-matter-editor.js';
 export { changeStatus, reviewerNameProblem, type StatusChange, type StatusChangeOptions } from './review/status-change.js';
 export { checkStatusGate, type GateProblem, type GateRequirement, type StatusGateInput } from './review/status-gate.js';

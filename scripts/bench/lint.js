@@ -22,17 +22,19 @@ const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs'; process.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });",
 )}`;
 
-function median(values) {
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**
- * Runs `node ...args` in `cwd` and returns wall seconds and peak RSS in KiB. Exit 0 and 1
- * (problems found) are both fine; anything else is a failed benchmark.
+ * Runs `node ...args` in `cwd` and returns wall seconds, peak RSS in KiB and CPU seconds (NaN
+ * without /usr/bin/time). Exit 0 and 1
+ * (problems found) are both fine; anything else is a failed benchmark. `work` is a scratch
+ * directory for the RSS figures. (Also used by scripts/bench/collection.js.)
  */
-function measure(args, cwd, work) {
+export function measure(args, cwd, work) {
   const statsFile = join(work, 'stats.txt');
   rmSync(statsFile, { force: true });
   const useTime = existsSync(TIME);
@@ -45,7 +47,9 @@ function measure(args, cwd, work) {
   if (child.status !== 0 && child.status !== 1) throw new Error(`node ${args.slice(0, 3).join(' ')} ... exited ${child.status}: ${String(child.stderr).slice(0, 500)}`);
   const stats = existsSync(statsFile) ? readFileSync(statsFile, 'utf8') : '';
   const rssKib = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stats)?.[1] ?? NaN) : Number(stats);
-  return { seconds, rssKib };
+  // CPU time of all the process's threads (user + system), from /usr/bin/time only: less moved by a busy machine than wall time.
+  const cpuSeconds = useTime ? Number(/User time \(seconds\): ([\d.]+)/.exec(stats)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stats)?.[1] ?? NaN) : NaN;
+  return { seconds, rssKib, cpuSeconds };
 }
 
 /** Median wall time and the largest peak RSS over `runs` runs. */

@@ -308,6 +308,7 @@ Options of the listing: postmortem actions --help. Of done: postmortem actions d
     .option('--fail-on <condition>', 'exit 1 when a listed open task is overdue, unowned (no owner) or undated (no due date); repeatable or comma-separated', parseFailOn)
     .option('-c, --config <file>', `${CONFIG_HELP} (for its "ignores")`)
     .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .option('--concurrency <threads>', CONCURRENCY_HELP, parseConcurrency, 'auto')
     .showHelpAfterError("(run 'postmortem actions --help' for usage)")
     .addHelpText(
       'after',
@@ -372,6 +373,7 @@ cannot be ticked, or the file changed on disk meanwhile (nothing is written then
     .option('--today <YYYY-MM-DD>', 'the day overdue action items are counted against (default: today)', parseIsoDate)
     .option('-c, --config <file>', 'read `ignores` from this config file instead of the nearest .postmortemrc.* or package.json "postmortem" key')
     .option('--ignore <glob>', IGNORE_HELP, repeatable)
+    .option('--concurrency <threads>', CONCURRENCY_HELP, parseConcurrency, 'auto')
     .showHelpAfterError("(run 'postmortem stats --help' for usage)")
     .addHelpText(
       'after',

@@ -3,35 +3,24 @@
  * (`collectActions`, `incidentMetrics`, `collectionStats`): what a folder of postmortems adds
  * up to. Times are whole minutes; a value the documents do not give is `null`, never 0.
  */
-import type { PostmortemStatus } from '../model/postmortem.js';
+import type { CorrectiveTask, Postmortem } from '../model/postmortem.js';
 import type { IncidentMilestones } from '../model/timeline-milestones.js';
 
 /** The postmortem an action item belongs to, as listings show it. */
-export interface ActionItemSource {
+export interface ActionItemSource extends Pick<Postmortem, 'title' | 'date' | 'severity' | 'status' | 'services'> {
   /** The file, as given in `source.filePath` (relative to the working directory for the CLI), or null. */
   file: string | null;
-  title: string | null;
-  /** The incident's date, YYYY-MM-DD. */
-  date: string | null;
-  severity: string | null;
-  status: PostmortemStatus | null;
-  services: string[];
 }
 
-/** One task of a postmortem's corrective actions, with where it is and whether it is late. */
-export interface ActionItem {
+/**
+ * One task of a postmortem's corrective actions (its text, owner, due date as the model
+ * holds it, priority, issue and done), with where it is and whether it is late.
+ */
+export interface ActionItem extends Omit<CorrectiveTask, 'line'> {
   /** The file, as in {@link ActionItemSource.file}. */
   file: string | null;
   /** 1-based line of the task in the file, when parsed from one. */
   line: number | null;
-  text: string;
-  owner: string | null;
-  /** YYYY-MM-DD when it reads as a date, else as written. */
-  due: string | null;
-  priority: string | null;
-  /** Tracker reference as written: `#123`, `JIRA-42`, a URL. */
-  issue: string | null;
-  done: boolean;
   /** Open, with a due date (YYYY-MM-DD) before `today`. */
   overdue: boolean;
   postmortem: ActionItemSource;
@@ -98,13 +87,7 @@ export interface CountRow {
 export type StatsGroupBy = 'month' | 'quarter' | 'severity' | 'service';
 
 /** One incident as the collection report lists it. */
-export interface IncidentSummary {
-  file: string | null;
-  title: string | null;
-  date: string | null;
-  severity: string | null;
-  status: PostmortemStatus | null;
-  services: string[];
+export interface IncidentSummary extends ActionItemSource {
   tags: string[];
   metrics: IncidentMetrics;
   /** Its tasks not done, and of those, the overdue ones. */

@@ -7,13 +7,14 @@
 import { hash } from 'node:crypto';
 import type { Postmortem, TimelineEntry } from '../model/postmortem.js';
 import { timelineEntryKind } from '../model/timeline-milestones.js';
+import { collectionPostmortem } from '../collection/collection-file.js';
 import type { SiteIndexEntry } from './site-index-view.js';
 import type { SiteSearchDocument } from './site-search-options.js';
 
 /** What the build of one page makes for the collection pages. */
 export interface SiteCollectionRecord {
   /**
-   * The postmortem without its prose (see collectionPostmortem): what the dashboard's
+   * The postmortem without its prose (see siteCollectionPostmortem): what the dashboard's
    * figures and the action items are worked out from, the same on a re-run as on a new build.
    */
   postmortem: Postmortem;
@@ -35,34 +36,22 @@ export interface SiteCollectionItem {
 }
 
 /**
- * The postmortem as the collection pages use it: every field but the long prose (summary
- * text, root cause, resolution, lessons, conclusion, other sections, improvements), which they
- * never show and the search has as text already, and of the timeline only the entries that
- * can mark a milestone (a known instant and a kind other than a plain event), each with its
- * kind and without its text; `source.filePath` is the source as readers see it. A new build
- * works from this too, never from the whole model, so a re-run that reads it back from the
- * data file gets the same pages.
+ * The postmortem as the site's collection pages keep it: the collection commands' slim model
+ * (`collectionPostmortem`: no long prose), slimmer still, as the data file holds one for every
+ * page: without the improvements and the summary's impact and root cause, which the
+ * dashboard and the action items never show, and with only the timeline entries that can mark
+ * a milestone (a known instant and a kind other than a plain event), each with its kind and
+ * without its text; `source.filePath` is the source as readers see it. A new build works from
+ * this too, never from the whole model, so a re-run that reads it back from the data file gets
+ * the same pages.
  */
-export function collectionPostmortem(postmortem: Postmortem, source: string): Postmortem {
+export function siteCollectionPostmortem(postmortem: Postmortem, source: string): Postmortem {
+  const slim = collectionPostmortem(postmortem);
   return {
-    title: postmortem.title,
-    date: postmortem.date,
-    severity: postmortem.severity,
-    status: postmortem.status,
-    authors: postmortem.authors,
-    reviewers: postmortem.reviewers,
-    reviewedAt: postmortem.reviewedAt,
-    timezone: postmortem.timezone,
-    services: postmortem.services,
-    tags: postmortem.tags,
-    summary: { ...postmortem.summary, text: null, impact: null, rootCause: null },
+    ...slim,
+    summary: { ...slim.summary, impact: null, rootCause: null },
     timeline: milestoneEntries(postmortem.timeline),
-    rootCause: null,
-    resolution: null,
     correctiveActions: { improvements: [], tasks: postmortem.correctiveActions.tasks },
-    lessonsLearned: null,
-    conclusion: null,
-    otherSections: [],
     source: { filePath: source, sections: [], frontMatterLines: 0, frontMatter: null },
   };
 }
@@ -79,6 +68,6 @@ function milestoneEntries(timeline: readonly TimelineEntry[]): TimelineEntry[] {
 
 /** The record of a page: its postmortem without prose, and its search document with that document's hash. */
 export function collectionRecord(postmortem: Postmortem, source: string, search: SiteSearchDocument): SiteCollectionRecord {
-  const reduced = collectionPostmortem(postmortem, source);
+  const reduced = siteCollectionPostmortem(postmortem, source);
   return { postmortem: reduced, search, searchHash: hash('sha256', JSON.stringify(search), 'hex'), postmortemHash: hash('sha256', JSON.stringify(reduced), 'hex') };
 }

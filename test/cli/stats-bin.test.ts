@@ -90,7 +90,7 @@ describe('postmortem stats (bin)', () => {
     expect(runBin(['stats', 'postmortems', '--group-by', 'quarter', '--today', '2026-09-15'], { cwd: fixture }).stdout).toBe(example);
     const help = runBin(['stats', '--help'], { cwd }).stdout;
     const options = [...help.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1] as string).filter((option) => option !== '--help');
-    expect(options.length).toBe(7);
+    expect(options.length).toBe(8);
     // Each a row of the options table: | `--since <YYYY-MM-DD>` | or | `-c, --config <file>` |.
     for (const option of options) expect(section, option).toMatch(new RegExp(`^\\| \`(?:-\\w, )?${option}[ \`]`, 'm'));
   });

@@ -14,15 +14,8 @@ import { repoRoot, runInProcess } from '../cli/cli-harness.js';
 const fixture = join(repoRoot, 'test', 'fixtures', 'collection');
 const postmortemsDirectory = join(fixture, 'postmortems');
 
-interface ExpectedItem {
-  file: string;
-  text: string;
-  owner: string | null;
-  due: string | null;
-  priority: string | null;
-  issue: string | null;
-  done: boolean;
-}
+/** An item as expected.json lists it: the task's fields and its file's name. */
+type ExpectedItem = Pick<ActionItem, 'text' | 'owner' | 'due' | 'priority' | 'issue' | 'done'> & { file: string };
 
 const expected = JSON.parse(readFileSync(join(fixture, 'expected.json'), 'utf8')) as {
   today: string;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSiteActionsContent } from '../../src/export/site-actions-view.js';
-import { collectionPostmortem } from '../../src/export/site-collection.js';
+import { siteCollectionPostmortem } from '../../src/export/site-collection.js';
 import { buildSite } from '../../src/export/site.js';
 import { emptyPostmortem, type CorrectiveTask } from '../../src/model/postmortem.js';
 import { runBin, runInProcess, useTempDir } from '../cli/cli-harness.js';
@@ -80,7 +80,7 @@ describe('the action items page', () => {
       correctiveActions: { improvements: [], tasks: [task('later', '2026-05-01', { line: 9 }), task('whenever', 'next sprint', { line: 10 }), task('soon', '2026-04-01', { line: 11 }), task('late', '2026-01-01', { line: 12 }), task('no line', null), task('finished', '2025-01-01', { done: true, line: 13 })] },
     };
     const index = { title: 'Outage', date: '', dateTime: null, severity: '', severityClass: 'severity-other', duration: '', impact: '', status: '', statusClass: '', sortTitle: 'Outage', services: [], tags: [] };
-    const record = { href: 'team/out%20age.html', index, postmortem: collectionPostmortem(postmortem, 'team/out age.md') };
+    const record = { href: 'team/out%20age.html', index, postmortem: siteCollectionPostmortem(postmortem, 'team/out age.md') };
     const content = buildSiteActionsContent([record], '2026-03-01');
     expect(content.groups.map((group) => [group.key, group.rows.map((row) => row.textHtml)])).toEqual([
       ['overdue', ['late']],

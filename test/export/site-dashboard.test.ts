@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { collectActions } from '../../src/collection/collect-actions.js';
 import { collectionStats } from '../../src/collection/collection-stats.js';
 import type { CollectionStats } from '../../src/collection/types.js';
-import { collectionPostmortem } from '../../src/export/site-collection.js';
+import { siteCollectionPostmortem } from '../../src/export/site-collection.js';
 import { buildSiteDashboardContent } from '../../src/export/site-dashboard-view.js';
 import { buildSite } from '../../src/export/site.js';
 import { parsePostmortem } from '../../src/parse/parse-postmortem.js';
@@ -91,7 +91,7 @@ describe('the dashboard', () => {
   it('is worked out from the postmortems without their prose to the same figures and action items as from the whole postmortems', () => {
     const directory = path.join(fixture, 'postmortems');
     const whole = readdirSync(directory).sort().map((name) => parsePostmortem(readFileSync(path.join(directory, name), 'utf8'), { filePath: name }));
-    const reduced = whole.map((postmortem) => collectionPostmortem(postmortem, postmortem.source?.filePath as string));
+    const reduced = whole.map((postmortem) => siteCollectionPostmortem(postmortem, postmortem.source?.filePath as string));
     // Through JSON, as the data file keeps them.
     const kept = JSON.parse(JSON.stringify(reduced)) as typeof reduced;
     expect(collectionStats(kept, { today: expected.today })).toEqual(collectionStats(whole, { today: expected.today }));

@@ -302,7 +302,7 @@ const SITE_FILES = ['index.html', 'search.html', 'dashboard.html', 'actions.html
  * A postmortem whose every collection field varies with `variant`: services, tags, tasks
  * (open, done, overdue or not), so that the search page and the data file change with edits.
  */
-function collectionPostmortem(title: string, date: string, variant: number): string {
+function collectionSource(title: string, date: string, variant: number): string {
   const services = ['checkout', 'payments', 'search'].slice(0, 1 + (variant % 3));
   return `---
 title: ${title}
@@ -352,7 +352,7 @@ async function apply(change: Step): Promise<void> {
       const file = FILES[change.file] as string;
       await mkdir(path.dirname(input(file)), { recursive: true });
       // broken.md is written as a binary file, so failures come and go too.
-      await writeFile(input(file), file === 'broken.md' && change.title % 2 === 0 ? Buffer.from([0x23, 0x00]) : collectionPostmortem(`Outage ${change.title} of ${file}`, `2026-0${change.title + 1}-01`, change.title));
+      await writeFile(input(file), file === 'broken.md' && change.title % 2 === 0 ? Buffer.from([0x23, 0x00]) : collectionSource(`Outage ${change.title} of ${file}`, `2026-0${change.title + 1}-01`, change.title));
       return;
     }
     case 'delete-site-file':
@@ -406,9 +406,9 @@ describe('a site after any sequence of changes and re-runs', () => {
         await rm(input(), { recursive: true, force: true });
         await rm(site(), { recursive: true, force: true });
         await mkdir(input('team'), { recursive: true });
-        await writeFile(input('a.md'), collectionPostmortem('First', '2025-01-01', 0));
-        await writeFile(input('b.md'), collectionPostmortem('Second', '2025-02-01', 1));
-        await writeFile(input('team', 'c.md'), collectionPostmortem('Third', '2025-03-01', 2));
+        await writeFile(input('a.md'), collectionSource('First', '2025-01-01', 0));
+        await writeFile(input('b.md'), collectionSource('Second', '2025-02-01', 1));
+        await writeFile(input('team', 'c.md'), collectionSource('Third', '2025-03-01', 2));
         await writeFile(path.join(cwd, 'theme', 'partials', 'footer.hbs'), '<footer>0</footer>\n');
         today = '2026-02-01';
         await buildSite(['postmortems'], 'site', { cwd, template: 'theme', today });

@@ -83,7 +83,7 @@ describe('exported HTML is safe', () => {
     const { siteIndexEntry } = await import('../../src/export/site-index-entry.js');
     const { buildSiteSearchView } = await import('../../src/export/site-collection-pages.js');
     const { siteSearchDocument } = await import('../../src/export/site-search.js');
-    const { collectionPostmortem } = await import('../../src/export/site-collection.js');
+    const { siteCollectionPostmortem } = await import('../../src/export/site-collection.js');
     const { buildPageView } = await import('../../src/export/page-view.js');
     const { siteNavLinks } = await import('../../src/export/site-nav.js');
     const templates = resolveHtmlTemplates(undefined, process.cwd());
@@ -94,7 +94,7 @@ describe('exported HTML is safe', () => {
     expect(index).toContain('<select data-filter="services">');
     const { buildSiteSearchShardsOf } = await import('../../src/export/site-search.js');
     const documents = postmortems.map((postmortem, position) => siteSearchDocument(`${position}.html`, buildPageView(postmortem), pages[position]?.index as ReturnType<typeof siteIndexEntry>));
-    const items = postmortems.map((postmortem, position) => ({ href: `${position}.html`, index: pages[position]?.index as ReturnType<typeof siteIndexEntry>, postmortem: collectionPostmortem(postmortem, `${position}.md`) }));
+    const items = postmortems.map((postmortem, position) => ({ href: `${position}.html`, index: pages[position]?.index as ReturnType<typeof siteIndexEntry>, postmortem: siteCollectionPostmortem(postmortem, `${position}.md`) }));
     const search = renderHtmlTemplate(templates, 'search', buildSiteSearchView(buildSiteSearchShardsOf(documents), documents.length), process.cwd());
     expect(findUnsafeHtml(search)).toEqual([]);
     const { buildSiteActionsView } = await import('../../src/export/site-collection-pages.js');

@@ -48,6 +48,8 @@ export interface ActionsCommandOptions extends CollectionDiscoveryOptions {
   service?: string[];
   format?: ActionsFormat;
   failOn?: FailOnCondition[];
+  /** `--concurrency`: threads reading and parsing the files (README: "Threads"). */
+  concurrency?: number | 'auto';
 }
 
 /** Options of `postmortem actions done`. */
@@ -107,7 +109,7 @@ export async function actionsCommand(patterns: string[], options: ActionsCommand
     }
     owners.push(name);
   }
-  const files = await readCollection(patterns, { cwd: io.cwd, ignore: options.ignore, configFile: options.config ?? null });
+  const files = await readCollection(patterns, { cwd: io.cwd, ignore: options.ignore, configFile: options.config ?? null, concurrency: options.concurrency });
   const unreadable = reportUnreadable(files, context);
   const postmortems = postmortemsOf(files);
   const filters: CollectActionsOptions = {

@@ -26,6 +26,8 @@ export interface StatsCommandOptions {
   /** `--ignore` patterns, repeatable. */
   ignore?: string[];
   config?: string;
+  /** `--concurrency`: threads reading and parsing the files (README: "Threads"). */
+  concurrency?: number | 'auto';
 }
 
 /** A file left out of the figures, as the JSON report lists it. */
@@ -41,7 +43,7 @@ export async function statsCommand(patterns: string[], options: StatsCommandOpti
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new PostmortemError(`--since ${options.since} is after --until ${options.until}: no day is in both`);
   }
-  const files: CollectionFile[] = await readCollection(patterns, { cwd: io.cwd, ignore: options.ignore, configFile: options.config ?? null });
+  const files: CollectionFile[] = await readCollection(patterns, { cwd: io.cwd, ignore: options.ignore, configFile: options.config ?? null, concurrency: options.concurrency });
   const postmortems: Postmortem[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of files) {
