@@ -25,6 +25,7 @@ const result = await build({
     run: 'src/cli/run.ts',
     'lint-worker': 'src/lint/lint-worker.ts',
     'site-worker': 'src/export/site-worker.ts',
+    'site-search-worker': 'src/export/site-search-worker.ts',
     'collection-worker': 'src/collection/collection-worker.ts',
   },
   outdir,
@@ -83,3 +84,22 @@ for (const output of Object.keys(result.metafile.outputs).filter((file) => file.
   }
 }
 await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+
+// The static site's one script (src/export/site-script/search.ts: the search and the index's
+// filters), with MiniSearch, for browsers: one self-contained file that the site build copies
+// next to the pages (a page opened from file:// can load a script beside it, but not import
+// modules or fetch files). MiniSearch's licence travels with it.
+const miniSearchLicence = (await readFile(`${root}node_modules/minisearch/LICENSE.txt`, 'utf8')).trim();
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/export/site-script/search.ts'],
+  outfile: `${root}dist/site/search.js`,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  legalComments: 'none',
+  banner: { js: `/*\n * postmortem's site script: search and filters. It includes MiniSearch, under this licence:\n *\n${miniSearchLicence.split('\n').map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */` },
+  logLevel: 'warning',
+});

@@ -185,11 +185,12 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .addOption(new Option('--format <format>', 'output format (default: json; html with --site)').choices(['json', 'html', 'pdf']))
     .option('-o, --output <file-or-dir>', 'write to this file, or into this directory (one file per postmortem); `-` means standard output')
     .option('-f, --force', 'overwrite output files that exist (with --site: files postmortem did not write)')
-    .option('-t, --template <path>', 'HTML template file (the page) or directory (postmortem.html.hbs, index.html.hbs, partials/)')
-    .option('--site <dir>', 'build a static site in this directory from files, directories and globs: a page per postmortem and index.html')
+    .option('-t, --template <path>', 'HTML template file (the page) or directory (postmortem.html.hbs, index.html.hbs, search.html.hbs, dashboard.html.hbs, actions.html.hbs, partials/)')
+    .option('--site <dir>', 'build a static site in this directory from files, directories and globs: a page per postmortem, index.html with filters, dashboard.html, actions.html and search.html')
     .option('--ignore <glob>', `with --site: ${IGNORE_HELP}`, repeatable)
     .option('--concurrency <threads>', `with --site: ${CONCURRENCY_HELP}`, parseConcurrency, 'auto')
     .option('--no-cache', 'with --site, parse and render every page again, even those whose source has not changed')
+    .option('--today <YYYY-MM-DD>', 'with --site: the day the dashboard and the action items count overdue tasks against (default: today, local time)', parseIsoDate)
     .showHelpAfterError("(run 'postmortem export --help' for usage)")
     .addHelpText(
       'after',
@@ -200,6 +201,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem export postmortem.md --format html -o postmortem.html',
         'postmortem export postmortems/*.md --format pdf -o pdf/',
         'postmortem export postmortems/ --site site/',
+        'postmortem export postmortems/ --site site/ --today 2026-06-30',
       ]),
     )
     .action(async (files: string[], options: import('./commands/export.js').ExportCommandOptions) => {

@@ -23,36 +23,57 @@ export const SITE_STYLESHEET = 'postmortem.css';
 /** The first line of the site's stylesheet, by which the site builder recognises it as its own. */
 export const SITE_STYLESHEET_MARK = `/* generator: ${HTML_GENERATOR} */`;
 
+/** The site's one script (search and the index's filters), at its root; its first line is {@link SITE_SCRIPT_MARK}. */
+export const SITE_SCRIPT = 'search.js';
+
+/** The first line of the site's script, by which the site builder recognises it as its own. */
+export const SITE_SCRIPT_MARK = SITE_STYLESHEET_MARK;
+
 /** The package's `templates/html/` directory. */
 export const builtInHtmlTemplatesDirectory: string = path.join(builtInTemplatesDirectory, 'html');
 
-/** File names of the page and index templates, built in or in a user's template directory. */
-export const HTML_TEMPLATE_FILES = { page: 'postmortem.html.hbs', index: 'index.html.hbs' } as const;
+/**
+ * File names of the templates, built in or in a user's template directory: the page of a
+ * postmortem, and the site's index, search page, dashboard and action items.
+ */
+export const HTML_TEMPLATE_FILES = {
+  page: 'postmortem.html.hbs',
+  index: 'index.html.hbs',
+  search: 'search.html.hbs',
+  dashboard: 'dashboard.html.hbs',
+  actions: 'actions.html.hbs',
+} as const;
 
-/** Which of the two templates is meant. */
+/** Which of the templates is meant. */
 export type HtmlTemplateName = keyof typeof HTML_TEMPLATE_FILES;
 
+const TEMPLATE_NAMES = Object.keys(HTML_TEMPLATE_FILES) as HtmlTemplateName[];
+
 /** The HTML templates a `--template` value stands for. */
-export interface ResolvedHtmlTemplates {
+export type ResolvedHtmlTemplates = {
   /** Whether any template is the user's, whose errors are reported as theirs. */
   kind: 'built-in' | 'file' | 'directory';
-  /** Absolute path of the page template. */
-  page: string;
-  /** Absolute path of the index template. */
-  index: string;
   /** The user's partials directory, or null. */
   partialsDirectory: string | null;
+} & {
+  /** Absolute path of each template (`page`, `index`, `search`, ...). */
+  [name in HtmlTemplateName]: string;
+};
+
+/** Every template, by name, from `choose`. */
+function templatesBy(choose: (name: HtmlTemplateName) => string): Record<HtmlTemplateName, string> {
+  return Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, choose(name)])) as Record<HtmlTemplateName, string>;
 }
 
 /** Resolves `--template` for HTML: none for the built-ins, a file for the page, or a directory. */
 export function resolveHtmlTemplates(template: string | undefined, cwd: string): ResolvedHtmlTemplates {
   const builtIn = (name: HtmlTemplateName): string => path.join(builtInHtmlTemplatesDirectory, HTML_TEMPLATE_FILES[name]);
   if (template === undefined || template.trim() === '') {
-    return { kind: 'built-in', page: builtIn('page'), index: builtIn('index'), partialsDirectory: null };
+    return { kind: 'built-in', ...templatesBy(builtIn), partialsDirectory: null };
   }
   const absolute = path.resolve(cwd, template);
   const stats = existsSync(absolute) ? statSync(absolute) : null;
-  if (stats?.isFile()) return { kind: 'file', page: absolute, index: builtIn('index'), partialsDirectory: null };
+  if (stats?.isFile()) return { kind: 'file', ...templatesBy((name) => (name === 'page' ? absolute : builtIn(name))), partialsDirectory: null };
   if (stats?.isDirectory()) {
     const own = (name: HtmlTemplateName): string | null => {
       const file = path.join(absolute, HTML_TEMPLATE_FILES[name]);
@@ -60,15 +81,14 @@ export function resolveHtmlTemplates(template: string | undefined, cwd: string):
     };
     const partials = path.join(absolute, 'partials');
     const partialsDirectory = existsSync(partials) && statSync(partials).isDirectory() ? partials : null;
-    const page = own('page');
-    const index = own('index');
-    if (!page && !index && !partialsDirectory) {
+    const owned = templatesBy((name) => own(name) ?? '');
+    if (TEMPLATE_NAMES.every((name) => owned[name] === '') && !partialsDirectory) {
       throw new PostmortemError(
-        `HTML template directory has none of ${HTML_TEMPLATE_FILES.page}, ${HTML_TEMPLATE_FILES.index} or partials/`,
+        `HTML template directory has none of ${TEMPLATE_NAMES.map((name) => HTML_TEMPLATE_FILES[name]).join(', ')} or partials/`,
         { filePath: template },
       );
     }
-    return { kind: 'directory', page: page ?? builtIn('page'), index: index ?? builtIn('index'), partialsDirectory };
+    return { kind: 'directory', ...templatesBy((name) => owned[name] || builtIn(name)), partialsDirectory };
   }
   throw new PostmortemError('no such HTML template file or directory', { filePath: template });
 }

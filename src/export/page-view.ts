@@ -12,6 +12,8 @@ import { formatClock, formatDuration, longDate, shortDate, wallClockInZone, type
 import { groupByDay } from '../model/timeline-days.js';
 import { displayZone } from '../model/zoned-time.js';
 import { HTML_GENERATOR } from './html-template-files.js';
+import { classifyUrl } from './safe-url.js';
+import type { SiteNavLink } from './site-nav.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-html.js';
 import { entryMillis, layoutTimelineChart, markerPath, type TimelineChart } from './timeline-chart.js';
 import { TIMELINE_ENTRY_KINDS, timelineEntryKind, type TimelineEntryKind } from '../model/timeline-milestones.js';
@@ -28,6 +30,8 @@ export interface PageFact {
   dateTime: string | null;
   /** CSS class of a badge around the value (`severity-critical`), or null for plain text. */
   badgeClass: string | null;
+  /** For a fact that is a list (services, tags): its items, shown each on its own, or null. `value` has them joined. */
+  items: string[] | null;
 }
 
 /** A timeline entry in the list below the chart. */
@@ -73,15 +77,25 @@ export interface TaskView {
   /** YYYY-MM-DD when the due date is one, for `<time datetime>`. */
   dueDateTime: string | null;
   priority: string;
+  /** The tracker reference as written (`#123`, `JIRA-42`, a URL), or empty. */
+  issue: string;
+  /** The issue as a link, when it is an absolute http(s) URL that passes the safe-URL check; else null (shown as text). */
+  issueHref: string | null;
+  /** What the issue shows: as written, or for a link its host and last part (`tracker.example.com/…/1207`). */
+  issueText: string;
   done: boolean;
   /** `Done` or `Open`, so the state is readable without the tick mark. */
   doneLabel: string;
+  /** The row's anchor, from the task's line in the source (`L42`), so other pages can link to it; null without a line. */
+  anchorId: string | null;
 }
 
 /** The corrective actions section's content. */
 export interface CorrectiveActionsView {
   improvementsHtml: string[];
   tasks: TaskView[];
+  /** Whether any task names an issue: the table has an Issue column only then. */
+  hasIssues: boolean;
 }
 
 /** A section of the page, in document order. */
@@ -116,6 +130,8 @@ export interface PostmortemPageView {
   sections: SectionView[];
   /** Link back to the site's index for pages of a site, else null. */
   indexHref: string | null;
+  /** The links between the site's collection pages (index, dashboard, action items, search), for pages of a site; empty for a page exported alone. */
+  siteNav: SiteNavLink[];
   /** The site's shared stylesheet for pages of a site; null for a page with its stylesheet inline. */
   stylesheetHref: string | null;
   /** The source file's name for the footer, or null. */
@@ -126,6 +142,8 @@ export interface PostmortemPageView {
 export interface PageViewOptions {
   /** Link to the site's index, for pages of a site. */
   indexHref?: string | null;
+  /** The site's navigation links, for pages of a site (see siteNavLinks). */
+  siteNav?: SiteNavLink[];
   /** Link to the site's stylesheet, for pages of a site; without one the page has its stylesheet inline. */
   stylesheetHref?: string | null;
   /** The source file's name as it should appear in the footer; default the base name of `source.filePath`. */
@@ -176,6 +194,8 @@ export function severityClass(severity: string | null): string {
 
 const STATUS_NAMES: Record<string, string> = { draft: 'Draft', 'in-review': 'In review', final: 'Final' };
 
+const isIsoDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text);
+
 function slug(text: string): string {
   return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
@@ -200,7 +220,11 @@ function windowText(postmortem: Postmortem, zone: string | null, twelveHour: boo
 function buildFacts(postmortem: Postmortem, zone: string | null, twelveHour: boolean): PageFact[] {
   const facts: PageFact[] = [];
   const add = (key: string, name: string, value: string | null, extra: Partial<PageFact> = {}): void => {
-    if (value) facts.push({ key, name, value, dateTime: null, badgeClass: null, ...extra });
+    if (value) facts.push({ key, name, value, dateTime: null, badgeClass: null, items: null, ...extra });
+  };
+  const list = (key: string, one: string, many: string, items: readonly string[]): void => {
+    const shown = items.map((item) => item.trim()).filter((item) => item !== '');
+    if (shown.length > 0) add(key, shown.length === 1 ? one : many, shown.join(', '), { items: shown });
   };
   add('date', 'Date', postmortem.date ? longDate(postmortem.date) : null, { dateTime: postmortem.date });
   add('severity', 'Severity', postmortem.severity, { badgeClass: severityClass(postmortem.severity) });
@@ -213,6 +237,12 @@ function buildFacts(postmortem: Postmortem, zone: string | null, twelveHour: boo
   const percent = postmortem.summary.usersAffectedPercent;
   add('users-affected', 'Users affected', percent !== null ? `${percent}%` : null);
   add('authors', postmortem.authors.length === 1 ? 'Author' : 'Authors', postmortem.authors.join(', ') || null);
+  list('services', 'Service', 'Services', postmortem.services);
+  list('tags', 'Tag', 'Tags', postmortem.tags);
+  add('reviewers', postmortem.reviewers.length === 1 ? 'Reviewer' : 'Reviewers', postmortem.reviewers.join(', ') || null);
+  add('reviewed-at', 'Reviewed', postmortem.reviewedAt ? (isIsoDay(postmortem.reviewedAt) ? longDate(postmortem.reviewedAt) : postmortem.reviewedAt) : null, {
+    dateTime: postmortem.reviewedAt && isIsoDay(postmortem.reviewedAt) ? postmortem.reviewedAt : null,
+  });
   return facts;
 }
 
@@ -292,15 +322,40 @@ function buildTimeline(postmortem: Postmortem, zone: string | null, twelveHour: 
   return { chart, zoneNote: zone ? `Times are in ${zone}.` : null, notes, days };
 }
 
+/** The anchor of a task's row: `L` and its source line, so that `page.html#L42` lands on it. */
+export function taskAnchorId(line: number | null | undefined): string | null {
+  return typeof line === 'number' && Number.isInteger(line) && line > 0 ? `L${line}` : null;
+}
+
+/** An issue reference as a link: only an absolute http(s) URL that the safe-URL check lets through. `#123` stays text. */
+export function issueHref(issue: string | null): string | null {
+  const trimmed = issue?.trim() ?? '';
+  return trimmed !== '' && classifyUrl(trimmed) === 'remote' ? trimmed : null;
+}
+
+/** The text of an issue: as written, or for a URL that becomes a link, its host and the last part of its path. */
+export function issueText(issue: string | null): string {
+  const href = issueHref(issue);
+  if (href === null) return issue?.trim() ?? '';
+  const url = new URL(href);
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  const last = segments[segments.length - 1];
+  return `${url.hostname}${segments.length > 1 ? '/…' : ''}${last !== undefined ? `/${last}` : ''}${url.hash}`;
+}
+
 function buildTask(task: CorrectiveTask): TaskView {
   return {
     textHtml: markdownInlineToHtml(task.text),
     owner: task.owner ?? '',
     due: task.due ?? '',
-    dueDateTime: task.due && /^\d{4}-\d{2}-\d{2}$/.test(task.due) ? task.due : null,
+    dueDateTime: task.due && isIsoDay(task.due) ? task.due : null,
     priority: task.priority ?? '',
+    issue: task.issue ?? '',
+    issueHref: issueHref(task.issue),
+    issueText: issueText(task.issue),
     done: task.done,
     doneLabel: task.done ? 'Done' : 'Open',
+    anchorId: taskAnchorId(task.line),
   };
 }
 
@@ -354,7 +409,11 @@ export function buildPageView(postmortem: Postmortem, options: PageViewOptions =
       case 'correctiveActions': {
         const { improvements, tasks } = postmortem.correctiveActions;
         if (improvements.length > 0 || tasks.length > 0) {
-          section.correctiveActions = { improvementsHtml: improvements.map((item) => markdownInlineToHtml(item)), tasks: tasks.map(buildTask) };
+          section.correctiveActions = {
+            improvementsHtml: improvements.map((item) => markdownInlineToHtml(item)),
+            tasks: tasks.map(buildTask),
+            hasIssues: tasks.some((task) => Boolean(task.issue?.trim())),
+          };
         }
         break;
       }
@@ -410,6 +469,7 @@ export function buildPageView(postmortem: Postmortem, options: PageViewOptions =
     preambleHtml,
     sections,
     indexHref: options.indexHref ?? null,
+    siteNav: options.siteNav ?? [],
     stylesheetHref: options.stylesheetHref ?? null,
     sourceName,
   };

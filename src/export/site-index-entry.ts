@@ -20,6 +20,11 @@ function shorten(text: string, limit: number): string {
   return `${(space > limit * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** A list as the index shows it: trimmed, without empty items or repeats. */
+function listed(items: readonly string[]): string[] {
+  return [...new Set(items.map((item) => item.trim()).filter((item) => item !== ''))];
+}
+
 /** The index's entry for the postmortem parsed from `source` (its path as shown to readers). Pure. */
 export function siteIndexEntry(source: string, postmortem: Postmortem): SiteIndexEntry {
   const minutes = incidentMinutes(postmortem);
@@ -34,5 +39,7 @@ export function siteIndexEntry(source: string, postmortem: Postmortem): SiteInde
     status: postmortem.status ? STATUS_NAMES[postmortem.status] ?? postmortem.status : '',
     statusClass: postmortem.status ? `status-${postmortem.status}` : '',
     sortTitle: postmortem.title ?? source,
+    services: listed(postmortem.services),
+    tags: listed(postmortem.tags),
   };
 }

@@ -17,14 +17,14 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, r
 import path from 'node:path';
 import { replaceFileSync } from '../io/write-file-atomic.js';
 import { MAX_INPUT_FILE_BYTES } from '../parse/read-file.js';
-import { builtInHtmlTemplatesDirectory, HTML_GENERATOR, type ResolvedHtmlTemplates } from './html-template-files.js';
+import { builtInHtmlTemplatesDirectory, HTML_GENERATOR, HTML_TEMPLATE_FILES, type HtmlTemplateName, type ResolvedHtmlTemplates } from './html-template-files.js';
 import type { SiteFailure, SiteIndexEntry, SiteIndexView } from './site-index-view.js';
 
 /** The manifest's file name, in the site's directory: a dot file, as bookkeeping rather than part of the site. */
 export const SITE_MANIFEST = '.postmortem-site.json';
 
 /** Changed whenever what the manifest holds, or what a page depends on, changes meaning. */
-export const SITE_MANIFEST_FORMAT = 1;
+export const SITE_MANIFEST_FORMAT = 2;
 
 /** How a file looked on disk: any write to it, a rename over it or a `touch` changes one of these. */
 export interface FileStamp {
@@ -64,8 +64,36 @@ export interface SiteManifest {
   stylesheet: FileStamp | null;
   /** The index as the build left it, and a hash of the view it was rendered from. */
   index: { view: string; stamp: FileStamp } | null;
+  /** The collection pages, the site's script and its data file as the build left them. */
+  collection: SiteManifestCollection | null;
   /** One entry per source, in source order. */
   sources: SiteManifestSource[];
+}
+
+/**
+ * What the collection pages (search, dashboard, action items) were built for: they show every
+ * postmortem, so they are up to date when every source's entry is the last build's, the day is
+ * the same (overdue actions), and each page and the data file are still as that build left them.
+ */
+export interface SiteManifestCollection {
+  /** The day (YYYY-MM-DD) overdue action items were measured against. */
+  today: string;
+  /** The site's script (search.js). */
+  script: FileStamp | null;
+  /** The data file (site-data.ts). */
+  data: FileStamp | null;
+  /**
+   * Each collection page by its path in the site: how the build left it, and a hash of what it
+   * was made from (the postmortems' records it shows and the day), so that a re-run does not
+   * even render a page whose inputs did not change.
+   */
+  pages: Record<string, SiteManifestCollectionPage | null>;
+}
+
+/** A collection page as the build left it, and a hash of what it was made from. */
+export interface SiteManifestCollectionPage {
+  stamp: FileStamp;
+  digest: string;
 }
 
 /** The manifest found in a site's directory. */
@@ -113,8 +141,7 @@ export function templatesDigest(templates: ResolvedHtmlTemplates): string | null
     digest.update(`${role}\0${content.length}\0`).update(content);
   };
   try {
-    add('page', templates.page);
-    add('index', templates.index);
+    for (const name of Object.keys(HTML_TEMPLATE_FILES) as HtmlTemplateName[]) add(name, templates[name]);
     for (const file of templateFiles(path.join(builtInHtmlTemplatesDirectory, 'partials'))) add(`partial:${file}`, path.join(builtInHtmlTemplatesDirectory, 'partials', file));
     // After the built-ins, as they are registered: a user partial replaces the built-in one of its name.
     if (templates.partialsDirectory) for (const file of templateFiles(templates.partialsDirectory)) add(`user-partial:${file}`, path.join(templates.partialsDirectory, file));
@@ -192,8 +219,18 @@ function isStamp(value: unknown): value is FileStamp {
 
 const INDEX_TEXT_FIELDS = ['title', 'date', 'severity', 'severityClass', 'duration', 'impact', 'status', 'statusClass', 'sortTitle'] as const;
 
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+
 function isIndexEntry(value: unknown): value is SiteIndexEntry {
-  return isObject(value) && INDEX_TEXT_FIELDS.every((field) => isString(value[field])) && (value.dateTime === null || isString(value.dateTime));
+  return isObject(value) && INDEX_TEXT_FIELDS.every((field) => isString(value[field])) && (value.dateTime === null || isString(value.dateTime))
+    && isStringList(value.services) && isStringList(value.tags);
+}
+
+const isStampOrNull = (value: unknown): value is FileStamp | null => value === null || isStamp(value);
+
+function isCollection(value: unknown): value is SiteManifestCollection {
+  return isObject(value) && isString(value.today) && isStampOrNull(value.script) && isStampOrNull(value.data)
+    && isObject(value.pages) && Object.values(value.pages).every((page) => page === null || (isObject(page) && isStamp(page.stamp) && isString(page.digest)));
 }
 
 function isFailure(value: unknown): value is Omit<SiteFailure, 'source'> {
@@ -218,6 +255,7 @@ function isManifest(value: unknown): value is SiteManifest {
   if (!isString(value.version) || !isString(value.templates)) return false;
   if (!(value.stylesheet === null || isStamp(value.stylesheet))) return false;
   if (!(value.index === null || (isObject(value.index) && isString(value.index.view) && isStamp(value.index.stamp)))) return false;
+  if (!(value.collection === null || isCollection(value.collection))) return false;
   return Array.isArray(value.sources) && value.sources.every(isSource);
 }
 

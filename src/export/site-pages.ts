@@ -11,10 +11,13 @@ import path from 'node:path';
 import { replaceFileSync } from '../io/write-file-atomic.js';
 import { isPostmortemError } from '../model/errors.js';
 import type { Postmortem } from '../model/postmortem.js';
-import { SITE_STYLESHEET, type ResolvedHtmlTemplates } from './html-template-files.js';
+import { SITE_SCRIPT, SITE_SCRIPT_MARK, SITE_STYLESHEET, type ResolvedHtmlTemplates } from './html-template-files.js';
 import { compileHtmlTemplate, renderHtmlStylesheet, type HtmlTemplateRenderer } from './html-templates.js';
 import { buildPageView } from './page-view.js';
+import { collectionRecord, type SiteCollectionRecord } from './site-collection.js';
 import { siteIndexEntry } from './site-index-entry.js';
+import { pageHref, pathToRoot, siteNavLinks } from './site-nav.js';
+import { siteSearchDocument } from './site-search.js';
 import type { SiteFailure, SiteIndexEntry, SiteIndexView } from './site-index-view.js';
 import { parseSource, siteFailure, type ParsedSource } from './site-parse.js';
 
@@ -30,10 +33,13 @@ export interface SitePageJob {
   exists: boolean;
 }
 
-/** What became of one file; `sha256` is the hash of the source's bytes for the site's manifest. */
+/**
+ * What became of one file; `sha256` is the hash of the source's bytes for the site's
+ * manifest, `record` what the collection pages need of it (kept in the site's data file).
+ */
 export type SitePageOutcome =
-  | { source: string; page: string; postmortem: Postmortem; index: SiteIndexEntry; written: boolean; failure: null; sha256: string | null }
-  | { source: string; page: string; postmortem: null; index: null; written: false; failure: Omit<SiteFailure, 'source'>; sha256: string | null };
+  | { source: string; page: string; postmortem: Postmortem; index: SiteIndexEntry; record: SiteCollectionRecord; written: boolean; failure: null; sha256: string | null }
+  | { source: string; page: string; postmortem: null; index: null; record: null; written: false; failure: Omit<SiteFailure, 'source'>; sha256: string | null };
 
 /** What every job of one build shares. */
 export interface SitePageSettings {
@@ -48,6 +54,9 @@ export interface SitePageSettings {
 export interface SiteTemplates {
   page: HtmlTemplateRenderer;
   index: HtmlTemplateRenderer;
+  search: HtmlTemplateRenderer;
+  dashboard: HtmlTemplateRenderer;
+  actions: HtmlTemplateRenderer;
 }
 
 /** Whether an error is a broken user template, which breaks every page and so stops the build. */
@@ -84,6 +93,9 @@ export function compileSiteTemplates(settings: SitePageSettings): SiteTemplates 
   return {
     page: compileHtmlTemplate(settings.templates, 'page', settings.cwd),
     index: compileHtmlTemplate(settings.templates, 'index', settings.cwd),
+    search: compileHtmlTemplate(settings.templates, 'search', settings.cwd),
+    dashboard: compileHtmlTemplate(settings.templates, 'dashboard', settings.cwd),
+    actions: compileHtmlTemplate(settings.templates, 'actions', settings.cwd),
   };
 }
 
@@ -93,21 +105,28 @@ export function compileSiteTemplates(settings: SitePageSettings): SiteTemplates 
  */
 export function writePage(job: SitePageJob, parsed: ParsedSource, renderPage: HtmlTemplateRenderer, settings: SitePageSettings): SitePageOutcome {
   const { sha256 } = parsed;
-  if (parsed.postmortem === null) return { source: job.relative, page: job.page, postmortem: null, index: null, written: false, failure: parsed.failure, sha256 };
+  if (parsed.postmortem === null) return { source: job.relative, page: job.page, postmortem: null, index: null, record: null, written: false, failure: parsed.failure, sha256 };
   const { postmortem } = parsed;
   let content: string;
   let index: SiteIndexEntry;
+  let record: SiteCollectionRecord;
   try {
-    const toRoot = '../'.repeat(job.page.split('/').length - 1);
-    const view = buildPageView(postmortem, { indexHref: `${toRoot}index.html`, stylesheetHref: `${toRoot}${SITE_STYLESHEET}`, sourceName: job.relative });
+    const toRoot = pathToRoot(job.page);
+    const view = buildPageView(postmortem, {
+      indexHref: `${toRoot}index.html`,
+      stylesheetHref: `${toRoot}${SITE_STYLESHEET}`,
+      sourceName: job.relative,
+      siteNav: siteNavLinks(toRoot, null),
+    });
     content = renderPage(view);
     index = siteIndexEntry(job.relative, postmortem);
+    record = collectionRecord(postmortem, job.relative, siteSearchDocument(pageHref(job.page), view, index));
   } catch (error) {
     if (isTemplateError(error)) throw error;
-    return { source: job.relative, page: job.page, postmortem: null, index: null, written: false, failure: siteFailure(error), sha256 };
+    return { source: job.relative, page: job.page, postmortem: null, index: null, record: null, written: false, failure: siteFailure(error), sha256 };
   }
   const written = writeIfChanged(path.join(settings.output, job.page), content, job.exists, settings.cwd);
-  return { source: job.relative, page: job.page, postmortem, index, written, failure: null, sha256 };
+  return { source: job.relative, page: job.page, postmortem, index, record, written, failure: null, sha256 };
 }
 
 /** Turns each job into a page on this thread: parse, render, write, one file after another. */
@@ -119,8 +138,40 @@ export async function buildSitePages(jobs: readonly SitePageJob[], renderPage: H
 
 /** Renders the site's index from its view (buildSiteIndexView) and writes it when it changed; returns whether it wrote. */
 export function writeSiteIndex(view: SiteIndexView, renderIndex: HtmlTemplateRenderer, exists: boolean, settings: SitePageSettings): boolean {
-  const index = renderIndex(view);
-  return writeIfChanged(path.join(settings.output, 'index.html'), index, exists, settings.cwd);
+  return writeSitePage('index.html', renderIndex(view), exists, settings);
+}
+
+/** Writes a page of the site at `page` (a path in the site) when its content changed; returns whether it wrote. */
+export function writeSitePage(page: string, content: string, exists: boolean, settings: SitePageSettings): boolean {
+  return writeIfChanged(path.join(settings.output, page), content, exists, settings.cwd);
+}
+
+/**
+ * Where the site's script is: dist/site/search.js, built by `npm run build` (scripts/bundle.js)
+ * from src/export/site-script/ and MiniSearch. From dist/export/ and dist/bundle/ it is one
+ * folder up; run from the TypeScript sources (the tests), in dist/ of the checkout.
+ */
+const SCRIPT_LOCATIONS = [new URL('../site/search.js', import.meta.url), new URL('../../dist/site/search.js', import.meta.url)];
+
+let siteScript: string | undefined;
+
+/** The site's script as the site gets it: under a first line that marks it as postmortem's. */
+export function siteScriptText(): string {
+  if (siteScript !== undefined) return siteScript;
+  for (const location of SCRIPT_LOCATIONS) {
+    try {
+      siteScript = `${SITE_SCRIPT_MARK}\n${readFileSync(location, 'utf8')}`;
+      return siteScript;
+    } catch {
+      // Not there: the next place.
+    }
+  }
+  throw new Error(`the site's script (dist/site/${SITE_SCRIPT}) is missing: it is built by npm run build`);
+}
+
+/** Writes the site's script (search and filters) when it changed; returns whether it wrote. */
+export function writeSiteScript(exists: boolean, settings: SitePageSettings): boolean {
+  return writeIfChanged(path.join(settings.output, SITE_SCRIPT), siteScriptText(), exists, settings.cwd);
 }
 
 /**
@@ -133,3 +184,4 @@ export function writeSiteStylesheet(exists: boolean, settings: SitePageSettings)
   const stylesheet = renderHtmlStylesheet(settings.templates, settings.cwd);
   return writeIfChanged(path.join(settings.output, SITE_STYLESHEET), stylesheet, exists, settings.cwd);
 }
+export { parseSource } from './site-parse.js';

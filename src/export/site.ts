@@ -1,6 +1,8 @@
 /**
  * A directory of postmortems -> a static site: one page per postmortem, an `index.html`
- * listing them all, and the stylesheet they share (`postmortem.css`). A file that cannot be
+ * listing them all (with filters), the collection pages that show them all at once
+ * (`dashboard.html`, `actions.html`, `search.html`, see site-collection-update.ts), the
+ * stylesheet they share (`postmortem.css`) and the site's one script (`search.js`). A file that cannot be
  * read or parsed is listed on the index with the reason instead of stopping the build. Re-running updates the site in place: pages are
  * rewritten (only when they changed), and nothing else in the output directory is touched.
  * A file there that postmortem did not write is never overwritten without `force`. The
@@ -15,8 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findPostmortems } from '../io/find-postmortems.js';
 import { PostmortemError } from '../model/errors.js';
-import { HTML_GENERATOR, resolveHtmlTemplates, SITE_STYLESHEET, SITE_STYLESHEET_MARK } from './html-template-files.js';
+import { localToday } from '../collection/action-state.js';
+import { HTML_GENERATOR, resolveHtmlTemplates, SITE_SCRIPT, SITE_SCRIPT_MARK, SITE_STYLESHEET, SITE_STYLESHEET_MARK } from './html-template-files.js';
+import type { SiteCollectionRecord } from './site-collection.js';
+import { SITE_DATA } from './site-data.js';
 import { buildSiteIndexView, type SiteFailure, type SiteIndexEntry, type SiteIndexView, type SitePage } from './site-index-view.js';
+import { SITE_COLLECTION_PAGES, siteNavLinks } from './site-nav.js';
 import {
   fileStamp,
   indexViewDigest,
@@ -63,6 +69,8 @@ export interface SiteOptions {
    * pages whose content comes out the same are still not rewritten.
    */
   cache?: boolean;
+  /** The day (YYYY-MM-DD) the action items are measured against: overdue when due before it. Default: today, in the local timezone. */
+  today?: string;
 }
 
 /** What a site build did. */
@@ -73,7 +81,7 @@ export interface SiteReport {
   pages: SitePage[];
   /** The files that could not be read or parsed, in source order. */
   failures: SiteFailure[];
-  /** Files written (pages, the index and the stylesheet). */
+  /** Files written (pages, the index, the collection pages, the stylesheet and the script). */
   written: number;
   /** Files left alone because their content had not changed. */
   unchanged: number;
@@ -102,9 +110,18 @@ interface SourceFile {
 
 const toPosix = (file: string): string => file.split(path.sep).join('/');
 
-/** `team/a.md` -> `team/a.html`; unique within the site, and never the index's name. */
+/** The collection pages (index, search, ...), at the site's root. */
+const COLLECTION_PAGES: readonly string[] = Object.values(SITE_COLLECTION_PAGES);
+
+/** The collection pages this version writes besides the index. */
+const OTHER_COLLECTION_PAGES: readonly string[] = [SITE_COLLECTION_PAGES.dashboard, SITE_COLLECTION_PAGES.actions, SITE_COLLECTION_PAGES.search];
+
+/** Files of every site besides the pages of postmortems: the collection pages, the stylesheet and the script. */
+const SITE_FILE_COUNT = 1 + OTHER_COLLECTION_PAGES.length + 2;
+
+/** `team/a.md` -> `team/a.html`; unique within the site, and never the name of a collection page. */
 function pagePaths(sources: readonly SourceFile[]): string[] {
-  const taken = new Set(['index.html']);
+  const taken = new Set(COLLECTION_PAGES);
   return sources.map((source) => {
     const base = source.relative.replace(/\.(?:md|markdown)$/i, '');
     let candidate = `${base}.html`;
@@ -129,11 +146,11 @@ async function existingFiles(output: string): Promise<Set<string>> {
 
 /**
  * Whether a file starts like one postmortem wrote: a page with the generator mark in its
- * head, or the site's stylesheet with its mark on the first line. Read synchronously: a
- * re-run checks every page, and a thousand promise-based open/read/close calls cost more
- * than the reading.
+ * head, or the site's stylesheet or script with its mark on the first line. Read
+ * synchronously: a re-run checks every page, and a thousand promise-based open/read/close
+ * calls cost more than the reading.
  */
-function isOwnFile(file: string, kind: 'page' | 'stylesheet'): boolean {
+function isOwnFile(file: string, kind: 'page' | 'stylesheet' | 'script'): boolean {
   let descriptor: number;
   try {
     descriptor = openSync(file, 'r');
@@ -145,7 +162,9 @@ function isOwnFile(file: string, kind: 'page' | 'stylesheet'): boolean {
     const buffer = Buffer.alloc(4096);
     const bytesRead = readSync(descriptor, buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return kind === 'stylesheet' ? head.startsWith(SITE_STYLESHEET_MARK) : head.includes(GENERATOR_MARK);
+    if (kind === 'stylesheet') return head.startsWith(SITE_STYLESHEET_MARK);
+    if (kind === 'script') return head.startsWith(SITE_SCRIPT_MARK);
+    return head.includes(GENERATOR_MARK);
   } finally {
     closeSync(descriptor);
   }
@@ -301,7 +320,8 @@ function sameFile(a: string, b: string): boolean {
 function removeStalePages(manifest: SiteManifest | null, kept: readonly string[], found: ReadonlySet<string>, output: string): { removed: string[]; orphaned: string[] } {
   const removed: string[] = [];
   const orphaned: string[] = [];
-  const keep = new Set(kept);
+  // A collection page is never a postmortem's stale page, whatever an old manifest says.
+  const keep = new Set([...kept, ...COLLECTION_PAGES]);
   const keptByCase = new Map(kept.map((page) => [page.toLowerCase(), page]));
   for (const entry of manifest?.sources ?? []) {
     if (entry.stamp === null || keep.has(entry.page)) continue;
@@ -356,6 +376,7 @@ async function makeDirectories(directories: Iterable<string>, cwd: string): Prom
 export async function buildSite(inputs: readonly string[], outputDirectory: string, options: SiteOptions = {}): Promise<SiteReport> {
   const cwd = options.cwd ?? process.cwd();
   const output = path.resolve(cwd, outputDirectory);
+  const today = options.today ?? localToday();
   // A missing --template is reported before anything starts.
   const templates = resolveHtmlTemplates(options.template, cwd);
   // The site's own pages are never sources, when it is built inside an input.
@@ -385,14 +406,15 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       return rendering;
     };
     if (toBuild.length > 0) void loadRendering();
-    // With every page reused, only the index and the stylesheet may be written: no need to list the whole site.
-    const existing = toBuild.length > 0 ? await existingFiles(output) : new Set(['index.html', SITE_STYLESHEET].filter((file) => existsSync(path.join(output, file))));
+    const siteFiles = [...COLLECTION_PAGES, SITE_STYLESHEET, SITE_SCRIPT];
+    // With every page reused, only the collection pages, the stylesheet and the script may be written: no need to list the whole site.
+    const existing = toBuild.length > 0 ? await existingFiles(output) : new Set(siteFiles.filter((file) => existsSync(path.join(output, file))));
 
     // Checked before anything is written, so a refusal leaves the site as it was. A reused page
     // is the very file the previous build wrote (reusableSources checked), so it is not read.
     if (!options.force) {
-      for (const page of ['index.html', SITE_STYLESHEET, ...toBuild.map((index) => pages[index] as string)]) {
-        if (existing.has(page) && !isOwnFile(path.join(output, page), page === SITE_STYLESHEET ? 'stylesheet' : 'page')) {
+      for (const page of [...siteFiles, ...toBuild.map((index) => pages[index] as string)]) {
+        if (existing.has(page) && !isOwnFile(path.join(output, page), page === SITE_STYLESHEET ? 'stylesheet' : page === SITE_SCRIPT ? 'script' : 'page')) {
           throw new PostmortemError('exists and was not written by postmortem; use --force to overwrite it', { filePath: path.relative(cwd, path.join(output, page)) });
         }
       }
@@ -426,13 +448,20 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
     const built: SitePage[] = [];
     const failures: SiteFailure[] = [];
     const entries: SiteManifestSource[] = [];
+    // What the collection pages need of each page built now, by page; the others' is in the data file.
+    const freshRecords = new Map<string, SiteCollectionRecord>();
+    // The source of each page, and its hash, for the data file.
+    const pageSources = new Map<string, { index: number; sha256: string | null }>();
     let written = 0;
     sources.forEach((source, index) => {
       const page = pages[index] as string;
       const entry = reused[index];
       if (entry) {
         if (entry.failure !== null) failures.push({ source: source.relative, ...entry.failure });
-        else built.push({ source: source.relative, page, postmortem: null, index: entry.index as SiteIndexEntry });
+        else {
+          built.push({ source: source.relative, page, postmortem: null, index: entry.index as SiteIndexEntry });
+          pageSources.set(page, { index, sha256: entry.sha256 });
+        }
         entries.push(entry);
         return;
       }
@@ -445,6 +474,8 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
         return;
       }
       built.push({ source: outcome.source, page, postmortem: outcome.postmortem, index: outcome.index });
+      freshRecords.set(page, outcome.record);
+      pageSources.set(page, { index, sha256: outcome.sha256 });
       const stamp = fileStamp(path.join(output, page));
       // A page gone already (removed by someone meanwhile) is not recorded, so it is built next time.
       if (stamp !== null) entries.push({ ...recorded, stamp, index: outcome.index, failure: null });
@@ -454,28 +485,82 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
     if (!trusted || !sameStamp(trusted.stylesheet, fileStamp(stylesheetFile))) {
       if ((await loadRendering()).writeSiteStylesheet(existing.has(SITE_STYLESHEET), settings)) written += 1;
     }
+    const scriptFile = path.join(output, SITE_SCRIPT);
+    if (!trusted?.collection || !sameStamp(trusted.collection.script, fileStamp(scriptFile))) {
+      if ((await loadRendering()).writeSiteScript(existing.has(SITE_SCRIPT), settings)) written += 1;
+    }
     // Every entry the previous build's own, in its order: the index's view is the one it hashed, so it need not be built to find that out.
     const sameEntries = trusted !== null && entries.length === trusted.sources.length && entries.every((entry, index) => entry === trusted.sources[index]);
     let indexView: SiteIndexView | null = null;
-    const view = (): SiteIndexView => (indexView ??= buildSiteIndexView(built, failures, { stylesheetHref: SITE_STYLESHEET }));
+    const view = (): SiteIndexView => (indexView ??= buildSiteIndexView(built, failures, { stylesheetHref: SITE_STYLESHEET, scriptHref: SITE_SCRIPT, siteNav: siteNavLinks('', 'index') }));
     const viewHash = sameEntries && trusted.index ? trusted.index.view : indexViewDigest(view());
     const indexFile = path.join(output, 'index.html');
     if (!trusted || trusted.index?.view !== viewHash || !sameStamp(trusted.index.stamp, fileStamp(indexFile))) {
       const { writeSiteIndex } = await loadRendering();
       if (writeSiteIndex(view(), (await compile()).index, existing.has('index.html'), settings)) written += 1;
     }
-    // After the index, so that no page it links to is ever missing.
+
+    // The collection pages show every postmortem: up to date only when every entry is the last
+    // build's, on the same day, with the pages and the data file as that build left them.
+    const dataFile = path.join(output, SITE_DATA);
+    const collectionCurrent =
+      sameEntries &&
+      trusted.collection !== null &&
+      trusted.collection.today === today &&
+      sameStamp(trusted.collection.data, fileStamp(dataFile)) &&
+      OTHER_COLLECTION_PAGES.every((page) => sameStamp(trusted.collection?.pages[page]?.stamp ?? null, fileStamp(path.join(output, page))));
+    // What each collection page was made from: as the last build recorded it, unless they are made now.
+    let pageDigests: Record<string, string | undefined> = Object.fromEntries(OTHER_COLLECTION_PAGES.map((page) => [page, trusted?.collection?.pages[page]?.digest]));
+    if (!collectionCurrent) {
+      const rendering = await loadRendering();
+      const { updateCollectionPages } = await import('./site-collection-update.js');
+      const outcome = await updateCollectionPages({
+        pages: built.map((page) => ({ page, sha256: (pageSources.get(page.page) as { sha256: string | null }).sha256 })),
+        fresh: freshRecords,
+        trustData: trusted?.collection != null && sameStamp(trusted.collection.data, fileStamp(dataFile)),
+        // Parsed and rendered again, which rewrites the page only if it somehow differs.
+        remake: async (page) => {
+          const source = sources[(pageSources.get(page.page) as { index: number }).index] as SourceFile;
+          const job = { absolute: source.absolute, relative: source.relative, page: page.page, exists: true };
+          const outcome = rendering.writePage(job, await rendering.parseSource(job), (await compile()).page, settings);
+          if (outcome.written) written += 1;
+          return outcome.record;
+        },
+        today,
+        previousPages: trusted?.collection?.pages ?? null,
+        workers: options.concurrency === undefined || options.concurrency === 'auto' || options.concurrency >= 2,
+        templates: await compile(),
+        exists: (page) => existing.has(page),
+        settings,
+      });
+      written += outcome.written;
+      pageDigests = outcome.digests;
+    }
+
+    // After the index and the collection pages, so that no page they link to is ever missing.
     const found = new Set(sources.map((source) => sourcePath(source.absolute)));
     const { removed, orphaned } = removeStalePages(previous.manifest, built.map((page) => page.page), found, output);
 
     const indexStamp = fileStamp(indexFile);
     const stylesheetStamp = fileStamp(stylesheetFile);
+    const collectionStamps = {
+      today,
+      script: fileStamp(scriptFile),
+      data: fileStamp(dataFile),
+      pages: Object.fromEntries(OTHER_COLLECTION_PAGES.map((page) => {
+        const stamp = fileStamp(path.join(output, page));
+        const digest = pageDigests[page];
+        return [page, stamp && digest !== undefined ? { stamp, digest } : null];
+      })),
+    };
     // Nothing to record when every entry is the previous build's own (a re-run that changed nothing): saves serialising it to find that out.
     const sameAsBefore =
       sameEntries &&
       sameStamp(stylesheetStamp, trusted.stylesheet) &&
       trusted.index?.view === viewHash &&
-      sameStamp(indexStamp, trusted.index.stamp);
+      sameStamp(indexStamp, trusted.index.stamp) &&
+      collectionCurrent &&
+      sameStamp(collectionStamps.script, trusted.collection?.script ?? null);
     if (!sameAsBefore) {
       const manifest: SiteManifest = {
         generator: HTML_GENERATOR,
@@ -485,6 +570,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
         templates: templatesHash ?? '',
         stylesheet: stylesheetStamp,
         index: indexStamp ? { view: viewHash, stamp: indexStamp } : null,
+        collection: collectionStamps,
         sources: entries,
       };
       const text = serializeSiteManifest(manifest);
@@ -495,7 +581,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
       pages: built,
       failures,
       written,
-      unchanged: built.length + 2 - written,
+      unchanged: built.length + SITE_FILE_COUNT - written,
       reused: reused.filter((entry) => entry !== null && entry.failure === null).length,
       removed,
       orphaned,

@@ -142,9 +142,9 @@ describe('postmortem export --site', () => {
     await writeFile(join(cwd, 'broken.md'), Buffer.from([0x00, 0x01]));
     const result = await runInProcess(['export', '.', '--site', 'site'], { cwd });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toBe('site/index.html: 2 pages, 1 could not be read (4 written, 0 unchanged)\n');
+    expect(result.stdout).toBe('site/index.html: 2 pages, 1 could not be read (8 written, 0 unchanged)\n');
     expect(result.stderr).toBe('postmortem: warning: broken.md: looks like a binary file (NUL byte at offset 0), not text (listed on the index, no page)\n');
-    expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['.postmortem-site.json', 'index.html', 'one.html', 'postmortem.css', 'two.html']);
+    expect((await readdir(join(cwd, 'site'))).sort()).toEqual(['.postmortem-site-data.json', '.postmortem-site.json', 'actions.html', 'dashboard.html', 'index.html', 'one.html', 'postmortem.css', 'search.html', 'search.js', 'two.html']);
   });
 
   it('warns about a file that fails at a known line as file:line: message', async () => {
@@ -168,15 +168,16 @@ describe('postmortem export --site', () => {
     // A file a worker cannot read: it must come back as a failure on the index, not stop the build.
     await writeFile(join(cwd, 'many', '999-binary.md'), Buffer.from([0x00, 0x01, 0x02]));
     const warning = 'postmortem: warning: 999-binary.md: looks like a binary file (NUL byte at offset 0), not text (listed on the index, no page)\n';
-    const result = runBin(['export', 'many', '--site', 'site-bin'], { cwd });
+    // The search too is built on a worker thread (320 documents), but with --concurrency 1 and in-process.
+    const result = runBin(['export', 'many', '--site', 'site-bin', '--today', '2026-03-01'], { cwd });
     expect(result.stderr).toBe(warning);
-    expect(result.stdout).toBe('site-bin/index.html: 320 pages, 1 could not be read (322 written, 0 unchanged)\n');
-    const threeThreads = runBin(['export', 'many', '--site', 'site-three', '--concurrency', '3'], { cwd });
+    expect(result.stdout).toBe('site-bin/index.html: 320 pages, 1 could not be read (326 written, 0 unchanged)\n');
+    const threeThreads = runBin(['export', 'many', '--site', 'site-three', '--concurrency', '3', '--today', '2026-03-01'], { cwd });
     expect(threeThreads.stderr).toBe(warning);
-    const oneThread = runBin(['export', 'many', '--site', 'site-one', '--concurrency', '1'], { cwd });
+    const oneThread = runBin(['export', 'many', '--site', 'site-one', '--concurrency', '1', '--today', '2026-03-01'], { cwd });
     expect(oneThread.stderr).toBe(warning);
-    expect((await runInProcess(['export', 'many', '--site', 'site-here'], { cwd })).exitCode).toBe(0);
-    for (const page of ['000.html', '001.html', '319.html', 'index.html']) {
+    expect((await runInProcess(['export', 'many', '--site', 'site-here', '--today', '2026-03-01'], { cwd })).exitCode).toBe(0);
+    for (const page of ['000.html', '001.html', '319.html', 'index.html', 'search.html', 'dashboard.html', 'actions.html', '.postmortem-site-data.json']) {
       const expected = await readFile(join(cwd, 'site-here', page), 'utf8');
       for (const site of ['site-bin', 'site-three', 'site-one']) expect(await readFile(join(cwd, site, page), 'utf8'), `${site}/${page}`).toBe(expected);
     }

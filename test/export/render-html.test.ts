@@ -113,6 +113,39 @@ describe('renderHtml', () => {
     expect(table).toMatch(/task-done[\s\S]*✓ Done/);
   });
 
+  it('shows services and tags as chips, and the reviewers and review date, in the header card', () => {
+    const reviewed = renderHtml({ ...postmortem, services: ['checkout-api', ' payments ', ''], tags: ['capacity'], reviewers: ['Ravi Shah'], reviewedAt: '2026-03-20' });
+    const card = reviewed.slice(reviewed.indexOf('<header class="card">'), reviewed.indexOf('</header>'));
+    expect(card).toContain('<div class="fact fact-services">\n      <dt>Services</dt>\n      <dd><ul class="chips"><li class="chip">checkout-api</li><li class="chip">payments</li></ul></dd>');
+    expect(card).toContain('<dt>Tag</dt>\n      <dd><ul class="chips"><li class="chip">capacity</li></ul></dd>');
+    expect(card).toContain('<dt>Reviewer</dt>\n      <dd>Ravi Shah</dd>');
+    expect(card).toContain('<dt>Reviewed</dt>\n      <dd><time datetime="2026-03-20">March 20, 2026</time></dd>');
+    // None of them without the fields.
+    expect(html).not.toMatch(/class="fact fact-(?:services|tags|reviewers?|reviewed-at)"/);
+    // A review date that is not a date is shown as written, without a machine-readable one.
+    expect(renderHtml({ ...postmortem, reviewedAt: 'last week' })).toContain('<dt>Reviewed</dt>\n      <dd>last week</dd>');
+  });
+
+  it('gives each task the anchor of its source line, and an Issue column when a task names one: a link only for an http(s) URL', () => {
+    const tasks = [
+      { text: 'Track it', owner: null, due: null, priority: null, issue: '#123', done: false, line: 42 },
+      { text: 'Link it', owner: null, due: null, priority: null, issue: 'https://tracker.example.com/issues/7', done: false, line: 43 },
+      { text: 'Refuse it', owner: null, due: null, priority: null, issue: 'javascript:alert(1)', done: false, line: 44 },
+      { text: 'No line', owner: null, due: null, priority: null, issue: null, done: true },
+    ];
+    const page = renderHtml({ ...postmortem, correctiveActions: { improvements: [], tasks } });
+    const table = page.slice(page.indexOf('<table class="tasks">'), page.indexOf('</table>', page.indexOf('<table class="tasks">')));
+    expect(table).toContain('<th scope="col">Priority</th><th scope="col">Issue</th><th scope="col">Done</th>');
+    expect([...table.matchAll(/<tr( id="[^"]+")? class="task/g)].map((match) => match[1] ?? null)).toEqual([' id="L42"', ' id="L43"', ' id="L44"', null]);
+    expect(table).toContain('<td class="task-issue">#123</td>');
+    expect(table).toContain('<td class="task-issue"><a href="https://tracker.example.com/issues/7" title="https://tracker.example.com/issues/7" rel="noreferrer">tracker.example.com/…/7</a></td>');
+    expect(table).toContain('<td class="task-issue">javascript:alert(1)</td>');
+    expect(table).not.toContain('href="javascript');
+    // The parser gives each task its line; no Issue column when no task has one.
+    expect(html).toMatch(/<tr id="L\d+" class="task task-open">/);
+    expect(html).not.toContain('<th scope="col">Issue</th>');
+  });
+
   it('has no chart when fewer than two entries can be placed, and says so', () => {
     const page = renderHtml({ ...postmortem, timeline: [{ time: 'later', at: null, label: null, text: 'Something' }] });
     expect(page).not.toContain('<svg class="tl-chart"');
@@ -139,7 +172,7 @@ describe('HTML templates', () => {
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
   const postmortem = parsePostmortem(POSTMORTEM);
 
-  it('write user text only through escaping {{ }}: triple-stash only for the ...Html fields', () => {
+  it('write user text only through escaping {{ }}: triple-stash only for the ...Html fields, and ...Json ones as the whole content of a JSON data block', () => {
     const files = [
       ...readdirSync(builtInHtmlTemplatesDirectory).filter((file) => file.endsWith('.hbs')).map((file) => path.join(builtInHtmlTemplatesDirectory, file)),
       ...readdirSync(path.join(builtInHtmlTemplatesDirectory, 'partials')).map((file) => path.join(builtInHtmlTemplatesDirectory, 'partials', file)),
@@ -149,7 +182,9 @@ describe('HTML templates', () => {
       const source = readFileSync(file, 'utf8');
       for (const match of source.matchAll(/\{\{\{\s*([^}\s]+)\s*\}\}\}/g)) {
         const name = match[1] as string;
-        const ok = /^(?:html|\w+Html)$/.test(name) || (name === 'this' && /\{\{#each \w+Html\}\}[^]*?\{\{\{this\}\}\}/.test(source));
+        const ok = /^(?:html|\w+Html)$/.test(name) || (name === 'this' && /\{\{#each \w+Html\}\}[^]*?\{\{\{this\}\}\}/.test(source))
+          // JSON made safe for a data block where it is built (scriptSafeJson), and only there.
+          || (/^\w+Json$/.test(name) && source.includes(`<script type="application/json" id="{{${name.replace(/Json$/, 'Element')}}}">{{{${name}}}}</script>`));
         expect(ok, `${path.basename(file)}: {{{${name}}}}`).toBe(true);
       }
       expect(source).not.toMatch(/\{\{&/);
@@ -197,7 +232,7 @@ describe('HTML templates', () => {
 
   it('refuse a template path that does not exist or a directory with nothing in it', () => {
     expect(() => renderHtml(postmortem, { template: 'nowhere.hbs', cwd: directory })).toThrowError('no such HTML template file or directory');
-    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs or partials/);
+    expect(() => renderHtml(postmortem, { template: '.', cwd: directory })).toThrowError(/has none of postmortem\.html\.hbs, index\.html\.hbs, search\.html\.hbs, dashboard\.html\.hbs, actions\.html\.hbs or partials/);
   });
 });
 

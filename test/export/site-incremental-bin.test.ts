@@ -54,9 +54,9 @@ const RENDERER = ['handlebars', 'markdown-it', 'sanitize-html'];
 
 describe('postmortem export --site, run again', () => {
   it('over unchanged files writes nothing, says so, and never loads the renderer; --no-cache renders every page again', async () => {
-    expect(runBin(['export', 'postmortems', '--site', 'site'], { cwd }).stdout).toBe('site/index.html: 3 pages (5 written, 0 unchanged)\n');
+    expect(runBin(['export', 'postmortems', '--site', 'site'], { cwd }).stdout).toBe('site/index.html: 3 pages (9 written, 0 unchanged)\n');
     const before = stamps(join(cwd, 'site'));
-    expect(runBin(['export', 'postmortems', '--site', 'site'], { cwd })).toEqual({ exitCode: 0, stdout: 'site/index.html: 3 pages (0 written, 5 unchanged)\n', stderr: '' });
+    expect(runBin(['export', 'postmortems', '--site', 'site'], { cwd })).toEqual({ exitCode: 0, stdout: 'site/index.html: 3 pages (0 written, 9 unchanged)\n', stderr: '' });
     expect(changedFiles(before, stamps(join(cwd, 'site')))).toEqual([]);
 
     const reused = packagesLoadedBy(['export', 'postmortems', '--site', 'site'], { cwd, log: join(cwd, 'reused.log') });
@@ -68,17 +68,17 @@ describe('postmortem export --site, run again', () => {
     expect(RENDERER.filter((name) => rendered.packages.has(name))).toEqual(RENDERER);
 
     // Rendered again, the pages came out the same, so nothing was written.
-    expect(runBin(['export', 'postmortems', '--site', 'site', '--no-cache'], { cwd })).toEqual({ exitCode: 0, stdout: 'site/index.html: 3 pages (0 written, 5 unchanged)\n', stderr: '' });
+    expect(runBin(['export', 'postmortems', '--site', 'site', '--no-cache'], { cwd })).toEqual({ exitCode: 0, stdout: 'site/index.html: 3 pages (0 written, 9 unchanged)\n', stderr: '' });
     expect(changedFiles(before, stamps(join(cwd, 'site')))).toEqual([]);
   });
 
-  it('rewrites only the edited source\'s page and the index, on the parsing thread too, and ends as a build from scratch', async () => {
+  it('rewrites only the edited source\'s page, the index and the search page, on the parsing thread too, and ends as a build from scratch', async () => {
     runBin(['export', 'postmortems', '--site', 'site'], { cwd });
     const before = stamps(join(cwd, 'site'));
     await writeFile(join(cwd, 'postmortems', 'b.md'), postmortem('Outage B, corrected', '2026-02-01'));
     // --concurrency 2 parses on a worker thread even for one file.
-    expect(runBin(['export', 'postmortems', '--site', 'site', '--concurrency', '2'], { cwd }).stdout).toBe('site/index.html: 3 pages (2 written, 3 unchanged)\n');
-    expect(changedFiles(before, stamps(join(cwd, 'site')))).toEqual(['.postmortem-site.json', 'b.html', 'index.html']);
+    expect(runBin(['export', 'postmortems', '--site', 'site', '--concurrency', '2'], { cwd }).stdout).toBe('site/index.html: 3 pages (3 written, 6 unchanged)\n');
+    expect(changedFiles(before, stamps(join(cwd, 'site')))).toEqual(['.postmortem-site-data.json', '.postmortem-site.json', 'b.html', 'index.html', 'search.html']);
     runBin(['export', 'postmortems', '--site', 'scratch'], { cwd });
     expect(await pagesOf(join(cwd, 'site'))).toEqual(await pagesOf(join(cwd, 'scratch')));
     expect(await readFile(join(cwd, 'site', 'index.html'), 'utf8')).toContain('Outage B, corrected');
@@ -91,10 +91,10 @@ describe('postmortem export --site, run again', () => {
     await rm(join(cwd, 'postmortems', 'b.md'));
     expect(runBin(['export', 'postmortems', '--site', 'site'], { cwd })).toEqual({
       exitCode: 0,
-      stdout: 'site/team/c.html: removed (no source makes this page any more)\nsite/index.html: 1 page (1 written, 2 unchanged, 1 removed)\n',
+      stdout: 'site/team/c.html: removed (no source makes this page any more)\nsite/index.html: 1 page (4 written, 3 unchanged, 1 removed)\n',
       stderr: 'postmortem: warning: site/b.html: no source makes this page any more, but it was changed since postmortem wrote it; left in place\n',
     });
-    expect(Object.keys(stamps(join(cwd, 'site'))).sort()).toEqual(['.postmortem-site.json', 'a.html', 'b.html', 'index.html', 'postmortem.css']);
+    expect(Object.keys(stamps(join(cwd, 'site'))).sort()).toEqual(['.postmortem-site-data.json', '.postmortem-site.json', 'a.html', 'actions.html', 'b.html', 'dashboard.html', 'index.html', 'postmortem.css', 'search.html', 'search.js']);
   });
 
   it('says why it rebuilt every page: changed templates, a corrupt manifest', async () => {
@@ -102,12 +102,12 @@ describe('postmortem export --site, run again', () => {
     await writeFile(join(cwd, 'theme', 'partials', 'footer.hbs'), '<footer>one</footer>\n');
     runBin(['export', 'postmortems', '--site', 'site', '--template', 'theme'], { cwd });
     await writeFile(join(cwd, 'theme', 'partials', 'footer.hbs'), '<footer>two</footer>\n');
-    expect(runBin(['export', 'postmortems', '--site', 'site', '--template', 'theme'], { cwd }).stdout).toBe('site: every page rebuilt: the templates changed\nsite/index.html: 3 pages (3 written, 2 unchanged)\n');
+    expect(runBin(['export', 'postmortems', '--site', 'site', '--template', 'theme'], { cwd }).stdout).toBe('site: every page rebuilt: the templates changed\nsite/index.html: 3 pages (3 written, 6 unchanged)\n');
     expect(await readFile(join(cwd, 'site', 'team', 'c.html'), 'utf8')).toContain('<footer>two</footer>');
 
     await writeFile(join(cwd, 'site', '.postmortem-site.json'), '{"generator":"postmortem","format":1,');
-    expect(runBin(['export', 'postmortems', '--site', 'site', '--template', 'theme'], { cwd }).stdout).toBe('site: every page rebuilt: .postmortem-site.json is not valid JSON\nsite/index.html: 3 pages (0 written, 5 unchanged)\n');
-    expect(runBin(['export', 'postmortems', '--site', 'site', '--template', 'theme'], { cwd }).stdout).toBe('site/index.html: 3 pages (0 written, 5 unchanged)\n');
+    expect(runBin(['export', 'postmortems', '--site', 'site', '--template', 'theme'], { cwd }).stdout).toBe('site: every page rebuilt: .postmortem-site.json is not valid JSON\nsite/index.html: 3 pages (0 written, 9 unchanged)\n');
+    expect(runBin(['export', 'postmortems', '--site', 'site', '--template', 'theme'], { cwd }).stdout).toBe('site/index.html: 3 pages (0 written, 9 unchanged)\n');
   });
 
   it('refuses --no-cache without --site, exit 2', async () => {

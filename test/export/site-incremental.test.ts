@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, type SiteReport } from '../../src/export/site.js';
+import { SITE_DATA } from '../../src/export/site-data.js';
 import { SITE_MANIFEST } from '../../src/export/site-manifest.js';
 import { useTempDir } from '../cli/cli-harness.js';
 import { sitePostmortem } from './site-fixtures.js';
@@ -54,25 +55,27 @@ async function contents(directory: string): Promise<Record<string, string>> {
 describe('a re-run of buildSite', () => {
   it('over unchanged files parses, renders and writes nothing', async () => {
     const first = await build();
-    expect(first).toMatchObject({ written: 5, reused: 0, fullRebuild: null });
+    // Three pages, the index, the search page, the dashboard, the action items, the stylesheet and the script.
+    expect(first).toMatchObject({ written: 9, reused: 0, fullRebuild: null });
     expect(first.pages.every((page) => page.postmortem !== null)).toBe(true);
     const before = await stamps();
     const again = await build();
-    expect(again).toMatchObject({ written: 0, unchanged: 5, reused: 3, removed: [], fullRebuild: null });
+    expect(again).toMatchObject({ written: 0, unchanged: 9, reused: 3, removed: [], fullRebuild: null });
     // Not parsed: the pages come from the manifest, with what the index shows of them.
     expect(again.pages.map((page) => [page.source, page.postmortem])).toEqual([['2026-01-10-login.md', null], ['2026-03-14-checkout.md', null], ['payments/2025-11-02-refunds.md', null]]);
     expect(again.pages.map((page) => page.index.title)).toEqual(['Login outage', 'Checkout outage', 'Refunds delayed']);
     expect(changed(before, await stamps())).toEqual([]);
   });
 
-  it('rewrites only the page of an edited source, and the index', async () => {
+  it('rewrites only the page of an edited source, the index, the search page and the dashboard (its title is on a dot), and the data file', async () => {
     await build();
     const before = await stamps();
     await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
     const again = await build();
-    expect(again).toMatchObject({ written: 2, unchanged: 3, reused: 2 });
-    expect(changed(before, await stamps())).toEqual([SITE_MANIFEST, '2026-01-10-login.html', 'index.html']);
+    expect(again).toMatchObject({ written: 4, unchanged: 5, reused: 2 });
+    expect(changed(before, await stamps())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', 'dashboard.html', 'index.html', 'search.html']);
     expect(await readFile(site('index.html'), 'utf8')).toContain('Login outage, again');
+    expect(await readFile(site('search.html'), 'utf8')).toContain('Login outage, again');
   });
 
   it('goes by the hash of the bytes: a source touched but not changed is not rebuilt', async () => {
@@ -133,7 +136,7 @@ describe('a re-run of buildSite', () => {
 
   it.each([
     ['cut short', (text: string) => text.slice(0, text.length / 2), '.postmortem-site.json is not valid JSON'],
-    ['of another format', (text: string) => text.replace('"format":1', '"format":2'), '.postmortem-site.json has format 2, not 1'],
+    ['of another format', (text: string) => text.replace('"format":2', '"format":1'), '.postmortem-site.json has format 1, not 2'],
     ['not a manifest', () => '{"pages": []}', '.postmortem-site.json is not a site manifest of postmortem'],
     ['pointing outside the site', (text: string) => text.replace('"page":"2026-01-10-login.html"', '"page":"../postmortems/2026-01-10-login.html"'), '.postmortem-site.json is not a site manifest of postmortem'],
     ['with a hash of the wrong shape', (text: string) => text.replace(/"sha256":"[0-9a-f]+"/, '"sha256":"abc"'), '.postmortem-site.json is not a site manifest of postmortem'],
@@ -147,6 +150,51 @@ describe('a re-run of buildSite', () => {
     expect(again).toMatchObject({ reused: 0, fullRebuild: reason, removed: [] });
     expect(await readFile(site('2026-01-10-login.html'), 'utf8')).toBe(page);
     expect((await build()).reused).toBe(3);
+  });
+
+  it('rebuilds the collection pages from the sources when the data file is gone, changed, or (forged into the manifest) not of a piece', async () => {
+    const fresh = async (): Promise<Record<string, string>> => {
+      await buildSite(['postmortems'], 'scratch', { cwd });
+      const files = await contents(path.join(cwd, 'scratch'));
+      await rm(path.join(cwd, 'scratch'), { recursive: true });
+      return files;
+    };
+    await build();
+    // Gone: the reused pages are parsed again for their records.
+    await rm(site(SITE_DATA));
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, again', '2026-01-10'));
+    expect((await build()).reused).toBe(2);
+    expect(await contents(site())).toEqual(await fresh());
+    // Changed by someone: not used.
+    const data = await readFile(site(SITE_DATA), 'utf8');
+    await writeFile(site(SITE_DATA), data.replace(/"title":"Checkout outage"/, '"title":"Forged"'));
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, a third time', '2026-01-10'));
+    await build();
+    expect(await readFile(site('dashboard.html'), 'utf8')).not.toContain('Forged');
+    expect(await contents(site())).toEqual(await fresh());
+    // Its search parts emptied, and the manifest made to vouch for it: the part to rebuild lacks
+    // the documents of the pages reused, so it is not used at all.
+    const emptied = (await readFile(site(SITE_DATA), 'utf8')).replace(/"documentsJson":"(?:[^"\\]|\\.)*"/g, '"documentsJson":"[]"');
+    await writeFile(site(SITE_DATA), emptied);
+    const stats = statSync(site(SITE_DATA));
+    const manifest = JSON.parse(await readFile(site(SITE_MANIFEST), 'utf8')) as { collection: { data: Record<string, number> } };
+    manifest.collection.data = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+    await writeFile(site(SITE_MANIFEST), JSON.stringify(manifest));
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage, a fourth time', '2026-01-10'));
+    await build();
+    expect(await contents(site())).toEqual(await fresh());
+  });
+
+  it('after an edit of prose only, rewrites the search page but leaves the dashboard and the action items as they are', async () => {
+    await build();
+    const before = await stamps();
+    await writeFile(input('2026-01-10-login.md'), postmortem('Login outage', '2026-01-10', 'Some users saw errors, it turns out.'));
+    const again = await build();
+    expect(again.written).toBe(3);
+    expect(changed(before, await stamps())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', 'index.html', 'search.html']);
+    const manifest = JSON.parse(await readFile(site(SITE_MANIFEST), 'utf8')) as { collection: { pages: Record<string, { digest: string }> } };
+    expect(Object.keys(manifest.collection.pages).sort()).toEqual(['actions.html', 'dashboard.html', 'search.html']);
+    expect(Object.values(manifest.collection.pages).every((page) => /^[0-9a-f]{64}$/.test(page.digest))).toBe(true);
   });
 
   it('does not reuse an entry whose hash does not match its source', async () => {
@@ -175,8 +223,8 @@ describe('a re-run of buildSite', () => {
     await writeFile(site('CNAME'), 'postmortems.example.com');
     await rm(input('payments'), { recursive: true });
     const again = await build();
-    expect(again).toMatchObject({ removed: ['payments/2025-11-02-refunds.html'], orphaned: [], written: 1, reused: 2 });
-    expect(await filesUnder(site())).toEqual([SITE_MANIFEST, '2026-01-10-login.html', '2026-03-14-checkout.html', 'CNAME', 'index.html', 'postmortem.css']);
+    expect(again).toMatchObject({ removed: ['payments/2025-11-02-refunds.html'], orphaned: [], written: 4, reused: 2 });
+    expect(await filesUnder(site())).toEqual([SITE_DATA, SITE_MANIFEST, '2026-01-10-login.html', '2026-03-14-checkout.html', 'CNAME', 'actions.html', 'dashboard.html', 'index.html', 'postmortem.css', 'search.html', 'search.js']);
     expect(await readFile(site('index.html'), 'utf8')).not.toContain('Refunds');
 
     const page = await readFile(site('2026-01-10-login.html'), 'utf8');
@@ -236,6 +284,9 @@ describe('a re-run of buildSite', () => {
 
 type Step =
   | { kind: 'write'; file: number; title: number }
+  | { kind: 'delete-site-file'; file: number }
+  | { kind: 'edit-site-file'; file: number }
+  | { kind: 'next-day' }
   | { kind: 'delete-source'; file: number }
   | { kind: 'delete-page'; file: number }
   | { kind: 'edit-page'; file: number }
@@ -244,9 +295,44 @@ type Step =
   | { kind: 'touch'; file: number };
 
 const FILES = ['a.md', 'b.md', 'team/c.md', 'team/deep/d.md', 'broken.md'];
+/** Files of the site that show every postmortem, or keep what they need. */
+const SITE_FILES = ['index.html', 'search.html', 'dashboard.html', 'actions.html', 'search.js', SITE_DATA];
+
+/**
+ * A postmortem whose every collection field varies with `variant`: services, tags, tasks
+ * (open, done, overdue or not), so that the search page and the data file change with edits.
+ */
+function collectionSource(title: string, date: string, variant: number): string {
+  const services = ['checkout', 'payments', 'search'].slice(0, 1 + (variant % 3));
+  return `---
+title: ${title}
+date: ${date}
+severity: SEV${1 + (variant % 4)}
+status: ${['draft', 'in-review', 'final'][variant % 3]}
+services: [${services.join(', ')}]
+tags: [tag-${variant % 2}]
+---
+# ${title}
+
+## Summary
+
+Word${variant} broke.
+
+- **Impact:** Some users saw errors.
+- **Duration:** ${30 + variant} minutes
+
+## Corrective Actions
+
+- [${variant % 2 === 0 ? ' ' : 'x'}] Fix the thing ${variant} (owner: Dana, due: 2026-0${1 + (variant % 3)}-15, issue: #${variant})
+- [ ] Check the other thing (owner: Sam)
+`;
+}
 const step: fc.Arbitrary<Step> = fc.oneof(
   // Edits of sources most often: the change a re-run must never miss.
   { arbitrary: fc.record({ kind: fc.constant('write' as const), file: fc.nat(FILES.length - 1), title: fc.nat(3) }), weight: 4 },
+  fc.record({ kind: fc.constant('delete-site-file' as const), file: fc.nat(SITE_FILES.length - 1) }),
+  fc.record({ kind: fc.constant('edit-site-file' as const), file: fc.nat(SITE_FILES.length - 1) }),
+  fc.constant({ kind: 'next-day' as const }),
   fc.record({ kind: fc.constant('delete-source' as const), file: fc.nat(FILES.length - 1) }),
   fc.record({ kind: fc.constant('delete-page' as const), file: fc.nat(FILES.length - 1) }),
   fc.record({ kind: fc.constant('edit-page' as const), file: fc.nat(FILES.length - 1) }),
@@ -257,15 +343,34 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 const pageOf = (file: string): string => file.replace(/\.md$/, '.html');
 
+/** The day the builds measure overdue action items against; the `next-day` step moves it. */
+let today = '2026-02-01';
+
 async function apply(change: Step): Promise<void> {
   switch (change.kind) {
     case 'write': {
       const file = FILES[change.file] as string;
       await mkdir(path.dirname(input(file)), { recursive: true });
       // broken.md is written as a binary file, so failures come and go too.
-      await writeFile(input(file), file === 'broken.md' && change.title % 2 === 0 ? Buffer.from([0x23, 0x00]) : postmortem(`Outage ${change.title} of ${file}`, `2026-0${change.title + 1}-01`));
+      await writeFile(input(file), file === 'broken.md' && change.title % 2 === 0 ? Buffer.from([0x23, 0x00]) : collectionSource(`Outage ${change.title} of ${file}`, `2026-0${change.title + 1}-01`, change.title));
       return;
     }
+    case 'delete-site-file':
+      await rm(site(SITE_FILES[change.file] as string), { force: true });
+      return;
+    case 'edit-site-file': {
+      const file = site(SITE_FILES[change.file] as string);
+      if (!existsSync(file)) return;
+      const text = await readFile(file, 'utf8');
+      // Edits that keep postmortem's mark, and a data file that still reads as one, with a record changed.
+      if (file.endsWith('.js')) await writeFile(file, `${text}\n// edited\n`);
+      else if (file.endsWith('.json')) await writeFile(file, text.replace(/"title":"Outage/g, '"title":"Forged'));
+      else await writeFile(file, text.replace('</h1>', ' (edited)</h1>'));
+      return;
+    }
+    case 'next-day':
+      today = today === '2026-02-01' ? '2026-02-20' : '2026-02-01';
+      return;
     case 'delete-source':
       await rm(input(FILES[change.file] as string), { force: true });
       return;
@@ -301,14 +406,15 @@ describe('a site after any sequence of changes and re-runs', () => {
         await rm(input(), { recursive: true, force: true });
         await rm(site(), { recursive: true, force: true });
         await mkdir(input('team'), { recursive: true });
-        await writeFile(input('a.md'), postmortem('First', '2025-01-01'));
-        await writeFile(input('b.md'), postmortem('Second', '2025-02-01'));
-        await writeFile(input('team', 'c.md'), postmortem('Third', '2025-03-01'));
+        await writeFile(input('a.md'), collectionSource('First', '2025-01-01', 0));
+        await writeFile(input('b.md'), collectionSource('Second', '2025-02-01', 1));
+        await writeFile(input('team', 'c.md'), collectionSource('Third', '2025-03-01', 2));
         await writeFile(path.join(cwd, 'theme', 'partials', 'footer.hbs'), '<footer>0</footer>\n');
-        const options = { cwd, template: 'theme' };
-        await buildSite(['postmortems'], 'site', options);
+        today = '2026-02-01';
+        await buildSite(['postmortems'], 'site', { cwd, template: 'theme', today });
         for (const change of steps) {
           await apply(change);
+          const options = { cwd, template: 'theme', today };
           const report = await buildSite(['postmortems'], 'site', options);
           scratch += 1;
           const fresh = path.join(cwd, `scratch-${scratch}`);

@@ -77,6 +77,44 @@ describe('exported HTML is safe', () => {
     expect(findUnsafeHtml(html)).toEqual([]);
   });
 
+  it('with every payload in every field of the site index with its filters, and of the search page and its data blocks', async () => {
+    const { renderHtmlTemplate } = await import('../../src/export/html-templates.js');
+    const { resolveHtmlTemplates } = await import('../../src/export/html-template-files.js');
+    const { siteIndexEntry } = await import('../../src/export/site-index-entry.js');
+    const { buildSiteSearchView } = await import('../../src/export/site-collection-pages.js');
+    const { siteSearchDocument } = await import('../../src/export/site-search.js');
+    const { siteCollectionPostmortem } = await import('../../src/export/site-collection.js');
+    const { buildPageView } = await import('../../src/export/page-view.js');
+    const { siteNavLinks } = await import('../../src/export/site-nav.js');
+    const templates = resolveHtmlTemplates(undefined, process.cwd());
+    const postmortems = XSS_PAYLOADS.map((payload) => postmortemWith(payload));
+    const pages = XSS_PAYLOADS.map((payload, index) => ({ source: `${payload}.md`, page: `${index}.html`, index: siteIndexEntry(`${payload}.md`, postmortems[index] as Postmortem) }));
+    const index = renderHtmlTemplate(templates, 'index', buildSiteIndexView(pages, [], { stylesheetHref: 'postmortem.css', scriptHref: 'search.js', siteNav: siteNavLinks('', 'index') }), process.cwd());
+    expect(findUnsafeHtml(index)).toEqual([]);
+    expect(index).toContain('<select data-filter="services">');
+    const { buildSiteSearchShardsOf } = await import('../../src/export/site-search.js');
+    const documents = postmortems.map((postmortem, position) => siteSearchDocument(`${position}.html`, buildPageView(postmortem), pages[position]?.index as ReturnType<typeof siteIndexEntry>));
+    const items = postmortems.map((postmortem, position) => ({ href: `${position}.html`, index: pages[position]?.index as ReturnType<typeof siteIndexEntry>, postmortem: siteCollectionPostmortem(postmortem, `${position}.md`) }));
+    const search = renderHtmlTemplate(templates, 'search', buildSiteSearchView(buildSiteSearchShardsOf(documents), documents.length), process.cwd());
+    expect(findUnsafeHtml(search)).toEqual([]);
+    const { buildSiteActionsView } = await import('../../src/export/site-collection-pages.js');
+    const actions = renderHtmlTemplate(templates, 'actions', buildSiteActionsView(items, '2026-03-20'), process.cwd());
+    expect(findUnsafeHtml(actions)).toEqual([]);
+    // Every task is there, its text escaped or sanitised: two per postmortem.
+    expect(actions.match(/<tr class="action/g)).toHaveLength(XSS_PAYLOADS.length * 2);
+    // The dashboard: payloads as severities, services, tags and titles, in every chart and the recurrences.
+    const { buildSiteDashboardView } = await import('../../src/export/site-collection-pages.js');
+    // A second postmortem with the first one's services and tags, so that they recur.
+    const dashboardView = buildSiteDashboardView([...items, { ...(items[0] as (typeof items)[number]), href: 'again.html' }], '2026-03-20');
+    expect(dashboardView.content).toMatchObject({ months: expect.anything(), resolution: expect.anything(), services: expect.anything(), tags: expect.anything() });
+    expect(dashboardView.content.recurrences.length).toBeGreaterThan(0);
+    const dashboard = renderHtmlTemplate(templates, 'dashboard', dashboardView, process.cwd());
+    expect(findUnsafeHtml(dashboard)).toEqual([]);
+    expect(dashboard).toContain('&lt;script&gt;window.__xss&#x3D;&#x27;script&#x27;&lt;/script&gt;');
+    // The payloads are in the data blocks, as JSON strings, with their < escaped.
+    expect(search).toContain('\\u003cscript>window.__xss=\'script\'\\u003c/script>');
+  });
+
   it('from a Markdown file with payloads in the front matter, summary, timeline, sections, links and images', () => {
     const file = join(import.meta.dirname, 'fixtures', 'xss.md');
     const postmortem = parsePostmortem(readFileSync(file, 'utf8'), { filePath: file });
@@ -100,5 +138,18 @@ describe('exported HTML is safe', () => {
     expect(findUnsafeHtml(page('<p style="color:red">x</p>'))).not.toEqual([]);
     expect(findUnsafeHtml(page('<iframe></iframe>'))).not.toEqual([]);
     expect(findUnsafeHtml('<html><body><p>no policy</p><style></style></body></html>')).toContain('no Content-Security-Policy forbidding scripts');
+    // The site's script and data blocks only, and the script only under a policy that allows it alone.
+    const sitePage = (policy: string, body: string): string => `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; ${policy}style-src 'self' 'unsafe-inline'"><link rel="stylesheet" href="postmortem.css"></head><body>${body}</body></html>`;
+    const own = "script-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; ";
+    expect(findUnsafeHtml(sitePage(own, '<script src="search.js" defer></script><script type="application/json" id="search-index-0">{}</script><script type="application/json" id="search-documents-0">[]</script>'))).toEqual([]);
+    expect(findUnsafeHtml(sitePage('', '<script src="search.js" defer></script>'))).toEqual(["no Content-Security-Policy allowing the site's script alone"]);
+    expect(findUnsafeHtml(sitePage("script-src 'self' 'unsafe-inline'; require-trusted-types-for 'script'; trusted-types 'none'; ", '<script src="search.js" defer></script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<script src="../other/evil.js" defer></script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<script type="application/json" id="mine">{}</script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<script type="application/json" id="search-documents-0">"</script><script>alert(1)</script>"</script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<script type="application/json" id="search-documents">[]</script>'))).not.toEqual([]);
+    expect(findUnsafeHtml(sitePage(own, '<input type="text" onfocus="x">'))).not.toEqual([]);
+    // A policy that allows scripts on a page that loads none is too wide.
+    expect(findUnsafeHtml(sitePage(own, '<p>no script</p>'))).toEqual(['no Content-Security-Policy forbidding scripts']);
   });
 });

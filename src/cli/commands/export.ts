@@ -30,6 +30,8 @@ export interface ExportCommandOptions extends OutputOptions {
   ignore?: string[];
   /** Threads doing the work of a site build (see `SiteOptions.concurrency`): a number, or `auto` (the default). */
   concurrency?: number | 'auto';
+  /** With `--site`: the day overdue action items are measured against (YYYY-MM-DD); default today. */
+  today?: string;
   /** False (`--no-cache`): a site build parses and renders every page, reusing none. */
   cache?: boolean;
 }
@@ -134,6 +136,7 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
     ignore: options.ignore ?? [],
     concurrency: options.concurrency ?? 'auto',
     ...(options.cache === false ? { cache: false } : {}),
+    ...(options.today !== undefined ? { today: options.today } : {}),
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
@@ -163,6 +166,7 @@ export async function exportCommand(files: string[], options: ExportCommandOptio
   if (typeof options.concurrency === 'number') throw usage('--concurrency applies to --site');
   if ((options.ignore ?? []).length > 0) throw usage('--ignore applies to --site (files named are always read)');
   if (options.cache === false) throw usage('--no-cache applies to --site');
+  if (options.today !== undefined) throw usage('--today applies to --site');
   const format = options.format ?? 'json';
   if (format === 'json') {
     if (options.template !== undefined) throw usage('--template applies to --format html and pdf');
