@@ -9,24 +9,11 @@ import { collectActions, compareActionItems } from '../collection/collect-action
 import type { ActionItem } from '../collection/types.js';
 import { longDate } from '../model/time.js';
 import { markdownInlineToHtml } from './markdown-html.js';
-import { issueHref, issueText, taskAnchorId } from './page-view.js';
+import { issueHref, issueText, taskAnchorId, type TaskView } from './page-view.js';
 import type { SiteCollectionItem } from './site-collection.js';
 
-/** One action item as a row of the page. */
-export interface SiteActionRow {
-  /** The task's text, Markdown rendered and sanitised. */
-  textHtml: string;
-  owner: string;
-  due: string;
-  /** YYYY-MM-DD when the due date is one, for `<time datetime>`. */
-  dueDateTime: string | null;
-  priority: string;
-  issue: string;
-  /** The issue as a link when it is an absolute http(s) URL (see issueHref); else null. */
-  issueHref: string | null;
-  /** What the issue shows (see issueText). */
-  issueText: string;
-  done: boolean;
+/** One action item as a row of the page: the task's cells as a postmortem page shows them, and where it comes from. */
+export interface SiteActionRow extends Omit<TaskView, 'doneLabel' | 'anchorId'> {
   overdue: boolean;
   /** `12 days overdue`, or empty. */
   lateness: string;
