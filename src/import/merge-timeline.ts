@@ -157,23 +157,31 @@ export function mergeTimeline(original: string, events: readonly ImportedEvent[]
   };
   const existing: ExistingEntry[] = model.timeline.map((entry) => ({ entry, millis: instantOf(entry) }));
 
-  const attempt = (datedTimes: boolean | null): Merged => merge(original, model, existing, events, { zone, documentZone, datedTimes });
-  let merged = attempt(null);
-  let problem = readBackProblem(merged, existing, instantOf, filePath);
-  if (problem) {
-    // A dated time carries its date to the undated times after it: dating every new time, or none, may keep them.
-    const retry = attempt(!merged.result.added.some((entry) => /^\d{4}-\d{2}-\d{2}/.test(entry.time ?? '')));
-    if (!readBackProblem(retry, existing, instantOf, filePath)) {
-      merged = retry;
-      problem = null;
+  // A dated new time carries its date to the undated entries after it. When that would move
+  // one to another day, a day heading with its own date is put above it (the entries keep
+  // every byte; the heading gives back the day they were read on), and the merge is tried again.
+  const dayHeadingsAbove = new Map<number, string>();
+  let datedTimes: boolean | null = null;
+  let merged = merge(original, model, existing, events, { zone, documentZone, dayHeadingsAbove, datedTimes });
+  for (let tries = 0; tries < 20; tries++) {
+    const problem = readBackProblem(merged, existing, instantOf, filePath);
+    if (!problem) return merged.result;
+    const moved = problem.moved;
+    if (!moved && datedTimes === null) {
+      // A new time that does not read back on its day: every new time dated says the day.
+      datedTimes = true;
+    } else if (moved?.at && moved.line !== undefined && !dayHeadingsAbove.has(moved.line) && /^\d{4}-\d{2}-\d{2}/.test(moved.at)) {
+      dayHeadingsAbove.set(moved.line, moved.at.slice(0, 10));
+    } else {
+      throw new PostmortemError(problem.message, { filePath });
     }
+    merged = merge(original, model, existing, events, { zone, documentZone, dayHeadingsAbove, datedTimes });
   }
-  if (problem) throw new PostmortemError(problem, { filePath });
-  return merged.result;
+  throw new PostmortemError('the new entries could not be placed without changing when the entries of the file are read to happen; nothing written', { filePath });
 }
 
-/** Why the merged text does not read back as it should, or null when it does. */
-function readBackProblem(merged: Merged, existing: readonly ExistingEntry[], instantOf: (entry: Pick<TimelineEntry, 'at'>) => number | null, filePath: string | null): string | null {
+/** Why the merged text does not read back as it should: an entry of the file that moved, or a new one that does not read right. */
+function readBackProblem(merged: Merged, existing: readonly ExistingEntry[], instantOf: (entry: Pick<TimelineEntry, 'at'>) => number | null, filePath: string | null): { message: string; moved: TimelineEntry | null } | null {
   const { result, lineMap } = merged;
   if (result.added.length === 0) return null;
   const reread = parsePostmortem(result.text, { filePath });
@@ -182,7 +190,7 @@ function readBackProblem(merged: Merged, existing: readonly ExistingEntry[], ins
     if (entry.line === undefined) continue;
     const now = byLine.get(lineMap[entry.line - 1]);
     if (!now || instantOf(now) !== millis || now.text !== entry.text) {
-      return `line ${entry.line}: the new entries cannot be placed without changing when this entry is read to happen (a date written on a new time carries over to the undated times after it); give the timeline day headings (### YYYY-MM-DD) or dates on its times, and run again; nothing written`;
+      return { message: `line ${entry.line}: the new entries cannot be placed without changing when this entry is read to happen; nothing written`, moved: entry };
     }
   }
   for (const entry of result.added) {
@@ -190,7 +198,7 @@ function readBackProblem(merged: Merged, existing: readonly ExistingEntry[], ins
     const wanted = instantOf(entry);
     const read = now ? instantOf(now) : null;
     if (!now || wanted === null || read === null || Math.floor(read / 60_000) !== Math.floor(wanted / 60_000) || comparable(now.text) !== comparable(entry.text)) {
-      return `the new entry "${entry.text}" would not read back at its time here; nothing written`;
+      return { message: `the new entry "${entry.text}" would not read back at its time here; nothing written`, moved: null };
     }
   }
   return null;
@@ -206,7 +214,9 @@ interface Merged {
 interface MergeContext {
   zone: Zone;
   documentZone: Zone | null;
-  /** Force dates on new times (true), none (false), or decide (null). */
+  /** Day headings to put above entries of the file (by line), so that they keep their day under dated new times. */
+  dayHeadingsAbove: ReadonlyMap<number, string>;
+  /** Dates on every new time (true), on none (false), or as the timeline needs (null). */
   datedTimes: boolean | null;
 }
 
@@ -249,6 +259,8 @@ function merge(original: string, model: Postmortem, existing: readonly ExistingE
   const days = new Set<string>();
   for (const { millis } of sectionEntries) if (millis !== null) days.add(wallClockAt(millis, context.zone).date);
   for (const event of fresh) days.add(wallClockAt(event.at, context.zone).date);
+  // An undated time is read on the incident date: a day other than that one needs its date.
+  if (model.date) days.add(model.date);
   const dated = context.datedTimes ?? (headings.length === 0 && (style.format.date || days.size > 1 || model.date === null));
   const format: TimeFormat = {
     ...style.format,
@@ -305,6 +317,14 @@ function merge(original: string, model: Postmortem, existing: readonly ExistingE
     } else {
       place(written, timed, section.line, section.endLine);
     }
+  }
+
+  // Day headings that keep the file's undated entries on their day (pushed last: below the new entries before the same line).
+  for (const [line, date] of context.dayHeadingsAbove) {
+    const level = Math.min(6, (section ? headingLevel(section, lines) : 2) + 1);
+    const previous = lines[line - 2];
+    const afterNewLines = insertions.some((insertion) => insertion.before === line);
+    insertions.push({ before: line, lines: [...(afterNewLines || (previous && previous.text.trim() !== '') ? [''] : []), `${'#'.repeat(level)} ${date}`, ''] });
   }
 
   // Lines are inserted without touching the ones around them; at the very end, the last line gains a line break.

@@ -126,10 +126,13 @@ describe('mergeTimeline into a list', () => {
     expect(newLines(original, result.text)).toEqual(['- 2026-03-15 00:30: Postmortem meeting booked']);
   });
 
-  it('refuses, writing nothing, when a dated new time would move the undated entries after it to its day', () => {
+  it('puts a day heading above the undated entries a dated new time would otherwise move to its day', () => {
     const original = doc(list);
-    expect(() => mergeTimeline(original, [event('2026-03-13T23:00:00Z', 'Deploy the evening before')], { filePath: 'pm.md' })).toThrow(PostmortemError);
-    expect(() => mergeTimeline(original, [event('2026-03-13T23:00:00Z', 'Deploy the evening before')])).toThrow(/line 15: the new entries cannot be placed without changing when this entry is read/);
+    const result = mergeTimeline(original, [event('2026-03-13T23:00:00Z', 'Deploy the evening before')]);
+    expect(newLines(original, result.text)).toEqual(['- 2026-03-13 23:00: Deploy the evening before', '', '### 2026-03-14', '']);
+    expect(result.text).toContain('## Timeline\n\n- 2026-03-13 23:00: Deploy the evening before\n\n### 2026-03-14\n\n- 14:00: Queue depth');
+    const reread = parsePostmortem(result.text).timeline.map((entry) => entry.at);
+    expect(reread).toEqual(['2026-03-13T23:00+00:00', '2026-03-14T14:00:00+00:00', '2026-03-14T14:20:00+00:00', '2026-03-14T14:50:00+00:00'].map((at) => (at.length === 22 ? at.replace('23:00+', '23:00:00+') : at)));
   });
 });
 
