@@ -116,3 +116,14 @@ export { checkStatusSetting, DEFAULT_STATUS_GATES, GATED_STATUSES, STATUS_GATE_K
 export { collectActions, compareActionItems } from './collection/collect-actions.js';
 export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
 export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';
+/**
+ * Timeline import: `importedTimelineEntries` turns imported events into timeline entries in a
+ * zone, `mergeTimeline` merges them into a postmortem's text as `postmortem timeline import
+ * --into` does (every original line kept), `renderTimelineMarkdown` renders only a timeline
+ * through a template's own timeline partial, and `readWindowTime`/`defaultImportWindow` give
+ * the window of time an import keeps.
+ */
+export { importedTimelineEntries, timelineEntryText, writeEventTime, type ImportedTimelineOptions, type TimeFormat, type WrittenTime } from './import/to-timeline.js';
+export { mergeTimeline, type MergeTimelineOptions, type MergeTimelineResult } from './import/merge-timeline.js';
+export { readWindowTime, defaultImportWindow, DEFAULT_WINDOW_MARGIN_MINUTES, type ImportWindow, type WindowTimeOptions } from './import/import-window.js';
+export { renderTimelineMarkdown } from './render/render-markdown.js';
