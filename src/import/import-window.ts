@@ -40,8 +40,9 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)
 export function readWindowTime(text: string, options: WindowTimeOptions): number | { problem: string } {
   const value = text.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    // addDays(value, 0) rolls 2026-02-30 over to March: such a day does not exist.
+    if (addDays(value, 0) !== value) return { problem: `"${text}" is not a time: there is no such day` };
     const day = options.bound === 'since' ? value : addDays(value, 1);
-    if (day === 'Invalid Date') return { problem: `"${text}" is not a date` };
     const millis = instantMillis(toIsoInstant(day, { hour: 0, minute: 0, second: 0 }, options.zone));
     if (Number.isNaN(millis)) return { problem: `"${text}" is not a date` };
     return options.bound === 'since' ? millis : millis - 1;
