@@ -143,6 +143,14 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--answers <file>', 'answers as a JSON or YAML file in the model\'s shape; flags win over it')
     .option('--resume', 'resume the draft of an interview without asking')
     .option('--discard-draft', 'throw the draft away and start over')
+    .option('--timeline-from <source...>', 'offer the events of these exported records (Slack, PagerDuty, Alertmanager, git, CSV or JSON lines; see `postmortem timeline import`) as timeline entries, in the window around the impact; without a terminal all are kept')
+    .addOption(new Option('--from <name>', 'with --timeline-from: the kind of every source, instead of detecting it').choices(IMPORT_SOURCE_NAMES))
+    .option('--channel <name>', 'with --timeline-from: only this Slack channel (repeatable)', repeatable)
+    .option('--include-threads', 'with --timeline-from: keep Slack thread replies')
+    .option('--time-field <name>', 'with --timeline-from: the CSV or JSON-lines column holding the time')
+    .option('--text-field <name>', 'with --timeline-from: the CSV or JSON-lines column holding the text')
+    .option('--label-field <name>', 'with --timeline-from: the CSV or JSON-lines column holding a label')
+    .option('--repo <path>', 'with --timeline-from and --from git: the repository to read')
     .showHelpAfterError("(run 'postmortem new --help' for usage)")
     .addHelpText(
       'after',
@@ -152,6 +160,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem new --services checkout-api,payments --tags config-change',
         'postmortem new --answers answers.yaml --yes',
         'postmortem new --resume',
+        'postmortem new --timeline-from slack-export/ pagerduty-log.json --channel incidents',
       ]),
     )
     .action(async (options: NewCommandOptions) => {
