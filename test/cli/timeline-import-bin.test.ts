@@ -99,6 +99,24 @@ describe('postmortem timeline import (bin)', () => {
     expect(await read('pm.md')).toBe(POSTMORTEM);
   });
 
+  it('new --timeline-from keeps every imported entry of the window without a terminal', async () => {
+    await writeFiles(cwd, { 'events.jsonl': EVENTS });
+    const result = bin([
+      'new', '--timeline-from', 'events.jsonl', '--title', 'Expired edge certificate', '--date', '2026-03-14', '--severity', 'SEV2', '--timezone', 'UTC',
+      '--start', '08:30', '--end', '09:10', '--impact', 'Clients could not connect.', '--root-cause', 'A certificate expired.', '--resolution', 'Renewed it.',
+      '--timeline', '08:30|Connections began to fail', '-o', 'pm.md',
+    ], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(await read('pm.md')).toContain([
+      '- 08:30: Connections began to fail',
+      '- 08:31: **Detection:** TLS handshake errors on the edge',
+      '- 08:40: **Escalation:** Paged the edge on-call',
+      '- 09:05: Renewed certificate deployed',
+    ].join('\n'));
+    expect(await read('pm.md')).not.toContain('Certificate renewal job failed');
+  });
+
   it('documents every option of --help in the README, and --help loads neither the parser nor the diff', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const section = /^### `postmortem timeline import <source\.\.\.> \[options\]`\n([\s\S]*?)^### /m.exec(readme)?.[1] ?? '';
