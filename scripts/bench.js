@@ -2,7 +2,8 @@
 // Benchmarks: `npm run bench [-- --runs N] [--export-rounds N] [--quick]`: start-up times,
 // then a site built from a generated corpus, new and re-run, against pandoc and markdown-it
 // (scripts/bench/export-site.js), then lint against markdownlint-cli2 (scripts/bench/lint.js),
-// then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js).
+// then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js),
+// then timeline import --into merging up to 50,000 events (scripts/bench/timeline-merge.js).
 // `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint and the
 // collection commands over 1,000 files only) for a rough look in a few minutes. Each start-up
 // benchmark is a function that returns timings; main() runs them all and prints one table.
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
 import { benchCollection } from './bench/collection.js';
 import { benchLint } from './bench/lint.js';
+import { benchTimelineMerge } from './bench/timeline-merge.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/postmortem.js', import.meta.url));
@@ -93,6 +95,8 @@ async function main() {
   await benchLint();
   // stats and actions against lint over the same generated files, in paired rounds (scripts/bench/collection.js).
   await benchCollection();
+  // timeline import --into: 1,000 to 50,000 events merged into a postmortem, and again (scripts/bench/timeline-merge.js).
+  await benchTimelineMerge({ sizes: quick ? [1000] : [1000, 10_000, 50_000] });
 }
 
 await main();

@@ -14,7 +14,7 @@
  *   spans more than one day.
  * - A file without a timeline section gets a `## Timeline` section after its summary section
  *   (at the level of the summary's heading), or at its end when it has no summary section.
- * - An entry already there (the same minute, or the same time as written, and the same text)
+ * - An entry already there (the same minute and the same text, escapes and spacing aside)
  *   is not added again: importing twice adds nothing the second time.
  * - The result is read back before it is returned: every entry of the file must still read at
  *   the same time, and every new entry at its own; otherwise nothing is merged.
@@ -239,19 +239,18 @@ function merge(original: string, model: Postmortem, existing: readonly ExistingE
   const headings = section ? dayHeadings(section, lines, lineAt, model.date) : [];
   const writeZoneSuffix = context.documentZone !== null && !sameZone(context.zone, context.documentZone);
 
-  // Already there: the same minute (or the same time as written) and the same text.
-  const known = existing.map(({ entry, millis }) => ({ minute: millis === null ? null : Math.floor(millis / 60_000), time: entry.time, text: comparable(entry.text) }));
+  // Already there: the same minute and the same text.
+  const known = new Set(existing.filter(({ millis }) => millis !== null).map(({ entry, millis }) => `${Math.floor((millis as number) / 60_000)} ${comparable(entry.text)}`));
   const sorted = [...events].sort((first, second) => first.at - second.at);
   const fresh: ImportedEvent[] = [];
   let alreadyThere = 0;
   for (const event of sorted) {
-    const text = comparable(timelineEntryText(event.text));
-    const minute = Math.floor(event.at / 60_000);
-    if (known.some((item) => item.text === text && item.minute === minute)) {
+    const key = `${Math.floor(event.at / 60_000)} ${comparable(timelineEntryText(event.text))}`;
+    if (known.has(key)) {
       alreadyThere++;
       continue;
     }
-    known.push({ minute, time: null, text });
+    known.add(key);
     fresh.push(event);
   }
 
@@ -302,7 +301,11 @@ function merge(original: string, model: Postmortem, existing: readonly ExistingE
       // Each new entry under its day's heading; a new heading for a day the timeline does not have yet.
       const groups = headings.map((heading, index) => ({ heading, end: index + 1 < headings.length ? (headings[index + 1] as DayHeading).line - 1 : section.endLine }));
       const byDay = new Map<string, WrittenItem[]>();
-      for (const item of written) byDay.set(item.time.date, [...(byDay.get(item.time.date) ?? []), item]);
+      for (const item of written) {
+        const day = byDay.get(item.time.date);
+        if (day) day.push(item);
+        else byDay.set(item.time.date, [item]);
+      }
       for (const [date, items] of byDay) {
         const group = groups.find((candidate) => candidate.heading.date === date);
         if (group) {
