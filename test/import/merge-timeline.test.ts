@@ -94,6 +94,14 @@ describe('mergeTimeline into a list', () => {
     expect(newLines(original, mergeTimeline(original, events).text)).toEqual(['- 1:40pm: Indexer v4 deployed', '- 2:07pm: **Detection:** Freshness alert fired', '- 3:30pm: Backlog drained']);
   });
 
+  it('writes the zone after the time where the timeline does, and keeps a timeline of plain lines plain', () => {
+    const zoned = doc('- 14:00 UTC: Queue depth started to climb\n- 14:20 UTC: Paged the search on-call\n', 'timezone: UTC');
+    expect(newLines(zoned, mergeTimeline(zoned, [event('2026-03-14T14:07:00Z', 'Freshness alert fired')]).text)).toEqual(['- 14:07 UTC: Freshness alert fired']);
+    const lines = doc('14:00 - Queue depth started to climb\n14:20 - Paged the search on-call\n');
+    const result = mergeTimeline(lines, [event('2026-03-14T14:07:00Z', 'Freshness alert fired')]);
+    expect(result.text).toContain('14:00 - Queue depth started to climb\n14:07 - Freshness alert fired\n14:20 - Paged');
+  });
+
   it('keeps a loose list loose and a numbered list numbered', () => {
     const loose = doc('- 14:00: Queue depth started to climb\n\n- 14:20: Paged the search on-call\n');
     expect(mergeTimeline(loose, [event('2026-03-14T14:10:00Z', 'Dashboards checked')]).text).toContain('- 14:00: Queue depth started to climb\n\n- 14:10: Dashboards checked\n\n- 14:20: Paged');
