@@ -108,9 +108,9 @@ interface TableStyle {
 const LIST_LEAD = /^(\s*(?:>\s?)*\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)/;
 const CLOCK_PART = /^(?:\d{4}-\d{2}-\d{2}(?:[T ]|,?\s+(?:at\s+)?))?\d{1,2}(?:[:.]\d{2})?(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?/i;
 
-/** Text compared for "the same entry": escapes, emphasis markers around it and spacing do not count. */
+/** Text compared for "the same entry": backslash escapes and spacing do not count. */
 function comparable(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 interface ExistingEntry {
