@@ -44,7 +44,9 @@ export async function* streamJsonArray(absolutePath: string, displayPath: string
     yield* parsedJsonArray(text, absolutePath, displayPath, options.what);
     return;
   }
-  const entries = chain([createReadStream(absolutePath), streamArray.withParser()]);
+  // Packed values only: the streamer assembles entries from them alone, and the parser then
+  // makes about half the tokens (a fifth less time on a 23 MiB day file).
+  const entries = chain([createReadStream(absolutePath), streamArray.withParser({ streamValues: false })]);
   let finished = false;
   try {
     for await (const entry of entries as AsyncIterable<{ key: number; value: unknown }>) {
