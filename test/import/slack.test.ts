@@ -279,3 +279,24 @@ describe('slackReader.detect', () => {
     expect(slackReader.detect(join(importFixtures, 'generic'), '', true)).toBe(false);
   });
 });
+
+describe('the Slack reader on a large workspace', () => {
+  const scratch = useScratchFolder();
+
+  it('names the first 20 channels and counts the rest when a channel is not there', async () => {
+    const files: Record<string, string> = { 'users.json': '[]' };
+    for (let index = 0; index < 25; index += 1) files[`team-${String(index).padStart(2, '0')}/2026-03-08.json`] = '[]';
+    await scratch.write(files);
+    const line = await errorLine(() => readAll(slackReader, scratch.path(), { channels: ['incident'] }));
+    expect(line).toMatch(/: no channel #incident in this Slack export \(its channels: #team-00, #team-01, .*, #team-19 and 5 more\)$/);
+  });
+
+  it('keeps a name on one line', async () => {
+    await scratch.write({
+      'users.json': JSON.stringify([{ id: 'U1', name: 'x', profile: { display_name: 'Ana\nB.' } }]),
+      'ops/2026-03-08.json': JSON.stringify([{ type: 'message', ts: '1772952000.000100', user: 'U1', text: 'hello' }]),
+    });
+    const { events } = await readAll(slackReader, scratch.path());
+    expect(events.map((event) => event.text)).toEqual(['Ana B.: hello']);
+  });
+});

@@ -19,7 +19,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { streamJsonArray } from '../json-array-stream.js';
-import { inWindow, sourceFileError, utcDate } from '../source-input.js';
+import { inWindow, oneLine, sourceFileError, utcDate } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 import { slackPlainText, type SlackNames } from './slack-markup.js';
 
@@ -191,7 +191,9 @@ function selectedChannels(folders: string[], wanted: readonly string[] | undefin
   return [...new Set(wanted)].map((name) => {
     const folder = byName.get(name.replace(/^#/, '').toLowerCase());
     if (!folder) {
-      const known = folders.length > 0 ? folders.map((channel) => `#${channel}`).join(', ') : 'none';
+      // A large workspace has hundreds of channels: name the first few and count the rest.
+      const shown = folders.slice(0, 20).map((channel) => `#${channel}`).join(', ');
+      const known = folders.length === 0 ? 'none' : folders.length > 20 ? `${shown} and ${folders.length - 20} more` : shown;
       throw new PostmortemError(`no channel #${name.replace(/^#/, '')} in this Slack export (its channels: ${known})`, { filePath: display });
     }
     return folder;
@@ -271,7 +273,7 @@ function messageEvent(message: Record<string, unknown>, names: SlackNames, optio
     skipped.botMessages += 1;
     return null;
   }
-  return `${authorName(message, names)}: ${body}`;
+  return `${oneLine(authorName(message, names))}: ${body}`;
 }
 
 /** The message's text; for a bot's message with attachments only, the first attachment's; for a file shared without comment, the file's title. */
