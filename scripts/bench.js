@@ -2,9 +2,10 @@
 // Benchmarks: `npm run bench [-- --runs N] [--export-rounds N] [--quick]`: start-up times,
 // then a site built from a generated corpus, new and re-run, against pandoc and markdown-it
 // (scripts/bench/export-site.js), then lint against markdownlint-cli2 (scripts/bench/lint.js),
-// then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js).
+// then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js),
+// then timeline import of a 100,000-message Slack export (scripts/bench/import.js).
 // `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint and the
-// collection commands over 1,000 files only) for a rough look in a few minutes. Each start-up
+// collection commands over 1,000 files only, one import round) for a rough look in a few minutes. Each start-up
 // benchmark is a function that returns timings; main() runs them all and prints one table.
 // Add a benchmark by writing a function and listing it in BENCHMARKS. Not a test: nothing
 // here passes or fails.
@@ -13,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
 import { benchCollection } from './bench/collection.js';
+import { benchImport } from './bench/import.js';
 import { benchLint } from './bench/lint.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,6 +95,8 @@ async function main() {
   await benchLint();
   // stats and actions against lint over the same generated files, in paired rounds (scripts/bench/collection.js).
   await benchCollection();
+  // A 100,000-message Slack export imported in a window, whole, and from one large day file: time and peak RSS (scripts/bench/import.js).
+  await benchImport();
 }
 
 await main();
