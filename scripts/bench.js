@@ -3,9 +3,10 @@
 // then a site built from a generated corpus, new and re-run, against pandoc and markdown-it
 // (scripts/bench/export-site.js), then lint against markdownlint-cli2 (scripts/bench/lint.js),
 // then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js),
+// then timeline import of a 100,000-message Slack export (scripts/bench/import.js),
 // then timeline import --into merging up to 50,000 events (scripts/bench/timeline-merge.js).
 // `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint and the
-// collection commands over 1,000 files only) for a rough look in a few minutes. Each start-up
+// collection commands over 1,000 files only, one import round) for a rough look in a few minutes. Each start-up
 // benchmark is a function that returns timings; main() runs them all and prints one table.
 // Add a benchmark by writing a function and listing it in BENCHMARKS. Not a test: nothing
 // here passes or fails.
@@ -14,6 +15,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
 import { benchCollection } from './bench/collection.js';
+import { benchImport } from './bench/import.js';
 import { benchLint } from './bench/lint.js';
 import { benchTimelineMerge } from './bench/timeline-merge.js';
 
@@ -95,6 +97,8 @@ async function main() {
   await benchLint();
   // stats and actions against lint over the same generated files, in paired rounds (scripts/bench/collection.js).
   await benchCollection();
+  // A 100,000-message Slack export imported in a window, whole, and from one large day file: time and peak RSS (scripts/bench/import.js).
+  await benchImport();
   // timeline import --into: 1,000 to 50,000 events merged into a postmortem, and again (scripts/bench/timeline-merge.js).
   await benchTimelineMerge({ sizes: quick ? [1000] : [1000, 10_000, 50_000] });
 }

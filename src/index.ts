@@ -117,6 +117,17 @@ export { collectActions, compareActionItems } from './collection/collect-actions
 export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
 export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';
 /**
+ * Timeline import (issue 12): `importTimeline(paths, options)` reads the records a team
+ * already has (a Slack export, a CSV or JSON-lines file, ...) into `ImportedEvent`s in the
+ * window, sorted, exact duplicates dropped; `detectSource` says which source a file or folder
+ * is from its first 64 KiB; `timelineSourceReaders` lists the readers (each a
+ * `TimelineSourceReader`), `timelineSourceReader(name)` gives one.
+ */
+export { importTimeline, type ImportTimelineOptions } from './import/import-timeline.js';
+export { detectSource, DETECT_HEAD_BYTES, type DetectSourceOptions } from './import/detect-source.js';
+export { timelineSourceReaders, timelineSourceReader } from './import/sources/index.js';
+export { IMPORT_SOURCE_NAMES, type ImportSourceName, type ImportedEvent, type ImportReadOptions, type TimelineSourceReader } from './import/types.js';
+/**
  * Timeline import: `importedTimelineEntries` turns imported events into timeline entries in a
  * zone, `mergeTimeline` merges them into a postmortem's text as `postmortem timeline import
  * --into` does (every original line kept), `renderTimelineMarkdown` renders only a timeline

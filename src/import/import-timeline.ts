@@ -1,34 +1,62 @@
 /**
- * PLACEHOLDER on the import-cli branch until the readers' branch (import-sources) lands on
- * main: its importTimeline replaces this file whole at the merge. It reads only JSON lines
- * with `time` (ISO 8601 with an offset), `text` and an optional `label`, enough for the
- * commands' tests, whose fixtures are in the generic reader's shape.
+ * Timeline import's core: every source read (each detected from its content unless `from`
+ * names the format), its events kept to the window, all of them in time order, exact
+ * duplicates dropped. The commands turn the result into timeline entries.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { PostmortemError } from '../model/errors.js';
-import type { ImportedEvent, ImportReadOptions, ImportSourceName } from './types.js';
+import { detectSource } from './detect-source.js';
+import { inWindow } from './source-input.js';
+import { timelineSourceReader, timelineSourceReaders } from './sources/index.js';
+import type { ImportedEvent, ImportReadOptions, ImportSourceName, TimelineSourceReader } from './types.js';
 
-/** Reads events from every path, sorted by time, filtered to the window. */
-export async function importTimeline(paths: readonly string[], options: ImportReadOptions & { from?: ImportSourceName | null }): Promise<ImportedEvent[]> {
-  const events: ImportedEvent[] = [];
+/** Options for {@link importTimeline}: those of the readers, and the format of every source when detection should not guess. */
+export type ImportTimelineOptions = ImportReadOptions & {
+  /** Read every path as this source (`--from NAME`) instead of detecting each. */
+  from?: ImportSourceName | null;
+};
+
+/**
+ * The events of every source in `paths`, within `since`..`until`, sorted by time (events at
+ * the same instant keep the order of the sources, then of each source), with exact
+ * duplicates (same instant, same text) dropped, the first kept. Every source is detected
+ * (or checked against `from`) before any is read, so an unknown format fails fast. Throws
+ * `PostmortemError` naming the file and where for input that cannot be read.
+ */
+export async function importTimeline(paths: readonly string[], options: ImportTimelineOptions): Promise<ImportedEvent[]> {
+  const reader = options.from ? readerNamed(options.from) : null;
+  const sources: Array<{ path: string; reader: TimelineSourceReader }> = [];
   for (const path of paths) {
-    const text = await readFile(resolve(options.cwd, path), 'utf8').catch(() => {
-      throw new PostmortemError('no such file', { filePath: path });
-    });
-    text.split('\n').forEach((line, index) => {
-      if (!line.trim()) return;
-      let record: { time?: string; text?: string; label?: string };
-      try {
-        record = JSON.parse(line) as typeof record;
-      } catch {
-        throw new PostmortemError('not a JSON line', { filePath: path, line: index + 1 });
-      }
-      const at = Date.parse(record.time ?? '');
-      if (Number.isNaN(at)) throw new PostmortemError('no time', { filePath: path, line: index + 1 });
-      if ((options.since ?? -Infinity) > at || (options.until ?? Infinity) < at) return;
-      events.push({ at, text: record.text ?? '', label: record.label ?? null, source: 'generic', origin: `${path}:${index + 1}` });
-    });
+    sources.push({ path, reader: reader ?? readerNamed(await detectSource(path, options)) });
   }
-  return events.sort((first, second) => first.at - second.at);
+  const events: ImportedEvent[] = [];
+  for (const source of sources) {
+    for await (const event of source.reader.read(source.path, options)) {
+      if (inWindow(event.at, options)) events.push(event);
+    }
+  }
+  // Array.prototype.sort is stable: events at the same instant stay in the order read.
+  events.sort((a, b) => a.at - b.at);
+  return withoutDuplicates(events);
+}
+
+function readerNamed(name: string): TimelineSourceReader {
+  const reader = timelineSourceReader(name);
+  if (reader) return reader;
+  const formats = timelineSourceReaders().map((known) => known.name).join(', ');
+  throw new PostmortemError(`no reader for the source "${name}" (formats: ${formats})`);
+}
+
+/** The events without a repeat of an earlier one's instant and text; the list is in time order, so a repeat is in the run of its instant. */
+function withoutDuplicates(events: ImportedEvent[]): ImportedEvent[] {
+  const kept: ImportedEvent[] = [];
+  let runStart = 0;
+  for (const event of events) {
+    const previous = kept[kept.length - 1];
+    if (!previous || previous.at !== event.at) runStart = kept.length;
+    // Runs of one instant are short (a few events at most), so a scan beats a set per instant.
+    let repeated = false;
+    for (let index = runStart; index < kept.length && !repeated; index += 1) repeated = (kept[index] as ImportedEvent).text === event.text;
+    if (!repeated) kept.push(event);
+  }
+  return kept;
 }
