@@ -425,7 +425,7 @@ Exit status: 0 done, 2 a file could not be read (left out of the figures) or bad
     .option('--include-threads', 'Slack: keep thread replies (left out by default)')
     .option('--time-field <name>', 'CSV and JSON lines: the column or key holding the time (default: time, timestamp, date, at or ts)')
     .option('--text-field <name>', 'CSV and JSON lines: the column or key holding the text (default: text, message, event, description or summary)')
-    .option('--label-field <name>', 'CSV and JSON lines: the column or key holding a label such as Detection (default: none)')
+    .option('--label-field <name>', 'CSV and JSON lines: the column or key holding a label such as Detection (default: a column named label)')
     .option('--repo <path>', 'git: the repository to read (default: the working directory)')
     .addOption(new Option('--into <file>', 'merge the entries into this postmortem\'s timeline, in time order, written like its entries; nothing the file holds is changed').conflicts('output'))
     .option('-o, --output <file>', 'write the printed timeline to this file (`-`: standard output, the default)')

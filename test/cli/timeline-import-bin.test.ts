@@ -99,6 +99,31 @@ describe('postmortem timeline import (bin)', () => {
     expect(await read('pm.md')).toBe(POSTMORTEM);
   });
 
+  it('reads a Slack export: --channel, --include-threads and --from, with the readers\' warnings one line each', () => {
+    const slack = 'test/fixtures/import/slack/export';
+    const base = ['timeline', 'import', slack, '--channel', 'incident-checkout', '--timezone', 'America/New_York', '--until', '2026-03-08'];
+    const channel = bin(base, repoRoot);
+    expect(channel.exitCode).toBe(0);
+    expect(channel.stdout).toContain('- 1:40 AM: alertbot: [FIRING:1] CheckoutErrorRate: 5xx above 5% on checkout-api\n');
+    expect(channel.stdout).not.toContain('Review booked');
+    const warnings = channel.stderr.split('\n').filter((line) => line.startsWith('postmortem: warning:'));
+    expect(warnings).toEqual([`postmortem: warning: ${slack}: skipped 1 thread reply (--include-threads keeps them) and 1 bot message that did not read like an alert or a deploy`]);
+    const threads = bin([...base, '--include-threads', '--from', 'slack'], repoRoot);
+    expect(threads.exitCode).toBe(0);
+    expect(threads.stdout.split('\n').length).toBe(channel.stdout.split('\n').length + 1);
+    expect(threads.stderr).not.toContain('thread repl');
+    const wrongKind = bin(['timeline', 'import', slack, '--from', 'generic'], repoRoot);
+    expect(wrongKind.exitCode).toBe(2);
+    expect(wrongKind.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads CSV columns named by --time-field, --text-field and --label-field', async () => {
+    await writeFiles(cwd, { 'log.csv': 'when,what,kind\n2026-03-14T08:31:00Z,TLS handshake errors,Detection\n2026-03-14T08:40:00Z,"Paged the edge on-call, who joined",Escalation\n' });
+    const result = bin(['timeline', 'import', 'log.csv', '--time-field', 'when', '--text-field', 'what', '--label-field', 'kind', '-t', 'pagerduty'], cwd);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('| Time | Label | Event |\n| --- | --- | --- |\n| 8:31 AM | Detection | TLS handshake errors |\n| 8:40 AM | Escalation | Paged the edge on-call, who joined |\n');
+  });
+
   it('new --timeline-from keeps every imported entry of the window without a terminal', async () => {
     await writeFiles(cwd, { 'events.jsonl': EVENTS });
     const result = bin([

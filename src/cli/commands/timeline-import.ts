@@ -124,7 +124,6 @@ export async function timelineImportCommand(sources: string[], options: Timeline
   }
   if (window.since !== null && window.until !== null && window.since > window.until) throw usage('--since is after --until');
   const fromTarget = target && origin.length < 2 && (window.since !== null || window.until !== null);
-  note(windowNote(window, zone, zoneText, [...origin, ...(fromTarget ? [`the impact in ${target?.path} ± 2 hours`] : [])].join(' and '), target?.path ?? null));
 
   const { importTimeline } = await import('../../import/import-timeline.js');
   const events = (await importTimeline(sources.length === 0 ? [options.repo ?? '.'] : sources, {
@@ -143,6 +142,8 @@ export async function timelineImportCommand(sources: string[], options: Timeline
   }))
     .filter((event) => (window.since === null || event.at >= window.since) && (window.until === null || event.at <= window.until) && (!grep || grep.test(event.text)))
     .sort((first, second) => first.at - second.at);
+  // Said once the sources were read: a source that cannot be read is one line, the error.
+  note(windowNote(window, zone, zoneText, [...origin, ...(fromTarget ? [`the impact in ${target?.path} ± 2 hours`] : [])].join(' and '), target?.path ?? null));
 
   if (target) {
     const { mergeTimeline } = await import('../../import/merge-timeline.js');
