@@ -126,8 +126,10 @@ export async function* readGitCommits(path: string, options: ImportReadOptions):
   await checkRepository(directory, shown);
   const args = [
     '-C', directory,
-    // Output this code parses, whatever the user's configuration says.
-    '-c', 'log.showSignature=false', '-c', 'i18n.logOutputEncoding=UTF-8',
+    // Output this code parses, whatever the user's configuration says; and nothing the
+    // repository's own configuration names is run (a signature check runs gpg.program, an
+    // fsmonitor hook runs a program), since reading a repository must not run code from it.
+    '-c', 'log.showSignature=false', '-c', 'core.fsmonitor=false', '-c', 'i18n.logOutputEncoding=UTF-8',
     'log', '--exclude=refs/stash', '--exclude=refs/notes/*', '--all', '--date-order', '--no-color', FORMAT,
   ];
   // git's window is in whole seconds; the exact one is applied below. git stops walking at a
