@@ -1,13 +1,26 @@
 /**
- * The source readers, by name. Detection (which reader takes a file) tries them in the
- * order of IMPORT_SOURCE_NAMES.
+ * The timeline source readers there are, by name. Detection tries them in the order of
+ * IMPORT_SOURCE_NAMES (src/import/types.ts): the more particular shapes first, generic CSV and
+ * JSON lines last.
  */
-import type { TimelineSourceReader } from '../types.js';
+import { IMPORT_SOURCE_NAMES, type ImportSourceName, type TimelineSourceReader } from '../types.js';
 import { alertmanagerReader } from './alertmanager.js';
 import { gitReader } from './git.js';
 import { pagerDutyReader } from './pagerduty.js';
 
-export { alertmanagerReader, gitReader, pagerDutyReader };
+const READERS: ReadonlyMap<ImportSourceName, TimelineSourceReader> = new Map(
+  [pagerDutyReader, alertmanagerReader, gitReader].map((reader) => [reader.name, reader]),
+);
 
-/** The readers of this branch: PagerDuty, Alertmanager and git (Slack and generic come with detection). */
-export const SOURCE_READERS: readonly TimelineSourceReader[] = [pagerDutyReader, alertmanagerReader, gitReader];
+/** The readers, in the order detection tries them. */
+export function timelineSourceReaders(): TimelineSourceReader[] {
+  return IMPORT_SOURCE_NAMES.flatMap((name) => {
+    const reader = READERS.get(name);
+    return reader ? [reader] : [];
+  });
+}
+
+/** The reader of a source, or null when there is none by that name. */
+export function timelineSourceReader(name: string): TimelineSourceReader | null {
+  return READERS.get(name as ImportSourceName) ?? null;
+}
