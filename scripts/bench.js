@@ -2,7 +2,8 @@
 // Benchmarks: `npm run bench [-- --runs N] [--export-rounds N] [--quick]`: start-up times,
 // then a site built from a generated corpus, new and re-run, against pandoc and markdown-it
 // (scripts/bench/export-site.js), then lint against markdownlint-cli2 (scripts/bench/lint.js),
-// then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js).
+// then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js),
+// then the PagerDuty and Alertmanager readers on 200 MB files (scripts/bench/import-json-sources.js).
 // `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint and the
 // collection commands over 1,000 files only) for a rough look in a few minutes. Each start-up
 // benchmark is a function that returns timings; main() runs them all and prints one table.
@@ -13,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchExportSite } from './bench/export-site.js';
 import { benchCollection } from './bench/collection.js';
+import { benchImportJsonSources } from './bench/import-json-sources.js';
 import { benchLint } from './bench/lint.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,6 +95,8 @@ async function main() {
   await benchLint();
   // stats and actions against lint over the same generated files, in paired rounds (scripts/bench/collection.js).
   await benchCollection();
+  // The PagerDuty and Alertmanager readers on 200 MB files (50 MB with --quick), time and peak RSS (scripts/bench/import-json-sources.js).
+  await benchImportJsonSources({ mb: quick ? 50 : 200 });
 }
 
 await main();

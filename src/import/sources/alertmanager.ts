@@ -16,7 +16,7 @@
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { readJsonRecords } from '../json-records.js';
-import { assumedZoneName, describeJsonValue, field, inWindow, isPlainObject, oneLine, readRecordInstant } from '../record-fields.js';
+import { assumedZoneName, describeJsonValue, detachedString, field, inWindow, isPlainObject, oneLine, readRecordInstant } from '../record-fields.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 /** Go's zero time: Alertmanager's `endsAt` for an alert still firing. */
@@ -59,26 +59,29 @@ export async function* readAlertmanagerPayloads(path: string, options: ImportRea
       throw new PostmortemError(`alert ${alertNumber} (${name}) has ${shown}`, { filePath: path });
     }
     if (start.zoneAssumed) zoneAssumed = true;
-    const identity = `${alertIdentity(alert)}\u0000${start.millis}`;
     const origin = `${path}#${alertNumber}`;
-    if (!started.has(identity) && typeof alert.startsAt === 'string' && !ZERO_TIME.test(alert.startsAt)) {
-      started.add(identity);
-      if (inWindow(start.millis, options)) {
+    // Only the alerts whose events are in the window are remembered, so the sets are as large
+    // as the import, not the file (and hold copies: see detachedString).
+    let identity: string | null = null;
+    if (inWindow(start.millis, options) && typeof alert.startsAt === 'string' && !ZERO_TIME.test(alert.startsAt)) {
+      identity = detachedString(`${alertIdentity(alert)}\u0000${start.millis}`);
+      if (!started.has(identity)) {
+        started.add(identity);
         const summary = oneLine(field(alert.annotations, 'summary')) ?? oneLine(field(alert.annotations, 'description'));
-        yield { at: start.millis, text: `Alert ${name} firing${summary ? `: ${summary}` : ''}`, label: 'Detection', source: 'alertmanager', origin };
+        yield { at: start.millis, text: detachedString(`Alert ${name} firing${summary ? `: ${summary}` : ''}`), label: 'Detection', source: 'alertmanager', origin };
       }
     }
     // A firing alert's endsAt is the zero time, or when Alertmanager will call it resolved if
     // it hears nothing more: not an end that happened. Only a resolved alert's endsAt is.
-    if (alert.status !== 'resolved' || ended.has(identity)) continue;
-    if (typeof alert.endsAt !== 'string' || ZERO_TIME.test(alert.endsAt)) continue;
+    if (alert.status !== 'resolved' || typeof alert.endsAt !== 'string' || ZERO_TIME.test(alert.endsAt)) continue;
     const end = readRecordInstant(alert.endsAt, zone);
     if (!end) throw new PostmortemError(`alert ${alertNumber} (${name}) has endsAt ${JSON.stringify(alert.endsAt)}, not an RFC 3339 time`, { filePath: path });
     if (end.zoneAssumed) zoneAssumed = true;
+    if (!inWindow(end.millis, options)) continue;
+    identity ??= detachedString(`${alertIdentity(alert)}\u0000${start.millis}`);
+    if (ended.has(identity)) continue;
     ended.add(identity);
-    if (inWindow(end.millis, options)) {
-      yield { at: end.millis, text: `Alert ${name} stopped firing`, label: null, source: 'alertmanager', origin };
-    }
+    yield { at: end.millis, text: detachedString(`Alert ${name} stopped firing`), label: null, source: 'alertmanager', origin };
   }
   if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zone}`);
   if (alertNumber === 0) options.onWarning?.(`${path}: no alerts in the file`);

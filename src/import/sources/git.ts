@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { inWindow } from '../record-fields.js';
+import { detachedString, inWindow } from '../record-fields.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 const FIELD = '\u001f';
@@ -187,7 +187,8 @@ export async function* readGitCommits(path: string, options: ImportReadOptions):
 export async function* readGitHistory(path: string, options: ImportReadOptions): AsyncGenerator<ImportedEvent> {
   const { shown } = repositoryOf(path, options);
   for await (const commit of readGitCommits(path, options)) {
-    yield { at: commit.committedAt, text: commitText(commit), label: null, source: 'git', origin: `${shown}@${commit.shortHash}` };
+    // Copies: the parts of git's output are views of the 64 KB chunks they came in.
+    yield { at: commit.committedAt, text: detachedString(commitText(commit)), label: null, source: 'git', origin: detachedString(`${shown}@${commit.shortHash}`) };
   }
 }
 

@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { readJsonRecords } from '../json-records.js';
-import { assumedZoneName, describeJsonValue, field, formatCount, inWindow, isPlainObject, oneLine, readRecordInstant } from '../record-fields.js';
+import { assumedZoneName, describeJsonValue, detachedString, field, formatCount, inWindow, isPlainObject, oneLine, readRecordInstant } from '../record-fields.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 type LogEntry = Record<string, unknown>;
@@ -142,11 +142,6 @@ export async function* readPagerDutyLog(path: string, options: ImportReadOptions
       skipped.set(type, (skipped.get(type) ?? 0) + 1);
       continue;
     }
-    // Overlapping pages (an offset fetched twice) repeat entries: one event each.
-    if (typeof value.id === 'string') {
-      if (seenIds.has(value.id)) continue;
-      seenIds.add(value.id);
-    }
     const instant = readRecordInstant(value.created_at, zone);
     if (!instant) {
       if (value.created_at === undefined && typeof value.type === 'string' && value.type.endsWith('_reference')) {
@@ -157,7 +152,13 @@ export async function* readPagerDutyLog(path: string, options: ImportReadOptions
     }
     if (instant.zoneAssumed) zoneAssumed = true;
     if (!inWindow(instant.millis, options)) continue;
-    yield { at: instant.millis, text: kept.text(value), label: kept.label, source: 'pagerduty', origin: `${path}#${entryNumber}` };
+    // Overlapping pages (an offset fetched twice) repeat entries: one event each. Only ids in
+    // the window are kept, so the set is as large as the import, not the log.
+    if (typeof value.id === 'string') {
+      if (seenIds.has(value.id)) continue;
+      seenIds.add(detachedString(value.id));
+    }
+    yield { at: instant.millis, text: detachedString(kept.text(value)), label: kept.label, source: 'pagerduty', origin: `${path}#${entryNumber}` };
   }
   if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zone}`);
   if (entryNumber === 0) options.onWarning?.(`${path}: no PagerDuty log entries in the file`);
