@@ -13,8 +13,12 @@ import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../
 /** test/fixtures/import, where the sources' fixtures are. */
 export const importFixtures = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 
-/** An instant written in ISO 8601, as epoch milliseconds. */
-export const at = (iso: string): number => Date.parse(iso);
+/** An instant written in ISO 8601 (`2026-03-14T14:05:00Z`), as epoch milliseconds; throws for a typo. */
+export function at(iso: string): number {
+  const millis = Date.parse(iso);
+  if (Number.isNaN(millis)) throw new Error(`not a time: ${iso}`);
+  return millis;
+}
 
 /** What a read gave: the events (in the order read) and the warnings. */
 export interface ReadResult {
@@ -64,4 +68,14 @@ export function useScratchFolder(): { path: () => string; write: (files: Record<
       }
     },
   };
+}
+
+/** The one line of the PostmortemError reading `path` to the end throws; fails when it reads, or throws anything else. */
+export function readError(reader: TimelineSourceReader, path: string, options: Partial<ImportReadOptions> = {}): Promise<string> {
+  return errorLine(() => readAll(reader, path, options));
+}
+
+/** Events as `ISO instant | label | text` lines, for comparing with what a person expects. */
+export function describeEvents(events: readonly ImportedEvent[]): string[] {
+  return events.map((event) => `${new Date(event.at).toISOString()} | ${event.label ?? '-'} | ${event.text}`);
 }

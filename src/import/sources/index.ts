@@ -4,11 +4,14 @@
  * JSON lines last.
  */
 import { IMPORT_SOURCE_NAMES, type ImportSourceName, type TimelineSourceReader } from '../types.js';
+import { alertmanagerReader } from './alertmanager.js';
 import { genericReader } from './generic.js';
+import { gitReader } from './git.js';
+import { pagerDutyReader } from './pagerduty.js';
 import { slackReader } from './slack.js';
 
 const READERS: ReadonlyMap<ImportSourceName, TimelineSourceReader> = new Map(
-  [slackReader, genericReader].map((reader) => [reader.name, reader]),
+  [slackReader, pagerDutyReader, alertmanagerReader, gitReader, genericReader].map((reader) => [reader.name, reader]),
 );
 
 /** The readers, in the order detection tries them. */
