@@ -1,5 +1,6 @@
 // `postmortem timeline import` through the real bin (the bundle): every option the README
 // documents, the exit codes, the bytes of the file merged into, and what --help loads.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -117,6 +118,57 @@ describe('postmortem timeline import (bin)', () => {
     expect(wrongKind.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('merges PagerDuty and Alertmanager records into a postmortem, with the labels they imply, in its 24-hour clock', async () => {
+    const pagerduty = join(repoRoot, 'test/fixtures/import/pagerduty/incident-log.json');
+    const alerts = join(repoRoot, 'test/fixtures/import/alertmanager/webhooks.jsonl');
+    const postmortem = ['---', 'title: Orders database ran out of connections', 'date: 2026-03-14', 'timezone: UTC', '---', '', '## Summary', '', 'Checkout failed from 14:00 to 15:40 UTC.', '', '## Timeline', '', '- 14:00: Connections climbed on orders-db', '- 15:40: Checkout back to normal', ''].join('\n');
+    await writeFiles(cwd, { 'pm.md': postmortem });
+    const result = bin(['timeline', 'import', pagerduty, alerts, '--into', 'pm.md', '--until', '15:30'], cwd);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('pm.md: added 9 entries to the timeline\n');
+    expect(await read('pm.md')).toContain([
+      '- 14:00: Connections climbed on orders-db',
+      '- 14:00: **Detection:** Alert PostgresConnectionsSaturated firing: orders-db uses 98% of max_connections',
+      '- 14:02: **Detection:** Alert HighErrorRate firing: Checkout 5xx ratio is 7.2% (threshold 5%)',
+      '- 14:05: **Detection:** Triggered by Datadog: checkout 5xx above 5%',
+      '- 14:09: **Escalation:** Acknowledged by Dana Lee',
+      '- 14:20: Note by Dana Lee: Connection pool on orders-db is exhausted; requests time out after 30 s.',
+      '- 14:31: **Escalation:** Escalated to Database on-call',
+      '- 14:58: **Escalation:** Reassigned to Sam Ortiz by Priya Raman.',
+      '- 15:10: **Detection:** Alert CheckoutLatencyHigh firing: p99 latency above 2 s.',
+      '- 15:20: Alert PostgresConnectionsSaturated stopped firing',
+      '- 15:40: Checkout back to normal',
+    ].join('\n'));
+    expect(result.stderr).toContain('postmortem: warning: ');
+    expect(result.stderr).toContain('postmortem: events from 2026-03-14 12:00 to 2026-03-14 15:30 (UTC), --until and the impact in pm.md ± 2 hours\n');
+  });
+
+  it('reads git history with --from git --repo, in the window, into the timeline and into new --timeline-from', async () => {
+    const repo = join(cwd, 'service');
+    const git = (args: string[], date?: string) => {
+      const env = { ...process.env, GIT_AUTHOR_NAME: 'Dana Lee', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana Lee', GIT_COMMITTER_EMAIL: 'dana@example.com', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
+      const child = spawnSync('git', ['-C', repo, ...args], { env, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(child.stderr);
+    };
+    await writeFiles(cwd, { 'service/pool.conf': 'size=20\n' });
+    git(['init', '-q', '-b', 'main']);
+    git(['add', '.']);
+    git(['commit', '-q', '-m', 'Pool size 20'], '2026-03-10T09:00:00Z');
+    await writeFiles(cwd, { 'service/pool.conf': 'size=5\n' });
+    git(['commit', '-q', '-am', 'Lower the pool size to 5'], '2026-03-14T13:50:00Z');
+    git(['tag', 'v2.4.0']);
+    const printed = bin(['timeline', 'import', '--from', 'git', '--repo', 'service', '--since', '2026-03-14', '--until', '2026-03-14'], cwd);
+    expect(printed.exitCode).toBe(0);
+    expect(printed.stdout).toMatch(/^- 1:50 PM: Commit [0-9a-f]{7} by Dana Lee: Lower the pool size to 5 \(tag v2\.4\.0\)\n$/);
+    const written = bin([
+      'new', '--timeline-from', 'service', '--from', 'git', '--repo', 'service', '--title', 'Pool exhausted', '--date', '2026-03-14', '--severity', 'SEV2', '--timezone', 'UTC',
+      '--start', '14:00', '--end', '15:00', '--impact', 'Checkout failed.', '--root-cause', 'The pool was too small.', '--resolution', 'Raised it.', '-o', 'pm.md',
+    ], cwd);
+    expect(written.exitCode).toBe(0);
+    expect(await read('pm.md')).toMatch(/\n- 13:50: Commit [0-9a-f]{7} by Dana Lee: Lower the pool size to 5 \(tag v2\.4\.0\)\n/);
+    expect(await read('pm.md')).not.toContain('Pool size 20');
+  });
+
   it('reads CSV columns named by --time-field, --text-field and --label-field', async () => {
     await writeFiles(cwd, { 'log.csv': 'when,what,kind\n2026-03-14T08:31:00Z,TLS handshake errors,Detection\n2026-03-14T08:40:00Z,"Paged the edge on-call, who joined",Escalation\n' });
     const result = bin(['timeline', 'import', 'log.csv', '--time-field', 'when', '--text-field', 'what', '--label-field', 'kind', '-t', 'pagerduty'], cwd);
@@ -140,6 +192,23 @@ describe('postmortem timeline import (bin)', () => {
       '- 09:05: Renewed certificate deployed',
     ].join('\n'));
     expect(await read('pm.md')).not.toContain('Certificate renewal job failed');
+  });
+
+  it('new --timeline-from passes --channel, --include-threads and the CSV fields to the readers', async () => {
+    const answers = ['--title', 'Checkout errors', '--date', '2026-03-08', '--severity', 'SEV2', '--timezone', 'America/New_York', '--start', '01:40', '--end', '03:45', '--impact', 'Checkout failed.', '--root-cause', 'A bad deploy.', '--resolution', 'Rolled back.'];
+    const slack = join(repoRoot, 'test/fixtures/import/slack/export');
+    const withThreads = bin(['new', '--timeline-from', slack, '--channel', 'incident-checkout', '--include-threads', ...answers, '-o', 'threads.md'], cwd);
+    const without = bin(['new', '--timeline-from', slack, '--channel', 'incident-checkout', ...answers, '-o', 'plain.md'], cwd);
+    expect([withThreads.exitCode, without.exitCode]).toEqual([0, 0]);
+    expect(without.stderr).toContain('skipped 1 thread reply');
+    expect(await read('plain.md')).toContain('- 01:40: alertbot: [FIRING:1] CheckoutErrorRate: 5xx above 5% on checkout-api\n');
+    const entries = async (name: string) => (await read(name)).split('\n').filter((line) => /^- \d\d:\d\d: /.test(line)).length;
+    expect(await entries('threads.md')).toBe((await entries('plain.md')) + 1);
+
+    await writeFiles(cwd, { 'log.csv': 'when,what,kind\n2026-03-08T06:50:00Z,Canary alarms ignored,Detection\n' });
+    const csv = bin(['new', '--timeline-from', 'log.csv', '--time-field', 'when', '--text-field', 'what', '--label-field', 'kind', ...answers, '-o', 'csv.md'], cwd);
+    expect(csv.exitCode).toBe(0);
+    expect(await read('csv.md')).toContain('- 01:50: **Detection:** Canary alarms ignored\n');
   });
 
   it('documents every option of --help in the README, and --help loads neither the parser nor the diff', () => {
