@@ -186,6 +186,12 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
     else io.stdout.write(`${text}\n`);
   };
 
+  const sources = options.timelineFrom ?? [];
+  if (sources.length > 0 && options.from === undefined) {
+    // Checked before the first question: a source that is missing or of no known kind stops the command now, not at the timeline.
+    const { detectSource } = await import('../../import/detect-source.js');
+    for (const source of sources) await detectSource(source, { cwd: io.cwd });
+  }
   const config = await loadNewConfig(io.cwd);
   const fileAnswers = options.answers === undefined ? {} : await readAnswersFile(options.answers, io.cwd);
   const flagAnswers = answersFromFlags(options);
@@ -231,7 +237,6 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
     },
     render: (postmortem, template) => renderMarkdown(postmortem, { template, cwd: io.cwd }),
   };
-  const sources = options.timelineFrom ?? [];
   if (sources.length > 0) {
     settings.importTimeline = async ({ timezone, since, until }) => {
       const { importTimeline } = await import('../../import/import-timeline.js');
