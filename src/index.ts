@@ -127,3 +127,14 @@ export { importTimeline, type ImportTimelineOptions } from './import/import-time
 export { detectSource, DETECT_HEAD_BYTES, type DetectSourceOptions } from './import/detect-source.js';
 export { timelineSourceReaders, timelineSourceReader } from './import/sources/index.js';
 export { IMPORT_SOURCE_NAMES, type ImportSourceName, type ImportedEvent, type ImportReadOptions, type TimelineSourceReader } from './import/types.js';
+/**
+ * Timeline import: `importedTimelineEntries` turns imported events into timeline entries in a
+ * zone, `mergeTimeline` merges them into a postmortem's text as `postmortem timeline import
+ * --into` does (every original line kept), `renderTimelineMarkdown` renders only a timeline
+ * through a template's own timeline partial, and `readWindowTime`/`defaultImportWindow` give
+ * the window of time an import keeps.
+ */
+export { importedTimelineEntries, timelineEntryText, writeEventTime, type ImportedTimelineOptions, type TimeFormat, type WrittenTime } from './import/to-timeline.js';
+export { mergeTimeline, type MergeTimelineOptions, type MergeTimelineResult } from './import/merge-timeline.js';
+export { readWindowTime, defaultImportWindow, DEFAULT_WINDOW_MARGIN_MINUTES, type ImportWindow, type WindowTimeOptions } from './import/import-window.js';
+export { renderTimelineMarkdown } from './render/render-markdown.js';

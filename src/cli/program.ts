@@ -9,6 +9,7 @@ import type { CommandContext } from './command-context.js';
 import { readPackageInfo } from './package-info.js';
 import type { NewCommandOptions } from './commands/new.js';
 import { isIsoDate } from '../collection/action-state.js';
+import { IMPORT_SOURCE_NAMES } from '../import/types.js';
 
 /** Filled in by the action that ran; `run()` returns it. */
 export interface ProgramResult {
@@ -108,6 +109,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem status postmortems/2026-03-14-checkout.md final --reviewer "Dana Lee"',
         'postmortem actions --overdue',
         'postmortem stats --since 2026-01-01',
+        'postmortem timeline import slack-export/ --into postmortems/2026-03-14-checkout.md',
         'postmortem templates',
         'postmortem render --help',
       ]),
@@ -141,6 +143,14 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--answers <file>', 'answers as a JSON or YAML file in the model\'s shape; flags win over it')
     .option('--resume', 'resume the draft of an interview without asking')
     .option('--discard-draft', 'throw the draft away and start over')
+    .option('--timeline-from <source...>', 'offer the events of these exported records (Slack, PagerDuty, Alertmanager, git, CSV or JSON lines; see `postmortem timeline import`) as timeline entries, in the window around the impact; without a terminal all are kept')
+    .addOption(new Option('--from <name>', 'with --timeline-from: the kind of every source, instead of detecting it').choices(IMPORT_SOURCE_NAMES))
+    .option('--channel <name>', 'with --timeline-from: only this Slack channel (repeatable)', repeatable)
+    .option('--include-threads', 'with --timeline-from: keep Slack thread replies')
+    .option('--time-field <name>', 'with --timeline-from: the CSV or JSON-lines column holding the time')
+    .option('--text-field <name>', 'with --timeline-from: the CSV or JSON-lines column holding the text')
+    .option('--label-field <name>', 'with --timeline-from: the CSV or JSON-lines column holding a label')
+    .option('--repo <path>', 'with --timeline-from and --from git: the repository to read')
     .showHelpAfterError("(run 'postmortem new --help' for usage)")
     .addHelpText(
       'after',
@@ -150,6 +160,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem new --services checkout-api,payments --tags config-change',
         'postmortem new --answers answers.yaml --yes',
         'postmortem new --resume',
+        'postmortem new --timeline-from slack-export/ pagerduty-log.json --channel incidents',
       ]),
     )
     .action(async (options: NewCommandOptions) => {
@@ -392,6 +403,56 @@ Exit status: 0 done, 2 a file could not be read (left out of the figures) or bad
     .action(async (paths: string[], options: import('./commands/stats.js').StatsCommandOptions) => {
       const { statsCommand } = await import('./commands/stats.js');
       result.exitCode = await statsCommand(paths, options, context);
+    });
+
+  const timeline = program
+    .command('timeline')
+    .description('work on a postmortem\'s timeline: import it from chat, pager, alert and deploy records')
+    .helpCommand(false)
+    .showHelpAfterError("(run 'postmortem timeline --help' for usage)")
+    .addHelpText('after', examples(['postmortem timeline import slack-export/ --channel incidents --into postmortems/2026-03-14-checkout.md', 'postmortem timeline import --help']));
+
+  timeline
+    .command('import')
+    .description('read the events of exported records (Slack, PagerDuty, Alertmanager, git, CSV or JSON lines) and print them as a timeline, or merge them into a postmortem\'s')
+    .argument('[source...]', 'exported files or folders: a Slack export folder or day file, a PagerDuty log_entries JSON, Alertmanager webhook JSON (lines), a CSV or JSON-lines file; none with --from git')
+    .addOption(new Option('--from <name>', 'the kind of every source, instead of detecting it from the content').choices(IMPORT_SOURCE_NAMES))
+    .option('--since <time>', 'only events at or after this time: 2026-03-14T14:05:00Z, 2026-03-14 14:05 or 14:05 (in --timezone, on the postmortem\'s date), or a date (default with --into: the impact start minus 2 hours)')
+    .option('--until <time>', 'only events at or before this time, written as --since; a date means its end (default with --into: the impact end plus 2 hours)')
+    .option('--grep <regex>', 'only events whose text matches this regular expression (JavaScript syntax, case-sensitive)')
+    .option('--timezone <zone>', 'the zone times are written in and zoneless source times are read in: UTC, UTC-4, Europe/Berlin (default: the --into file\'s, else UTC)')
+    .option('--channel <name>', 'Slack: only this channel, without # (repeatable; default: every channel)', repeatable)
+    .option('--include-threads', 'Slack: keep thread replies (left out by default)')
+    .option('--time-field <name>', 'CSV and JSON lines: the column or key holding the time (default: time, timestamp, date, at or ts)')
+    .option('--text-field <name>', 'CSV and JSON lines: the column or key holding the text (default: text, message, event, description or summary)')
+    .option('--label-field <name>', 'CSV and JSON lines: the column or key holding a label such as Detection (default: a column named label)')
+    .option('--repo <path>', 'git: the repository to read (default: the working directory)')
+    .addOption(new Option('--into <file>', 'merge the entries into this postmortem\'s timeline, in time order, written like its entries; nothing the file holds is changed').conflicts('output'))
+    .option('-o, --output <file>', 'write the printed timeline to this file (`-`: standard output, the default)')
+    .option('-f, --force', 'overwrite the -o file if it exists')
+    .option('--dry-run', 'with --into: print the change as a unified diff and write nothing')
+    .option('-t, --template <name-or-path>', 'without --into: the template whose timeline is printed, a list (classic, narrative, google-sre) or a table (pagerduty); default classic')
+    .showHelpAfterError("(run 'postmortem timeline import --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples([
+        'postmortem timeline import slack-export/ --channel incidents --since "2026-03-14 13:00" --until "2026-03-14 17:00"',
+        'postmortem timeline import pagerduty-log.json alerts.jsonl --into postmortems/2026-03-14-checkout.md --dry-run',
+        'postmortem timeline import pagerduty-log.json alerts.jsonl --into postmortems/2026-03-14-checkout.md',
+        'postmortem timeline import --from git --repo ../checkout-api --into postmortems/2026-03-14-checkout.md',
+        'postmortem timeline import events.csv --time-field when --text-field what --grep "deploy|rollback" --template pagerduty',
+      ])}
+With --into, the window defaults to the file's impact start minus 2 hours to its end plus 2
+hours, and times are written in its timezone, its clock and its style; an entry already in the
+timeline (the same minute and the same text) is not added again, so importing twice adds
+nothing. The file is replaced atomically, only if it did not change meanwhile.
+Exit status: 0 done (also when there is nothing to add), 2 bad input: an unreadable or unknown
+source, a bad option (nothing is written then).
+`,
+    )
+    .action(async (sources: string[], options: import('./commands/timeline-import.js').TimelineImportCommandOptions) => {
+      const { timelineImportCommand } = await import('./commands/timeline-import.js');
+      result.exitCode = await timelineImportCommand(sources, options, context);
     });
 
   program

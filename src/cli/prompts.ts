@@ -6,7 +6,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { editor, input, select } from '@inquirer/prompts';
+import { checkbox, editor, input, select } from '@inquirer/prompts';
 import type { CliIo } from './io.js';
 import { PromptCancelledError, type AnswerValidator, type MultilineQuestion, type Prompter } from './new/prompter.js';
 
@@ -135,6 +135,23 @@ export function createPrompter(io: CliIo, options: PrompterOptions): Prompter {
             })),
             ...(question.default === undefined ? {} : { default: question.default }),
             pageSize: 10,
+          },
+          promptContext,
+        ),
+      ),
+    checkbox: (question) =>
+      withInputEnd(context, (promptContext) =>
+        checkbox(
+          {
+            message: question.message,
+            choices: question.choices.map((choice) => ({
+              value: choice.value,
+              name: choice.name ?? choice.value,
+              checked: choice.checked === true,
+              ...(choice.description ? { description: choice.description } : {}),
+            })),
+            pageSize: 12,
+            loop: false,
           },
           promptContext,
         ),

@@ -16,6 +16,8 @@ describe('readLeadingTime', () => {
     ['12:30 PM: Lunch deploy', '12:30 PM', 12, 30, null, null, 'Lunch deploy'],
     ['2023-05-07 02:00: Disk full', '2023-05-07 02:00', 2, 0, '2023-05-07', null, 'Disk full'],
     ['2025-05-05T20:06:00Z Paged', '2025-05-05T20:06:00Z', 20, 6, '2025-05-05', 'UTC', 'Paged'],
+    ['2026-03-14 2:05 PM: Alert fired', '2026-03-14 2:05 PM', 14, 5, '2026-03-14', null, 'Alert fired'],
+    ['2026-03-14 12:10 am UTC: Paged', '2026-03-14 12:10 am UTC', 0, 10, '2026-03-14', 'UTC', 'Paged'],
     ['Feb 7 1506 UTC: Patch merged', 'Feb 7 1506 UTC', 15, 6, '0000-02-07', 'UTC', 'Patch merged'],
     ['`07:35` Contract funded', '07:35', 7, 35, null, null, 'Contract funded'],
     ['[09:15] Config reverted', '09:15', 9, 15, null, null, 'Config reverted'],

@@ -159,7 +159,8 @@ function matchZone(text: string): { zoneText: string; length: number } | null {
   return { zoneText: inner, length: match[0].length };
 }
 
-const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]|,?\s+(?:at\s+)?)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|[+-]\d{2}:?\d{2})(?![\d:]))?/i;
+// The date may be followed by a 12-hour time: "2026-03-14 2:05 PM" is 14:05, not 02:05.
+const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]|,?\s+(?:at\s+)?)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap]\.?m\.?)(?![A-Za-z0-9]))?(?:\s*(Z|[+-]\d{2}:?\d{2})(?![\d:]))?/i;
 // A year is 19xx or 20xx not followed by a colon, so that "Feb 7 1506 UTC" reads 1506 as a time.
 const YEAR = '((?:19|20)\\d{2})(?![\\d:])';
 const MONTH_DATE_PREFIX = new RegExp(`^${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i');
@@ -184,8 +185,11 @@ export function readLeadingTime(input: string): LeadingTime | null {
   if (iso) {
     date = iso[1] as string;
     clock = { hour: Number(iso[2]), minute: Number(iso[3]), second: Number(iso[4] ?? 0), length: 0 };
+    const meridiem = iso[5]?.replace(/\./g, '').toLowerCase();
+    if (meridiem && clock.hour >= 1 && clock.hour <= 12) clock.hour = (clock.hour % 12) + (meridiem === 'pm' ? 12 : 0);
     if (clock.hour > 23 || clock.minute > 59) return null;
-    if (iso[5]) zoneText = iso[5] === 'Z' || iso[5] === 'z' ? 'UTC' : `UTC${iso[5].slice(0, 3)}:${iso[5].slice(-2)}`;
+    const offset = iso[6];
+    if (offset) zoneText = offset === 'Z' || offset === 'z' ? 'UTC' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`;
     consumed = iso[0].length;
   } else {
     const monthFirstPrefix = MONTH_DATE_PREFIX.exec(text);

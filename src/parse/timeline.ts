@@ -7,7 +7,7 @@ import type { Postmortem, TimelineEntry } from '../model/postmortem.js';
 import { addDays, instantMillis, parseZone, toIsoInstant, type ClockTime, type Zone } from '../model/time.js';
 import { dateOnly, findDate, findTimes, readLeadingTime, stripDecorations } from './clock.js';
 import type { SourceLine } from './markdown-lines.js';
-import { parseTable, tableBlockAt } from './table.js';
+import { parseTable, tableBlockAt, type SourceTable } from './table.js';
 
 /** What the timeline needs to know from the rest of the document. */
 export interface TimelineContext {
@@ -185,9 +185,15 @@ export function looksLikeTimeline(lines: readonly SourceLine[]): boolean {
   return timed >= 3 && timed * 2 >= candidates.length;
 }
 
-function tableEntries(block: readonly SourceLine[]): Array<Omit<DraftEntry, 'dayDate'>> {
-  const table = parseTable(block);
-  if (!table) return [];
+/** Which columns of a timeline table hold the time, the label and the text (-1 for none). */
+export interface TimelineTableColumns {
+  timeColumn: number;
+  labelColumn: number;
+  textColumn: number;
+}
+
+/** The columns of a timeline table, from its headers (`Time`, `Label`, `Event`...) and, failing that, its first column's times. */
+export function timelineTableColumns(table: SourceTable): TimelineTableColumns {
   const headers = table.headers.map((header) => header.toLowerCase());
   let timeColumn = headers.findIndex((header) => /^(?:time|when|date|timestamp|date\/time|hour|time \(.*\)|date and time)/.test(header));
   const labelColumn = headers.findIndex((header) => /^(?:label|type|kind|category|phase|stage)$/.test(header));
@@ -201,6 +207,13 @@ function tableEntries(block: readonly SourceLine[]): Array<Omit<DraftEntry, 'day
       }
     }
   }
+  return { timeColumn, labelColumn, textColumn };
+}
+
+function tableEntries(block: readonly SourceLine[]): Array<Omit<DraftEntry, 'dayDate'>> {
+  const table = parseTable(block);
+  if (!table) return [];
+  const { timeColumn, labelColumn, textColumn } = timelineTableColumns(table);
   return table.rows.map((row) => {
     const timeCell = timeColumn >= 0 ? (row.cells[timeColumn] ?? '').trim() : '';
     const time = timeCell ? readLeadingTime(timeCell) : null;

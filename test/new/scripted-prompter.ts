@@ -5,7 +5,7 @@
  * would: a rejected answer is recorded in `rejections` and the next step answers the same
  * question again, like a user retyping.
  */
-import { PromptCancelledError, type InputQuestion, type MultilineQuestion, type Prompter, type SelectQuestion } from '../../src/cli/new/prompter.js';
+import { PromptCancelledError, type CheckboxQuestion, type InputQuestion, type MultilineQuestion, type Prompter, type SelectQuestion } from '../../src/cli/new/prompter.js';
 
 /** Press Enter on an empty line: the question's default (or nothing). */
 export const ENTER = Symbol('enter');
@@ -19,7 +19,7 @@ export type ScriptStep = [question: string | RegExp, answer: string | typeof ENT
 
 /** A question as the interview asked it. */
 export interface AskedQuestion {
-  kind: 'input' | 'select' | 'multiline';
+  kind: 'input' | 'select' | 'multiline' | 'checkbox';
   message: string;
   default: string | undefined;
   choices?: string[];
@@ -77,6 +77,22 @@ export class ScriptedPrompter implements Prompter {
     const found = question.choices.find((choice) => choice.value === answer || choice.name === answer);
     if (!found) throw new Error(`"${String(answer)}" is not a choice of "${question.message}": ${values.join(', ')}`);
     return found.value;
+  }
+
+  /**
+   * A checklist: Enter keeps the choices checked as shown; otherwise the answer lists the
+   * values (or names) to leave checked, separated by ` | `, or is empty for none.
+   */
+  async checkbox<Value extends string>(question: CheckboxQuestion<Value>): Promise<Value[]> {
+    const values = question.choices.map((choice) => choice.value);
+    const answer = this.next({ kind: 'checkbox', message: question.message, default: undefined, choices: values });
+    if (answer === ENTER) return question.choices.filter((choice) => choice.checked === true).map((choice) => choice.value);
+    if (answer === CLEAR || answer === '') return [];
+    const wanted = (answer as string).split(' | ');
+    for (const item of wanted) {
+      if (!question.choices.some((choice) => choice.value === item || choice.name === item)) throw new Error(`"${item}" is not a choice of "${question.message}": ${values.join(', ')}`);
+    }
+    return question.choices.filter((choice) => wanted.includes(choice.value) || (choice.name !== undefined && wanted.includes(choice.name))).map((choice) => choice.value);
   }
 
   note(text: string): void {

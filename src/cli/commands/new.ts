@@ -5,7 +5,9 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ImportSourceName } from '../../import/types.js';
 import { PostmortemError } from '../../model/errors.js';
+import { terminalText } from '../terminal-text.js';
 import { dayjs } from '../../model/dayjs.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
@@ -49,6 +51,16 @@ export interface NewCommandOptions extends AnswerFlags {
   resume?: boolean;
   /** Throw the draft away and start over. */
   discardDraft?: boolean;
+  /** `--timeline-from SOURCE...`: records to import timeline entries from (as `postmortem timeline import` reads them). */
+  timelineFrom?: string[];
+  /** With --timeline-from: the kind of every source, and the options of the readers. */
+  from?: ImportSourceName;
+  channel?: string[];
+  includeThreads?: boolean;
+  timeField?: string;
+  textField?: string;
+  labelField?: string;
+  repo?: string;
 }
 
 /** What the command takes from its surroundings; tests replace these. */
@@ -174,6 +186,12 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
     else io.stdout.write(`${text}\n`);
   };
 
+  const sources = options.timelineFrom ?? [];
+  if (sources.length > 0 && options.from === undefined) {
+    // Checked before the first question: a source that is missing or of no known kind stops the command now, not at the timeline.
+    const { detectSource } = await import('../../import/detect-source.js');
+    for (const source of sources) await detectSource(source, { cwd: io.cwd });
+  }
   const config = await loadNewConfig(io.cwd);
   const fileAnswers = options.answers === undefined ? {} : await readAnswersFile(options.answers, io.cwd);
   const flagAnswers = answersFromFlags(options);
@@ -219,6 +237,26 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
     },
     render: (postmortem, template) => renderMarkdown(postmortem, { template, cwd: io.cwd }),
   };
+  if (sources.length > 0) {
+    settings.importTimeline = async ({ timezone, since, until }) => {
+      const { importTimeline } = await import('../../import/import-timeline.js');
+      const events = await importTimeline(sources, {
+        ...(options.from === undefined ? {} : { from: options.from }),
+        since,
+        until,
+        assumeZone: timezone,
+        channels: options.channel ?? [],
+        includeThreads: options.includeThreads === true,
+        timeField: options.timeField ?? null,
+        textField: options.textField ?? null,
+        labelField: options.labelField ?? null,
+        repo: options.repo ?? null,
+        cwd: io.cwd,
+        onWarning: (message) => void io.stderr.write(`${context.colors.stderr.yellow('postmortem: warning:')} ${terminalText(message)}\n`),
+      });
+      return events.filter((event) => (since === null || event.at >= since) && (until === null || event.at <= until));
+    };
+  }
 
   let draftSaved = resumed !== null;
   const save = async (latest: NewAnswers): Promise<void> => {

@@ -47,6 +47,8 @@ export interface ListAnswer<Item> {
   complete: boolean;
   /** The parts of the next item already typed when the interview stopped. */
   pending?: Partial<Item>;
+  /** Timeline: the entries imported with `--timeline-from` were offered (and those kept are among the items): not offered again. */
+  imported?: boolean;
 }
 
 /** Model fields the interview does not ask about, kept from an `--answers` file. */

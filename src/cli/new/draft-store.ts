@@ -90,6 +90,7 @@ function list<Item>(value: unknown, item: (value: unknown) => Item | null, pendi
   const answer: ListAnswer<Item> = { items, complete: value['complete'] === true };
   const partial = isObject(value['pending']) ? pending(value['pending']) : undefined;
   if (partial) answer.pending = partial;
+  if (value['imported'] === true) answer.imported = true;
   return answer;
 }
 

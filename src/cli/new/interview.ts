@@ -8,6 +8,8 @@
  * question that has a default takes it; without a prompter (no terminal) nothing is asked
  * and what is missing or wrong is collected and reported at once.
  */
+import type { ImportedEvent } from '../../import/types.js';
+import { clockStyle } from '../../model/clock-style.js';
 import type { Postmortem } from '../../model/postmortem.js';
 import { instantMillis } from '../../model/time.js';
 import { ANSWER_KEYS, type AnswerKey, type ListAnswer, type NewAnswers, type TaskAnswer, type TextAnswerKey, type TimelineAnswer } from './answers.js';
@@ -23,6 +25,8 @@ import {
 import { checkOutputPath, defaultOutputPath, firstFreePath, type PathKind } from './output-path.js';
 import type { Choice, Prompter } from './prompter.js';
 import { describeDueDate } from './read-due-date.js';
+import { terminalText } from '../terminal-text.js';
+import { importedTimelineItems, mergeTimelineItems, type ImportedTimelineItem } from './imported-timeline.js';
 import {
   asValidator,
   checkAuthors,
@@ -80,7 +84,15 @@ export interface InterviewSettings extends AnswerCheckSettings {
   checkTemplate(text: string): Checked<string>;
   /** Renders the preview. */
   render(postmortem: Postmortem, template: string): string;
+  /**
+   * `--timeline-from`: reads the imported events in the timezone answered, within the window
+   * (epoch ms, either end open); absent when nothing is imported.
+   */
+  importTimeline?: (request: { timezone: string; since: number | null; until: number | null }) => Promise<ImportedEvent[]>;
 }
+
+/** How far before the impact starts and after it ends imported events are offered. */
+const IMPORT_MARGIN_MS = 2 * 60 * 60_000;
 
 /** How the interview runs. */
 export interface InterviewOptions {
@@ -155,7 +167,8 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
   if (options.prompter) {
     const given: NewAnswers = {};
     for (const key of options.presetKeys) (given as Record<string, unknown>)[key] = structuredClone(options.answers[key]);
-    const dryRun = await new Interview({ ...options, answers: given, prompter: null, save: async () => undefined }).run();
+    const { importTimeline: _importedLater, ...checkSettings } = options.settings;
+    const dryRun = await new Interview({ ...options, settings: checkSettings, answers: given, prompter: null, save: async () => undefined }).run();
     if (dryRun.kind === 'problems') {
       const problems = dryRun.problems.filter((problem) => problem.message !== null && options.presetKeys.has(problem.key));
       if (problems.length > 0) return { kind: 'problems', problems };
@@ -268,7 +281,7 @@ class Interview {
       message: 'Root cause, in one sentence',
       check: (text) => checkRequiredLine(text, 'the root cause', 1000),
     });
-    if (placement) await this.timeline(placement, window?.start ?? start ?? null);
+    if (placement) await this.timeline(placement, window?.start ?? start ?? null, window?.end ?? null);
     await this.text('rootCause', {
       message: 'Root cause in full: what happened and why (optional)',
       check: checkOptionalText,
@@ -398,8 +411,9 @@ class Interview {
     return false;
   }
 
-  private async timeline(placement: TimePlacement, start: PlacedTime | null): Promise<void> {
+  private async timeline(placement: TimePlacement, start: PlacedTime | null, end: PlacedTime | null): Promise<void> {
     const state: ListAnswer<TimelineAnswer> = this.answers.timeline ?? { items: [], complete: false };
+    if (placeTimeline(state.items, placement).ok) await this.importEntries(state, placement, start, end);
     const checked = placeTimeline(state.items, placement);
     if (await this.listSettled('timeline', state, checked.ok ? null : checked.message)) return;
     const prompter = this.prompter as Prompter;
@@ -462,6 +476,68 @@ class Interview {
       delete state.pending;
       await this.record({ timeline: state });
     }
+  }
+
+  /**
+   * `--timeline-from`: the imported events in the window around the impact, offered once as a
+   * checklist (all checked), then the text of any of them to edit; without a terminal (or with
+   * --yes) all are kept. The kept ones join the timeline in time order, and the draft records
+   * that they were offered, so a resumed interview keeps them and does not ask again.
+   */
+  private async importEntries(state: ListAnswer<TimelineAnswer>, placement: TimePlacement, start: PlacedTime | null, end: PlacedTime | null): Promise<void> {
+    const read = this.settings.importTimeline;
+    if (!read || state.imported) return;
+    if (this.revisit.timeline !== undefined) {
+      // Changing the timeline from the preview: the entries kept before are offered one by one.
+      state.imported = true;
+      return;
+    }
+    const events = await read({
+      timezone: placement.timezone,
+      since: start ? instantMillis(start.at) - IMPORT_MARGIN_MS : null,
+      until: end ? instantMillis(end.at) + IMPORT_MARGIN_MS : null,
+    });
+    // On the clock the author typed the impact start on (`2:00 AM` or `14:05`).
+    const items = importedTimelineItems(events, placement, start ? clockStyle([{ time: start.written }]) : '24h');
+    let kept = items;
+    if (this.prompter && !this.options.acceptDefaults) {
+      if (items.length === 0) this.prompter.note('No imported events in the window around the impact.');
+      else kept = await this.chooseImported(items, placement);
+      if (kept.length > 0) this.prompter.note(`${kept.length} imported ${kept.length === 1 ? 'entry' : 'entries'} kept. Now your own entries, one at a time: an empty time finishes the list; "-" adds one without a time.`);
+    }
+    state.items = mergeTimelineItems(state.items, kept, placement);
+    state.imported = true;
+    await this.record({ timeline: state });
+  }
+
+  private async chooseImported(items: ImportedTimelineItem[], placement: TimePlacement): Promise<ImportedTimelineItem[]> {
+    const prompter = this.prompter as Prompter;
+    const shown = (item: TimelineAnswer): string =>
+      terminalText(`${item.date && item.date !== placement.date ? `${item.date} ` : ''}${item.time}  ${item.label ? `${item.label}: ` : ''}${item.text}`).slice(0, 120);
+    const chosen = new Set(await prompter.checkbox({
+      message: `Imported events (${items.length}): keep the checked ones (space: check or uncheck, a: all, Enter: done)`,
+      choices: items.map((entry, index) => ({ value: String(index), name: shown(entry.item), checked: true })),
+    }));
+    const kept = items.filter((_entry, index) => chosen.has(String(index))).map((entry) => ({ ...entry, item: { ...entry.item } }));
+    if (kept.length === 0) return kept;
+    const edit = await prompter.select({
+      message: `Edit the text of any of the ${kept.length} kept?`,
+      choices: [
+        { value: 'no', name: 'No, keep them as they are' },
+        { value: 'yes', name: 'Yes, choose which' },
+      ],
+      default: 'no',
+    });
+    if (edit === 'no') return kept;
+    const toEdit = await prompter.checkbox({
+      message: 'Which ones? (space: check, Enter: done)',
+      choices: kept.map((entry, index) => ({ value: String(index), name: shown(entry.item) })),
+    });
+    for (const index of toEdit.map(Number)) {
+      const entry = kept[index] as ImportedTimelineItem;
+      entry.item.text = (await prompter.input({ message: `What happened at ${entry.item.time}?`, default: entry.item.text, validate: asValidator(checkTimelineText) })).trim();
+    }
+    return kept;
   }
 
   /** Adds an entry; one earlier than the entry before it asks whether to keep it there, re-sort, or put it on the next day. */

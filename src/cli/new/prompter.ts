@@ -32,6 +32,18 @@ export interface SelectQuestion<Value extends string> {
   default?: Value;
 }
 
+/** One choice of a {@link CheckboxQuestion}. */
+export interface CheckboxChoice<Value extends string> extends Choice<Value> {
+  /** Checked when the list is shown. */
+  checked?: boolean;
+}
+
+/** Check any number of a list (space toggles one, Enter confirms). */
+export interface CheckboxQuestion<Value extends string> {
+  message: string;
+  choices: ReadonlyArray<CheckboxChoice<Value>>;
+}
+
 /** Several lines of Markdown: the user's editor, or typed line by line. */
 export interface MultilineQuestion {
   message: string;
@@ -44,6 +56,8 @@ export interface MultilineQuestion {
 export interface Prompter {
   input(question: InputQuestion): Promise<string>;
   select<Value extends string>(question: SelectQuestion<Value>): Promise<Value>;
+  /** The values of the choices left checked, in the list's order. */
+  checkbox<Value extends string>(question: CheckboxQuestion<Value>): Promise<Value[]>;
   multiline(question: MultilineQuestion): Promise<string>;
   /** Prints a line (or block) between questions: a computed duration, the preview. */
   note(text: string): void;
