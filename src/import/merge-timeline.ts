@@ -162,7 +162,8 @@ export function mergeTimeline(original: string, events: readonly ImportedEvent[]
   // every byte; the heading gives back the day they were read on), and the merge is tried again.
   const dayHeadingsAbove = new Map<number, string>();
   let datedTimes: boolean | null = null;
-  let merged = merge(original, model, existing, events, { zone, documentZone, dayHeadingsAbove, datedTimes });
+  let plainLabels = false;
+  let merged = merge(original, model, existing, events, { zone, documentZone, dayHeadingsAbove, datedTimes, plainLabels });
   for (let tries = 0; tries < 20; tries++) {
     const problem = readBackProblem(merged, existing, instantOf, filePath);
     if (!problem) return merged.result;
@@ -170,12 +171,17 @@ export function mergeTimeline(original: string, events: readonly ImportedEvent[]
     if (!moved && datedTimes === null) {
       // A new time that does not read back on its day: every new time dated says the day.
       datedTimes = true;
+    } else if (!moved && !plainLabels && events.some((event) => event.label)) {
+      // A new entry that does not read back with its label: the label in the plainest style,
+      // and the dates as the timeline needs them again (they may not have been the trouble).
+      plainLabels = true;
+      datedTimes = null;
     } else if (moved?.at && moved.line !== undefined && !dayHeadingsAbove.has(moved.line) && /^\d{4}-\d{2}-\d{2}/.test(moved.at)) {
       dayHeadingsAbove.set(moved.line, moved.at.slice(0, 10));
     } else {
       throw new PostmortemError(problem.message, { filePath });
     }
-    merged = merge(original, model, existing, events, { zone, documentZone, dayHeadingsAbove, datedTimes });
+    merged = merge(original, model, existing, events, { zone, documentZone, dayHeadingsAbove, datedTimes, plainLabels });
   }
   throw new PostmortemError('the new entries could not be placed without changing when the entries of the file are read to happen; nothing written', { filePath });
 }
@@ -218,6 +224,12 @@ interface MergeContext {
   dayHeadingsAbove: ReadonlyMap<number, string>;
   /** Dates on every new time (true), on none (false), or as the timeline needs (null). */
   datedTimes: boolean | null;
+  /**
+   * Labels written `Label: ` rather than the templates' `**Label:** `, when no entry of the
+   * file shows a label style: after a bold time (`**14:05** - `) a bold label does not read
+   * back as a label.
+   */
+  plainLabels: boolean;
 }
 
 function merge(original: string, model: Postmortem, existing: readonly ExistingEntry[], events: readonly ImportedEvent[], context: MergeContext): Merged {
@@ -522,6 +534,10 @@ function entryStyle(model: Postmortem, lines: readonly FileLine[], lineAt: (numb
   }
   // The label style of a labelled entry written in the same form.
   const labelled = usable.filter(({ entry }) => entry.label && lineAt(entry.line as number)?.kind === structure?.kind).at(-1)?.entry;
+  if (!labelled && context.plainLabels) {
+    style.labelBefore = '';
+    style.labelAfter = ': ';
+  }
   if (labelled?.label) {
     const labelRaw = lines[(labelled.line as number) - 1]?.text ?? '';
     const index = labelRaw.indexOf(labelled.label);

@@ -190,6 +190,9 @@ describe('postmortem timeline import: bad input (exit 2, nothing written)', () =
   it.each([
     [['events.jsonl', '--timezone', 'Mars/Olympus'], '--timezone "Mars/Olympus" is not a timezone'],
     [['events.jsonl', '--grep', '(unclosed'], '--grep "(unclosed" is not a regular expression'],
+    [['events.jsonl', '--grep', '^(a+)+$'], '--grep "^(a+)+$" repeats a repetition'],
+    [['events.jsonl', '--into', 'pm.md', '--force'], '--force is for -o; --into edits its file in place'],
+    [['events.jsonl', '--into', 'events.jsonl'], '--into "events.jsonl": name a Markdown postmortem'],
     [['events.jsonl', '--since', 'yesterday-ish'], '--since: "yesterday-ish" is not a time'],
     [['events.jsonl', '--since', '14:00'], '--since: "14:00" has no date, and there is no postmortem date to read it on'],
     [['events.jsonl', '--since', '2026-03-15', '--until', '2026-03-14'], '--since is after --until'],

@@ -89,6 +89,13 @@ describe('mergeTimeline into a list', () => {
     expect(added).toEqual(['* **13:40** - Indexer v4 deployed', '* **14:07** - Detection: Freshness alert fired', '* **15:30** - Backlog drained']);
   });
 
+  it('writes a label so that it reads back after a bold time, when no entry shows how the timeline writes labels', () => {
+    const original = doc('- **14:00** - Queue depth started to climb\n');
+    const result = mergeTimeline(original, events);
+    expect(newLines(original, result.text)).toEqual(['- **13:40** - Indexer v4 deployed', '- **14:07** - Detection: Freshness alert fired', '- **15:30** - Backlog drained']);
+    expect(parsePostmortem(result.text).timeline.find((entry) => entry.text === 'Freshness alert fired')?.label).toBe('Detection');
+  });
+
   it('writes a 12-hour clock in a 12-hour timeline, with its way of writing PM', () => {
     const original = doc('- 2:00pm: Queue depth started to climb\n- 2:20pm: Paged the search on-call\n');
     expect(newLines(original, mergeTimeline(original, events).text)).toEqual(['- 1:40pm: Indexer v4 deployed', '- 2:07pm: **Detection:** Freshness alert fired', '- 3:30pm: Backlog drained']);

@@ -135,6 +135,14 @@ describe('postmortem new --timeline-from without a terminal', () => {
     expect(prompter.asked).toEqual([]);
   });
 
+  it('checks that the sources exist before the first question when --from names their kind too', async () => {
+    const prompter = new ScriptedPrompter([]);
+    const result = await runNew({ timelineFrom: ['missing.json'], from: 'pagerduty' }, { cwd, prompter });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('missing.json: no such file or folder');
+    expect(prompter.asked).toEqual([]);
+  });
+
   it('stops with one line naming the source that cannot be read, exit 2', async () => {
     const result = await runNew({ timelineFrom: ['missing.jsonl'], title: 'T', date: '2026-03-14', severity: 'SEV2', timezone: 'UTC', start: '14:00', end: '15:00', impact: 'x', rootCause: 'y', resolution: 'z' }, { cwd });
     expect(result.exitCode).toBe(2);

@@ -187,10 +187,15 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
   };
 
   const sources = options.timelineFrom ?? [];
+  // Checked before the first question: a source that is missing or of no known kind stops the command now, not at the timeline.
   if (sources.length > 0 && options.from === undefined) {
-    // Checked before the first question: a source that is missing or of no known kind stops the command now, not at the timeline.
     const { detectSource } = await import('../../import/detect-source.js');
     for (const source of sources) await detectSource(source, { cwd: io.cwd });
+  } else if (sources.length > 0) {
+    const { stat } = await import('node:fs/promises');
+    for (const source of sources) {
+      if (!(await stat(resolve(io.cwd, source)).catch(() => null))) throw new PostmortemError('no such file or folder', { filePath: source });
+    }
   }
   const config = await loadNewConfig(io.cwd);
   const fileAnswers = options.answers === undefined ? {} : await readAnswersFile(options.answers, io.cwd);

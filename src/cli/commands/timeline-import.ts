@@ -84,6 +84,16 @@ export async function timelineImportCommand(sources: string[], options: Timeline
     } catch (error) {
       throw usage(`--grep ${JSON.stringify(options.grep)} is not a regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
     }
+    // The pattern runs over text anyone in a channel could have written: one with nested
+    // repetition could take exponential time on it, so it is refused before anything is read.
+    const { default: isSafeRegex } = await import('safe-regex2');
+    if (!isSafeRegex(grep)) throw usage(`--grep ${JSON.stringify(options.grep)} repeats a repetition (such as (a+)+), which can take hours on some text; write it without the nested repetition`);
+  }
+  if (options.force && options.into !== undefined) throw usage('--force is for -o; --into edits its file in place and never overwrites it');
+  if (options.into !== undefined && !/\.(?:md|markdown)$/i.test(options.into)) throw usage(`--into ${JSON.stringify(options.into)}: name a Markdown postmortem (.md or .markdown)`);
+  // Refused before any source is read, which may take a while.
+  if (options.output !== undefined && options.output !== '-' && !options.force && (await stat(resolve(io.cwd, options.output)).catch(() => null))) {
+    throw new PostmortemError('already exists; use --force to overwrite it', { filePath: options.output });
   }
   if (options.timezone !== undefined && !parseZone(options.timezone)) throw usage(`--timezone ${JSON.stringify(options.timezone)} is not a timezone: write UTC, UTC-4, UTC+05:30 or an IANA name such as Europe/Berlin`);
 
