@@ -5,14 +5,18 @@
 import { PostmortemError } from '../model/errors.js';
 import type { ImportReadOptions } from './types.js';
 
-/** A `PostmortemError` for a file or folder that cannot be opened or listed, naming it as the user did. */
-export function sourceFileError(error: unknown, displayPath: string): PostmortemError {
+/**
+ * A `PostmortemError` for a file or folder that cannot be opened or listed, naming it as the
+ * user did. `missing` is what to say when it is not there (`no such file` for a path that
+ * must be a file).
+ */
+export function sourceFileError(error: unknown, displayPath: string, missing = 'no such file or folder'): PostmortemError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const location = { filePath: displayPath };
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new PostmortemError('no such file or folder', location, { cause: error });
+      return new PostmortemError(missing, location, { cause: error });
     case 'EACCES':
     case 'EPERM':
       return new PostmortemError('permission denied: cannot read it', location, { cause: error });

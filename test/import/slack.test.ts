@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { streamJsonArray } from '../../src/import/json-array-stream.js';
+import { streamJsonArray } from '../../src/import/json-stream.js';
 import { slackPlainText } from '../../src/import/sources/slack-markup.js';
 import { slackBotTextIsAlert, slackReader, slackTimestamp } from '../../src/import/sources/slack.js';
 import { parseZone, wallClockAt } from '../../src/model/time.js';

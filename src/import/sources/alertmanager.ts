@@ -15,7 +15,7 @@
  */
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { readJsonRecords } from '../json-records.js';
+import { readJsonRecords } from '../json-stream.js';
 import { assumedZoneName, describeJsonValue, detachedString, field, inWindow, isPlainObject, oneLine, readRecordInstant } from '../record-fields.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 

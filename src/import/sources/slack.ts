@@ -18,7 +18,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { streamJsonArray } from '../json-array-stream.js';
+import { streamJsonArray } from '../json-stream.js';
 import { inWindow, oneLine, sourceFileError, utcDate } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 import { slackPlainText, type SlackNames } from './slack-markup.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readJsonRecords, type JsonRecord } from '../../src/import/json-records.js';
+import { readJsonRecords, streamJsonArray, type JsonRecord } from '../../src/import/json-stream.js';
 import { isPostmortemError } from '../../src/model/errors.js';
 
 let dir: string;
@@ -83,5 +83,60 @@ describe('readJsonRecords: a truncated file of characters wider than a byte', ()
     const text = '{"items":[{"text":"ünïcödé"},\n{"text":"ü';
     expect(Buffer.byteLength(text)).toBeGreaterThan(text.length);
     expect(await failure(text)).toBe(`data.json:2:11: the JSON ends early at byte ${Buffer.byteLength(text)} (a truncated file?)`);
+  });
+});
+
+describe('readJsonRecords: what the one JSON module fixed in passing', () => {
+  it('reads a value the file ends with, with no line break after it', async () => {
+    expect(await records('{"items":[{"n":1}]}\n42')).toEqual([
+      { kind: 'record', value: { n: 1 }, index: 1 },
+      { kind: 'top', value: 42, index: 2 },
+    ]);
+  });
+
+  it('says what the verifier found unexpected, not "expected unexpected"', async () => {
+    expect(await failure('{"items":[1,]}')).toBe("data.json:1:13: not valid JSON: unexpected token ']'");
+  });
+
+  it('knows a truncated file that starts with a byte order mark ends early', async () => {
+    const text = '\uFEFF{"items":[{"n":1},\n{"n":';
+    expect(await failure(text)).toBe(`data.json:2:6: the JSON ends early at byte ${Buffer.byteLength(text)} (a truncated file?)`);
+  });
+});
+
+describe('streamJsonArray: streamed and parsed whole alike', () => {
+  async function arrayLine(text: string, wholeFileBytes: number): Promise<string> {
+    const file = join(dir, 'day.json');
+    await writeFile(file, text);
+    try {
+      for await (const entry of streamJsonArray(file, 'day.json', { what: 'a day file', wholeFileBytes })) void entry;
+    } catch (error) {
+      if (isPostmortemError(error)) return error.format();
+      throw error;
+    }
+    return 'read without an error';
+  }
+
+  it.each([
+    ['a truncated file of characters wider than a byte', '[{"text":"ünïcödé"},\n{"text":"ü', 'day.json:2:11: not valid JSON: the file ends before its JSON does (truncated?)'],
+    ['a top level that is not an array', '{"messages":[]}', 'day.json: not a day file: the file is JSON but not an array'],
+    ['a second value after the array', '[{"n":1}]\n[{"n":2}]', "day.json:2:1: not valid JSON: unexpected characters"],
+    ['an empty file', '', 'day.json:1:1: not valid JSON: the file ends before its JSON does (truncated?)'],
+  ])('%s', async (_what, text, expected) => {
+    expect(await arrayLine(text, 0)).toBe(expected);
+    expect(await arrayLine(text, Number.POSITIVE_INFINITY)).toBe(expected);
+  });
+
+  it('gives a file with a byte order mark the same entries both ways', async () => {
+    const file = join(dir, 'day.json');
+    await writeFile(file, '\uFEFF[{"n":1},2,"three"]');
+    const read = async (wholeFileBytes: number) => {
+      const entries = [];
+      for await (const entry of streamJsonArray(file, 'day.json', { what: 'a day file', wholeFileBytes })) entries.push(entry);
+      return entries;
+    };
+    const expected = [{ index: 0, value: { n: 1 } }, { index: 1, value: 2 }, { index: 2, value: 'three' }];
+    expect(await read(0)).toEqual(expected);
+    expect(await read(Number.POSITIVE_INFINITY)).toEqual(expected);
   });
 });
