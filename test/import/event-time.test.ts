@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assumedZone, epochMillis, parseEventTime } from '../../src/import/event-time.js';
+import { assumedZone, epochMillis, parseEventTime, readAssumedZone, zoneName } from '../../src/import/event-time.js';
 import { parseZone, type Zone } from '../../src/model/time.js';
 
 const newYork = parseZone('America/New_York') as Zone;
+const berlin = parseZone('Europe/Berlin') as Zone;
 const utc = assumedZone(null) as Zone;
 const iso = (millis: number | undefined): string => new Date(millis ?? Number.NaN).toISOString();
 
@@ -19,6 +20,7 @@ describe('parseEventTime', () => {
     ['2026-03-08 10:05 UTC', '2026-03-08T10:05:00.000Z'],
     ['2026-03-08 10:05 UTC-4', '2026-03-08T14:05:00.000Z'],
     ['2026-03-08 10:05 America/New_York', '2026-03-08T14:05:00.000Z'],
+    ['2026-03-08T10:05:00.0019Z', '2026-03-08T10:05:00.001Z'],
     ['2026-03-07 10:05 America/New_York', '2026-03-07T15:05:00.000Z'],
   ])('%s is %s, its own zone', (text, expected) => {
     const time = parseEventTime(text, newYork);
@@ -66,6 +68,7 @@ describe('parseEventTime', () => {
     ['2026-02-30T00:00:00Z'],
     ['2026-03-08T25:00'],
     ['2026-03-08T10:00+15:00'],
+    ['2026-03-08T10:00+05:99'],
     ['2026-03-08 10:00 Narnia'],
     ['03/08/2026 10:00'],
     [null],
@@ -73,6 +76,32 @@ describe('parseEventTime', () => {
     [Number.NaN],
   ])('%j is no time', (value) => {
     expect(parseEventTime(value, newYork)).toBeNull();
+  });
+});
+
+describe("parseEventTime, 'rfc3339' (the timestamps of PagerDuty and Alertmanager)", () => {
+  it.each([
+    ['2026-03-14T14:05:00Z', '2026-03-14T14:05:00.000Z'],
+    ['2026-03-14T14:05:00.123456789Z', '2026-03-14T14:05:00.123Z'],
+    ['2026-03-14T16:05:00+02:00', '2026-03-14T14:05:00.000Z'],
+    ['2026-03-14T09:05:00-0500', '2026-03-14T14:05:00.000Z'],
+    ['2026-03-14T19:35:00+0530', '2026-03-14T14:05:00.000Z'],
+    ['2026-03-14 14:05:00z', '2026-03-14T14:05:00.000Z'],
+    ['2026-03-14T14:05Z', '2026-03-14T14:05:00.000Z'],
+  ])('reads %s with its own zone', (text, iso) => {
+    expect(parseEventTime(text, newYork, 'rfc3339')).toEqual({ at: Date.parse(iso), zoneAssumed: false });
+  });
+
+  it('reads a time without a zone in the assumed one, across a daylight-saving change', () => {
+    const before = parseEventTime('2026-03-29T00:30:00', berlin, 'rfc3339');
+    const after = parseEventTime('2026-03-29T03:30:00', berlin, 'rfc3339');
+    expect(before).toEqual({ at: Date.parse('2026-03-28T23:30:00Z'), zoneAssumed: true });
+    expect(after).toEqual({ at: Date.parse('2026-03-29T01:30:00Z'), zoneAssumed: true });
+    expect(parseEventTime('2026-03-14T14:05:00.250', assumedZone(null) as Zone, 'rfc3339')).toEqual({ at: Date.parse('2026-03-14T14:05:00.250Z'), zoneAssumed: true });
+  });
+
+  it.each([['yesterday'], ['2026-02-30T10:00:00Z'], ['2026-03-14T24:00:00Z'], ['2026-03-14'], [''], [1773497100], [null]])('gives null for %s', (value) => {
+    expect(parseEventTime(value, utc, 'rfc3339')).toBeNull();
   });
 });
 
@@ -89,5 +118,13 @@ describe('assumedZone', () => {
     expect(assumedZone('America/New_York')).toMatchObject({ kind: 'iana', name: 'America/New_York' });
     expect(assumedZone('UTC-4')).toMatchObject({ kind: 'fixed', offsetMinutes: -240 });
     expect(assumedZone('somewhere nice')).toBeNull();
+  });
+});
+
+describe('readAssumedZone', () => {
+  it('assumes UTC without a zone, and refuses one nobody can read', () => {
+    expect(zoneName(readAssumedZone(undefined))).toBe('UTC');
+    expect(zoneName(readAssumedZone('UTC+05:30'))).toBe('UTC+05:30');
+    expect(() => readAssumedZone('Nowhere/Land')).toThrow('unknown timezone "Nowhere/Land"');
   });
 });

@@ -16,7 +16,8 @@
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { readJsonRecords } from '../json-stream.js';
-import { assumedZoneName, describeJsonValue, detachedString, field, inWindow, isPlainObject, oneLine, readRecordInstant } from '../record-fields.js';
+import { parseEventTime, readAssumedZone, zoneName } from '../event-time.js';
+import { describeJsonValue, detachedString, field, inWindow, isPlainObject, oneLine } from '../record-fields.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 /** Go's zero time: Alertmanager's `endsAt` for an alert still firing. */
@@ -40,7 +41,7 @@ function alertIdentity(alert: Record<string, unknown>): string {
  */
 export async function* readAlertmanagerPayloads(path: string, options: ImportReadOptions): AsyncGenerator<ImportedEvent> {
   const filePath = resolve(options.cwd, path);
-  const zone = assumedZoneName(options);
+  const zone = readAssumedZone(options.assumeZone);
   const started = new Set<string>();
   const ended = new Set<string>();
   let alertNumber = 0;
@@ -53,7 +54,7 @@ export async function* readAlertmanagerPayloads(path: string, options: ImportRea
     alertNumber += 1;
     if (!isPlainObject(alert)) throw new PostmortemError(`alert ${alertNumber} is ${describeJsonValue(alert)}, not an alert object`, { filePath: path });
     const name = oneLine(field(alert.labels, 'alertname')) ?? 'without alertname';
-    const start = readRecordInstant(alert.startsAt, zone);
+    const start = parseEventTime(alert.startsAt, zone, 'rfc3339');
     if (!start) {
       const shown = alert.startsAt === undefined ? 'no startsAt' : `startsAt ${JSON.stringify(alert.startsAt)}, not an RFC 3339 time`;
       throw new PostmortemError(`alert ${alertNumber} (${name}) has ${shown}`, { filePath: path });
@@ -63,27 +64,27 @@ export async function* readAlertmanagerPayloads(path: string, options: ImportRea
     // Only the alerts whose events are in the window are remembered, so the sets are as large
     // as the import, not the file (and hold copies: see detachedString).
     let identity: string | null = null;
-    if (inWindow(start.millis, options) && typeof alert.startsAt === 'string' && !ZERO_TIME.test(alert.startsAt)) {
-      identity = detachedString(`${alertIdentity(alert)}\u0000${start.millis}`);
+    if (inWindow(start.at, options) && typeof alert.startsAt === 'string' && !ZERO_TIME.test(alert.startsAt)) {
+      identity = detachedString(`${alertIdentity(alert)}\u0000${start.at}`);
       if (!started.has(identity)) {
         started.add(identity);
         const summary = oneLine(field(alert.annotations, 'summary')) ?? oneLine(field(alert.annotations, 'description'));
-        yield { at: start.millis, text: detachedString(`Alert ${name} firing${summary ? `: ${summary}` : ''}`), label: 'Detection', source: 'alertmanager', origin };
+        yield { at: start.at, text: detachedString(`Alert ${name} firing${summary ? `: ${summary}` : ''}`), label: 'Detection', source: 'alertmanager', origin };
       }
     }
     // A firing alert's endsAt is the zero time, or when Alertmanager will call it resolved if
     // it hears nothing more: not an end that happened. Only a resolved alert's endsAt is.
     if (alert.status !== 'resolved' || typeof alert.endsAt !== 'string' || ZERO_TIME.test(alert.endsAt)) continue;
-    const end = readRecordInstant(alert.endsAt, zone);
+    const end = parseEventTime(alert.endsAt, zone, 'rfc3339');
     if (!end) throw new PostmortemError(`alert ${alertNumber} (${name}) has endsAt ${JSON.stringify(alert.endsAt)}, not an RFC 3339 time`, { filePath: path });
     if (end.zoneAssumed) zoneAssumed = true;
-    if (!inWindow(end.millis, options)) continue;
-    identity ??= detachedString(`${alertIdentity(alert)}\u0000${start.millis}`);
+    if (!inWindow(end.at, options)) continue;
+    identity ??= detachedString(`${alertIdentity(alert)}\u0000${start.at}`);
     if (ended.has(identity)) continue;
     ended.add(identity);
-    yield { at: end.millis, text: detachedString(`Alert ${name} stopped firing`), label: null, source: 'alertmanager', origin };
+    yield { at: end.at, text: detachedString(`Alert ${name} stopped firing`), label: null, source: 'alertmanager', origin };
   }
-  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zone}`);
+  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zoneName(zone)}`);
   if (alertNumber === 0) options.onWarning?.(`${path}: no alerts in the file`);
 }
 

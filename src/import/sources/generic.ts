@@ -19,8 +19,7 @@ import { createInterface } from 'node:readline';
 import { extname, resolve } from 'node:path';
 import { parse as parseCsv, type CsvError, type Info } from 'csv-parse';
 import { PostmortemError } from '../../model/errors.js';
-import type { Zone } from '../../model/time.js';
-import { assumedZone, parseEventTime } from '../event-time.js';
+import { assumedZone, parseEventTime, zoneName } from '../event-time.js';
 import { inWindow, oneLine, sourceFileError } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
@@ -130,10 +129,6 @@ async function* readGeneric(path: string, options: ImportReadOptions): AsyncGene
     const lines = emptyTextLines.slice(0, 5).join(', ') + (emptyTextLines.length > 5 ? ', ...' : '');
     options.onWarning?.(`${path}: skipped ${emptyTextLines.length} record${emptyTextLines.length === 1 ? '' : 's'} with no text (line${emptyTextLines.length === 1 ? '' : 's'} ${lines})`);
   }
-}
-
-function zoneName(zone: Zone): string {
-  return zone.kind === 'iana' ? zone.name : zone.label;
 }
 
 /** A cell or JSON value as text: strings as they are, numbers and booleans written out, anything else nothing. */

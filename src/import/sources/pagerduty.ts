@@ -11,7 +11,8 @@
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { readJsonRecords } from '../json-stream.js';
-import { assumedZoneName, describeJsonValue, detachedString, field, formatCount, inWindow, isPlainObject, oneLine, readRecordInstant } from '../record-fields.js';
+import { parseEventTime, readAssumedZone, zoneName } from '../event-time.js';
+import { describeJsonValue, detachedString, field, formatCount, inWindow, isPlainObject, oneLine } from '../record-fields.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 type LogEntry = Record<string, unknown>;
@@ -118,7 +119,7 @@ function isLogEntryShaped(value: unknown): value is LogEntry {
  */
 export async function* readPagerDutyLog(path: string, options: ImportReadOptions): AsyncGenerator<ImportedEvent> {
   const filePath = resolve(options.cwd, path);
-  const zone = assumedZoneName(options);
+  const zone = readAssumedZone(options.assumeZone);
   const seenIds = new Set<string>();
   const skipped = new Map<string, number>();
   let entryNumber = 0;
@@ -142,7 +143,7 @@ export async function* readPagerDutyLog(path: string, options: ImportReadOptions
       skipped.set(type, (skipped.get(type) ?? 0) + 1);
       continue;
     }
-    const instant = readRecordInstant(value.created_at, zone);
+    const instant = parseEventTime(value.created_at, zone, 'rfc3339');
     if (!instant) {
       if (value.created_at === undefined && typeof value.type === 'string' && value.type.endsWith('_reference')) {
         throw new PostmortemError(`log entry ${entryNumber} is a reference without created_at: save the full entries from GET /incidents/{id}/log_entries`, { filePath: path });
@@ -151,16 +152,16 @@ export async function* readPagerDutyLog(path: string, options: ImportReadOptions
       throw new PostmortemError(`log entry ${entryNumber} (${type}) has ${shown}`, { filePath: path });
     }
     if (instant.zoneAssumed) zoneAssumed = true;
-    if (!inWindow(instant.millis, options)) continue;
+    if (!inWindow(instant.at, options)) continue;
     // Overlapping pages (an offset fetched twice) repeat entries: one event each. Only ids in
     // the window are kept, so the set is as large as the import, not the log.
     if (typeof value.id === 'string') {
       if (seenIds.has(value.id)) continue;
       seenIds.add(detachedString(value.id));
     }
-    yield { at: instant.millis, text: detachedString(kept.text(value)), label: kept.label, source: 'pagerduty', origin: `${path}#${entryNumber}` };
+    yield { at: instant.at, text: detachedString(kept.text(value)), label: kept.label, source: 'pagerduty', origin: `${path}#${entryNumber}` };
   }
-  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zone}`);
+  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zoneName(zone)}`);
   if (entryNumber === 0) options.onWarning?.(`${path}: no PagerDuty log entries in the file`);
   const skippedTotal = [...skipped.values()].reduce((sum, count) => sum + count, 0);
   if (skippedTotal > 0) {
