@@ -3,10 +3,9 @@
  * (a folder, at its listing) and the first that knows it wins. Nothing else of the file is
  * read, so detecting a 200 MB export costs one small read.
  */
-import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PostmortemError } from '../model/errors.js';
-import { sourceFileError } from './source-input.js';
+import { readFileHead, statSource } from './source-input.js';
 import { timelineSourceReaders } from './sources/index.js';
 import type { ImportSourceName } from './types.js';
 
@@ -26,28 +25,11 @@ export interface DetectSourceOptions {
  */
 export async function detectSource(path: string, options: DetectSourceOptions): Promise<ImportSourceName> {
   const absolute = resolve(options.cwd, path);
-  const stats = await stat(absolute).catch((error: unknown) => {
-    throw sourceFileError(error, path);
-  });
-  const isDirectory = stats.isDirectory();
-  const head = isDirectory ? '' : await readHead(absolute, path);
+  const isDirectory = (await statSource(absolute, path)).isDirectory();
+  const head = isDirectory ? '' : await readFileHead(absolute, path, DETECT_HEAD_BYTES);
   const reader = timelineSourceReaders().find((candidate) => candidate.detect(absolute, head, isDirectory));
   if (reader) return reader.name;
   throw unknownFormatError(path, head, isDirectory);
-}
-
-async function readHead(absolute: string, display: string): Promise<string> {
-  let handle;
-  try {
-    handle = await open(absolute, 'r');
-    const buffer = Buffer.alloc(DETECT_HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, DETECT_HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw sourceFileError(error, display);
-  } finally {
-    await handle?.close();
-  }
 }
 
 function unknownFormatError(path: string, head: string, isDirectory: boolean): PostmortemError {

@@ -1,26 +1,27 @@
 /**
- * Reading the fields of a record from an export (a PagerDuty log entry, an Alertmanager
- * alert): its strings as one line of text, and the window every reader filters to (its
- * instant: src/import/event-time.ts). Exports are data from elsewhere, so nothing here trusts a field's type.
+ * Reading the fields of a record from an export (a Slack message, a PagerDuty log entry, an
+ * Alertmanager alert, a CSV row): a field's value, its text as one line, what a value is for
+ * a message, and counts as messages write them. Exports are data from elsewhere, so nothing
+ * here trusts a field's type.
  */
-import type { ImportReadOptions } from './types.js';
 
-/** Whether an instant is inside the read's window (both ends included). */
-export function inWindow(millis: number, options: Pick<ImportReadOptions, 'since' | 'until'>): boolean {
-  return (options.since === null || options.since === undefined || millis >= options.since)
-    && (options.until === null || options.until === undefined || millis <= options.until);
-}
+// Control characters other than whitespace (escape sequences, NUL, C1 controls) never belong in
+// a timeline entry and could drive a terminal that shows the entry.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-/** A string field as one line of text (runs of white space, line breaks included, become one space); null when absent or blank. */
+/**
+ * A string as one line of text: control characters go, line breaks and runs of white space
+ * become one space, the ends are trimmed. Null when it is not a string, or nothing is left.
+ */
 export function oneLine(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const text = value.replace(/\s+/g, ' ').trim();
+  const text = value.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }
 
 /** The value under `key` when `value` is a plain object. */
 export function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return isPlainObject(value) ? value[key] : undefined;
 }
 
 /** Whether a value is a plain object (not an array, not null). */
@@ -41,18 +42,12 @@ export function describeJsonValue(value: unknown): string {
   return typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : `a ${typeof value}`;
 }
 
-/**
- * A copy of a string that holds nothing else in memory. The strings of a parsed record are
- * slices of the block the tokenizer read (V8 keeps a slice of 13 characters or more as a view
- * of its parent), so one such string kept, in a set of seen ids or in an event's text, keeps
- * a whole 256 KB block alive: kept for every record of a 3 GB log, the whole log. What a
- * reader keeps past the record it is reading goes through this.
- */
-export function detachedString(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
 /** A count with thousands separators, as messages show them. */
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
+}
+
+/** A count and its noun: `1 thread reply`, `1,204 records`. */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

@@ -1,7 +1,10 @@
 /**
  * What every timeline source reader needs around its own format: a file error as one line
- * naming the file, the window check, and text made one plain line.
+ * naming the file, the first bytes of a file, the window check, and copies of what it keeps.
+ * (Reading the fields of a record is src/import/record-fields.ts; times, event-time.ts.)
  */
+import type { Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { PostmortemError } from '../model/errors.js';
 import type { ImportReadOptions } from './types.js';
 
@@ -27,21 +30,48 @@ export function sourceFileError(error: unknown, displayPath: string, missing = '
   }
 }
 
+/** What `stat` says of a source's path; a path that is not there or cannot be read is a `PostmortemError` ({@link sourceFileError}). */
+export async function statSource(absolutePath: string, displayPath: string, missing?: string): Promise<Stats> {
+  try {
+    return await stat(absolutePath);
+  } catch (error) {
+    throw sourceFileError(error, displayPath, missing);
+  }
+}
+
+/** The first `maxBytes` of a file as text, without a leading byte order mark (a character cut at the end is replaced). */
+export async function readFileHead(absolutePath: string, displayPath: string, maxBytes: number): Promise<string> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(absolutePath, 'r');
+    const buffer = Buffer.alloc(maxBytes);
+    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw sourceFileError(error, displayPath);
+  } finally {
+    await handle?.close();
+  }
+}
+
 /** Whether an instant is inside the window of `options` (both ends included; an absent end is open). */
 export function inWindow(at: number, options: Pick<ImportReadOptions, 'since' | 'until'>): boolean {
   return (options.since === null || options.since === undefined || at >= options.since) && (options.until === null || options.until === undefined || at <= options.until);
 }
 
-// Control characters other than whitespace (escape sequences, NUL, C1 controls) never belong in
-// a timeline entry and could drive a terminal that shows the entry.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
-/** Text on one line: line breaks and runs of white space become one space, control characters go, ends trimmed. */
-export function oneLine(text: string): string {
-  return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
-}
-
 /** The UTC date (YYYY-MM-DD) of an instant. */
 export function utcDate(millis: number): string {
   return new Date(millis).toISOString().slice(0, 10);
+}
+
+/**
+ * A copy of a string that holds nothing else in memory. The strings of a streamed JSON value
+ * are slices of the block the tokenizer read (V8 keeps a slice of 13 characters or more as a
+ * view of its parent), and so are the parts of git's output: one such string kept, in a set
+ * of seen ids or an event's text, keeps its whole read block alive, and
+ * kept for every record of a 3 GB log, the whole log. What a reader keeps past the record it
+ * is reading goes through this.
+ */
+export function detachedString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }

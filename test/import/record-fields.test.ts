@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonValue, inWindow, oneLine } from '../../src/import/record-fields.js';
+import { countOf, describeJsonValue, oneLine } from '../../src/import/record-fields.js';
+import { inWindow } from '../../src/import/source-input.js';
 
-describe('the other field helpers', () => {
+describe('the field helpers', () => {
   it('keeps a window with either end open, both ends included', () => {
     expect(inWindow(5, { since: 5, until: 5 })).toBe(true);
     expect(inWindow(4, { since: 5 })).toBe(false);
@@ -13,6 +14,16 @@ describe('the other field helpers', () => {
     expect(oneLine('  Pool\r\n exhausted\t again ')).toBe('Pool exhausted again');
     expect(oneLine('   ')).toBeNull();
     expect(oneLine(42)).toBeNull();
+  });
+
+  it('leaves out control characters, for every reader (a PagerDuty note could drive the terminal that shows it)', () => {
+    expect(oneLine('bell\u0007 and \u001b[31mred\u009b')).toBe('bell and [31mred');
+    expect(oneLine('\u0000\u001b')).toBeNull();
+  });
+
+  it('counts with a noun, thousands separated', () => {
+    expect(countOf(1, 'thread reply', 'thread replies')).toBe('1 thread reply');
+    expect(countOf(1204, 'record')).toBe('1,204 records');
   });
 
   it('describes a value for a message', () => {

@@ -15,9 +15,10 @@
  */
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { readJsonRecords } from '../json-stream.js';
 import { parseEventTime, readAssumedZone, zoneName } from '../event-time.js';
-import { describeJsonValue, detachedString, field, inWindow, isPlainObject, oneLine } from '../record-fields.js';
+import { readJsonRecords } from '../json-stream.js';
+import { describeJsonValue, field, isPlainObject, oneLine } from '../record-fields.js';
+import { detachedString, inWindow } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 /** Go's zero time: Alertmanager's `endsAt` for an alert still firing. */

@@ -14,13 +14,13 @@
  * A record with an empty text is skipped, and the skips are counted in one warning.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { extname, resolve } from 'node:path';
 import { parse as parseCsv, type CsvError, type Info } from 'csv-parse';
 import { PostmortemError } from '../../model/errors.js';
 import { assumedZone, parseEventTime, zoneName } from '../event-time.js';
-import { inWindow, oneLine, sourceFileError } from '../source-input.js';
+import { countOf, oneLine } from '../record-fields.js';
+import { inWindow, readFileHead, sourceFileError, statSource } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 /** The columns tried, in order, when no field is named. */
@@ -75,14 +75,8 @@ async function formatOf(absolute: string, display: string): Promise<'csv' | 'jso
   const extension = extname(absolute).toLowerCase();
   if (extension === '.csv') return 'csv';
   if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
-  const stream = createReadStream(absolute, { start: 0, end: 4095, encoding: 'utf8' });
-  let head = '';
-  try {
-    for await (const chunk of stream) head += chunk as string;
-  } catch (error) {
-    throw sourceFileError(error, display);
-  }
-  return head.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
+  const head = await readFileHead(absolute, display, 4096);
+  return head.trimStart().startsWith('{') ? 'jsonl' : 'csv';
 }
 
 /** One record: its fields, by name, and the line it starts on. */
@@ -95,9 +89,7 @@ interface GenericRecord {
 
 async function* readGeneric(path: string, options: ImportReadOptions): AsyncGenerator<ImportedEvent> {
   const absolute = resolve(options.cwd, path);
-  const stats = await stat(absolute).catch((error: unknown) => {
-    throw sourceFileError(error, path);
-  });
+  const stats = await statSource(absolute, path);
   if (stats.isDirectory()) throw new PostmortemError('is a folder: a CSV or JSON-lines file was expected', { filePath: path });
   const zone = assumedZone(options.assumeZone);
   if (!zone) throw new PostmortemError(`"${options.assumeZone}" names no timezone (an IANA name such as America/New_York, UTC, or an offset such as UTC-4)`);
@@ -122,12 +114,12 @@ async function* readGeneric(path: string, options: ImportReadOptions): AsyncGene
       emptyTextLines.push(row.line);
       continue;
     }
-    const label = oneLine(cellText(row.get('label'))) || null;
+    const label = oneLine(cellText(row.get('label')));
     yield { at: time.at, text, label, source: 'generic', origin: `${path}:${row.line}` };
   }
   if (emptyTextLines.length > 0) {
     const lines = emptyTextLines.slice(0, 5).join(', ') + (emptyTextLines.length > 5 ? ', ...' : '');
-    options.onWarning?.(`${path}: skipped ${emptyTextLines.length} record${emptyTextLines.length === 1 ? '' : 's'} with no text (line${emptyTextLines.length === 1 ? '' : 's'} ${lines})`);
+    options.onWarning?.(`${path}: skipped ${countOf(emptyTextLines.length, 'record')} with no text (line${emptyTextLines.length === 1 ? '' : 's'} ${lines})`);
   }
 }
 

@@ -13,10 +13,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { detachedString, inWindow } from '../record-fields.js';
+import { oneLine } from '../record-fields.js';
+import { detachedString, inWindow, statSource } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 const FIELD = '\u001f';
@@ -43,8 +43,8 @@ export interface GitCommit {
 /** The text of a commit's event: `Commit a1b2c3d by Dana Lee: Raise pool size to 50 (tag v2.4.1)`. */
 export function commitText(commit: GitCommit): string {
   const tags = commit.tags.length === 0 ? '' : ` (${commit.tags.length === 1 ? 'tag' : 'tags'} ${[...commit.tags].sort().join(', ')})`;
-  const subject = commit.subject.replace(/\s+/g, ' ').trim();
-  return `Commit ${commit.shortHash} by ${commit.author.replace(/\s+/g, ' ').trim() || 'unknown author'}${subject ? `: ${subject}` : ''}${tags}`;
+  const subject = oneLine(commit.subject);
+  return `Commit ${commit.shortHash} by ${oneLine(commit.author) ?? 'unknown author'}${subject ? `: ${subject}` : ''}${tags}`;
 }
 
 /** The repository a read names: `options.repo` (`--repo`), else the source path, else the working directory. */
@@ -91,12 +91,7 @@ function firstLine(text: string): string {
 }
 
 async function checkRepository(directory: string, shown: string): Promise<void> {
-  let info;
-  try {
-    info = await stat(directory);
-  } catch (error) {
-    throw new PostmortemError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory (the git source reads a repository)' : `cannot read: ${(error as Error).message}`, { filePath: shown }, { cause: error });
-  }
+  const info = await statSource(directory, shown, 'no such directory (the git source reads a repository)');
   if (!info.isDirectory()) throw new PostmortemError('not a directory: the git source reads a repository (--repo PATH)', { filePath: shown });
   const { code, stderr } = await runGit(['-C', directory, 'rev-parse', '--git-dir'], shown);
   if (code === 0) return;

@@ -10,9 +10,10 @@
  */
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { readJsonRecords } from '../json-stream.js';
 import { parseEventTime, readAssumedZone, zoneName } from '../event-time.js';
-import { describeJsonValue, detachedString, field, formatCount, inWindow, isPlainObject, oneLine } from '../record-fields.js';
+import { readJsonRecords } from '../json-stream.js';
+import { countOf, describeJsonValue, field, formatCount, isPlainObject, oneLine } from '../record-fields.js';
+import { detachedString, inWindow } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
 type LogEntry = Record<string, unknown>;
@@ -166,7 +167,7 @@ export async function* readPagerDutyLog(path: string, options: ImportReadOptions
   const skippedTotal = [...skipped.values()].reduce((sum, count) => sum + count, 0);
   if (skippedTotal > 0) {
     const kinds = [...skipped].sort((a, b) => b[1] - a[1]).map(([type, count]) => `${type} ${formatCount(count)}`).join(', ');
-    options.onWarning?.(`${path}: skipped ${formatCount(skippedTotal)} log ${skippedTotal === 1 ? 'entry' : 'entries'} of other types (${kinds})`);
+    options.onWarning?.(`${path}: skipped ${countOf(skippedTotal, 'log entry', 'log entries')} of other types (${kinds})`);
   }
 }
 

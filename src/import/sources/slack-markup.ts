@@ -3,7 +3,7 @@
  * links, special mentions and links inside angle brackets, and escapes `&`, `<` and `>` in
  * what the person typed, so the brackets are read first and the three entities undone after.
  */
-import { oneLine } from '../source-input.js';
+import { oneLine } from '../record-fields.js';
 
 /** The names markup refers to: user ids to display names, channel ids to channel names. */
 export interface SlackNames {
@@ -21,7 +21,7 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  */
 export function slackPlainText(text: string, names: SlackNames): string {
   const unbracketed = text.replace(/<([^<>\n]*)>/g, (_whole, inner: string) => bracketText(inner, names));
-  return oneLine(unbracketed.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity));
+  return oneLine(unbracketed.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity)) ?? '';
 }
 
 function bracketText(inner: string, names: SlackNames): string {

@@ -15,11 +15,12 @@
  * Each day file, and users.json, is streamed: a 200 MB export is read in bounded memory.
  */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { streamJsonArray } from '../json-stream.js';
-import { inWindow, oneLine, sourceFileError, utcDate } from '../source-input.js';
+import { countOf, field, isPlainObject, oneLine } from '../record-fields.js';
+import { inWindow, sourceFileError, statSource, utcDate } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 import { slackPlainText, type SlackNames } from './slack-markup.js';
 
@@ -91,9 +92,7 @@ interface Skipped {
 
 async function* readSlack(path: string, options: ImportReadOptions): AsyncGenerator<ImportedEvent> {
   const absolute = resolve(options.cwd, path);
-  const stats = await stat(absolute).catch((error: unknown) => {
-    throw sourceFileError(error, path);
-  });
+  const stats = await statSource(absolute, path);
   const layout = stats.isDirectory() ? await folderLayout(absolute, path, options) : partLayout(absolute, path, [dirname(absolute), dirname(dirname(absolute))]);
   const names = await readNames(layout, options);
   const skipped: Skipped = { threadReplies: 0, botMessages: 0 };
@@ -107,13 +106,9 @@ async function* readSlack(path: string, options: ImportReadOptions): AsyncGenera
     options.onWarning?.(`${path}: no users.json in ${searched}: people are named from the messages' own profiles where they carry one, else by user id`);
   }
   const told: string[] = [];
-  if (skipped.threadReplies > 0) told.push(`${count(skipped.threadReplies, 'thread reply', 'thread replies')} (--include-threads keeps them)`);
-  if (skipped.botMessages > 0) told.push(`${count(skipped.botMessages, 'bot message')} that did not read like an alert or a deploy`);
+  if (skipped.threadReplies > 0) told.push(`${countOf(skipped.threadReplies, 'thread reply', 'thread replies')} (--include-threads keeps them)`);
+  if (skipped.botMessages > 0) told.push(`${countOf(skipped.botMessages, 'bot message')} that did not read like an alert or a deploy`);
   if (told.length > 0) options.onWarning?.(`${path}: skipped ${told.join(' and ')}`);
-}
-
-function count(value: number, one: string, many = `${one}s`): string {
-  return `${value} ${value === 1 ? one : many}`;
 }
 
 /** Where the day files and the name files are. */
@@ -213,18 +208,16 @@ async function readNames(layout: SlackLayout, options: ImportReadOptions): Promi
   const users = new Map<string, string>();
   if (layout.usersFile) {
     for await (const { value } of streamJsonArray(layout.usersFile, displayOf(layout.usersFile, options), { what: "Slack's users.json" })) {
-      const user = record(value);
-      const id = text(user?.['id']);
-      const name = user ? personName(user) : null;
+      const id = text(field(value, 'id'));
+      const name = isPlainObject(value) ? personName(value) : null;
       if (id && name) users.set(id, name);
     }
   }
   const channels = new Map<string, string>();
   for (const file of layout.channelFiles) {
     for await (const { value } of streamJsonArray(file, displayOf(file, options), { what: "Slack's channel list" })) {
-      const channel = record(value);
-      const id = text(channel?.['id']);
-      const name = text(channel?.['name']);
+      const id = text(field(value, 'id'));
+      const name = text(field(value, 'name'));
       if (id && name) channels.set(id, name);
     }
   }
@@ -239,13 +232,13 @@ function displayOf(absolute: string, options: ImportReadOptions): string {
 
 /** users.json's name for a person: the display name they chose, else their full name, else their handle. */
 function personName(user: Record<string, unknown>): string | null {
-  const profile = record(user['profile']);
-  return text(profile?.['display_name']) ?? text(user['real_name']) ?? text(profile?.['real_name']) ?? text(user['name']);
+  const profile = user['profile'];
+  return text(field(profile, 'display_name')) ?? text(user['real_name']) ?? text(field(profile, 'real_name')) ?? text(user['name']);
 }
 
 async function* readDayFile(day: DayFile, names: SlackNames, options: ImportReadOptions, skipped: Skipped): AsyncGenerator<ImportedEvent> {
   for await (const { index, value } of streamJsonArray(day.absolute, day.display, { what: 'a Slack day file (an array of messages)' })) {
-    const message = record(value);
+    const message = isPlainObject(value) ? value : null;
     if (!message || (message['type'] !== undefined && message['type'] !== 'message')) continue;
     const at = slackTimestamp(message['ts']);
     if (at === null) {
@@ -273,7 +266,7 @@ function messageEvent(message: Record<string, unknown>, names: SlackNames, optio
     skipped.botMessages += 1;
     return null;
   }
-  return `${oneLine(authorName(message, names))}: ${body}`;
+  return `${oneLine(authorName(message, names)) ?? ''}: ${body}`;
 }
 
 /** The message's text; for a bot's message with attachments only, the first attachment's; for a file shared without comment, the file's title. */
@@ -281,13 +274,12 @@ function messageText(message: Record<string, unknown>): string {
   const own = text(message['text']);
   if (own) return own;
   const attachments = Array.isArray(message['attachments']) ? message['attachments'] : [];
-  for (const attachment of attachments.map(record)) {
-    const found = text(attachment?.['fallback']) ?? text(attachment?.['text']) ?? text(attachment?.['title']) ?? text(attachment?.['pretext']);
+  for (const attachment of attachments) {
+    const found = text(field(attachment, 'fallback')) ?? text(field(attachment, 'text')) ?? text(field(attachment, 'title')) ?? text(field(attachment, 'pretext'));
     if (found) return found;
   }
   const files = Array.isArray(message['files']) ? message['files'] : [];
-  const file = record(files[0]);
-  const title = text(file?.['title']) ?? text(file?.['name']);
+  const title = text(field(files[0], 'title')) ?? text(field(files[0], 'name'));
   return title ? `shared a file: ${title}` : '';
 }
 
@@ -296,10 +288,10 @@ function authorName(message: Record<string, unknown>, names: SlackNames): string
   const user = text(message['user']);
   const known = user ? names.users.get(user) : undefined;
   if (known) return known;
-  const profile = record(message['user_profile']);
-  const fromProfile = text(profile?.['display_name']) ?? text(profile?.['real_name']) ?? text(profile?.['name']);
+  const profile = message['user_profile'];
+  const fromProfile = text(field(profile, 'display_name')) ?? text(field(profile, 'real_name')) ?? text(field(profile, 'name'));
   if (fromProfile) return fromProfile;
-  const bot = text(message['username']) ?? text(record(message['bot_profile'])?.['name']);
+  const bot = text(message['username']) ?? text(field(message['bot_profile'], 'name'));
   return bot ?? user ?? text(message['bot_id']) ?? 'unknown';
 }
 
@@ -308,10 +300,6 @@ export function slackTimestamp(ts: unknown): number | null {
   const match = typeof ts === 'string' ? /^(\d{1,12})(?:\.(\d{1,6}))?$/.exec(ts) : null;
   if (!match) return null;
   return Number(match[1]) * 1000 + Math.floor(Number((match[2] ?? '').padEnd(6, '0')) / 1000);
-}
-
-function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** A non-empty string, trimmed, or null. */
