@@ -68,10 +68,12 @@ export function utcDate(millis: number): string {
  * A copy of a string that holds nothing else in memory. The strings of a streamed JSON value
  * are slices of the block the tokenizer read (V8 keeps a slice of 13 characters or more as a
  * view of its parent), and so are the parts of git's output: one such string kept, in a set
- * of seen ids or an event's text, keeps its whole read block alive, and
+ * of seen ids, a map of user names or an event's text, keeps its whole read block alive, and
  * kept for every record of a 3 GB log, the whole log. What a reader keeps past the record it
  * is reading goes through this.
  */
 export function detachedString(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+  // UTF-16 code units copied as they are (a lone surrogate too; UTF-8 would replace it), and
+  // text that fits in one byte a character still comes back as a one-byte string.
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }

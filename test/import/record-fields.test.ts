@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countOf, describeJsonValue, oneLine } from '../../src/import/record-fields.js';
-import { inWindow } from '../../src/import/source-input.js';
+import { detachedString, inWindow } from '../../src/import/source-input.js';
 
 describe('the field helpers', () => {
   it('keeps a window with either end open, both ends included', () => {
@@ -24,6 +24,11 @@ describe('the field helpers', () => {
   it('counts with a noun, thousands separated', () => {
     expect(countOf(1, 'thread reply', 'thread replies')).toBe('1 thread reply');
     expect(countOf(1204, 'record')).toBe('1,204 records');
+  });
+
+  it('copies a string exactly, a lone surrogate too', () => {
+    const text = `${'x'.repeat(40)} \ud800 ünïcödé`;
+    expect(detachedString(text.slice(5))).toBe(text.slice(5));
   });
 
   it('describes a value for a message', () => {

@@ -20,7 +20,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { PostmortemError } from '../../model/errors.js';
 import { streamJsonArray } from '../json-stream.js';
 import { countOf, field, isPlainObject, oneLine } from '../record-fields.js';
-import { inWindow, sourceFileError, statSource, utcDate } from '../source-input.js';
+import { detachedString, inWindow, sourceFileError, statSource, utcDate } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 import { slackPlainText, type SlackNames } from './slack-markup.js';
 
@@ -204,13 +204,18 @@ function dayMayHoldWindow(date: string, options: ImportReadOptions): boolean {
   return true;
 }
 
+/**
+ * users.json's names and the channel lists' names by id. The maps hold copies (see
+ * detachedString): a streamed users.json of a large workspace is hundreds of megabytes, and
+ * a name kept as read would keep its whole read block.
+ */
 async function readNames(layout: SlackLayout, options: ImportReadOptions): Promise<SlackNames> {
   const users = new Map<string, string>();
   if (layout.usersFile) {
     for await (const { value } of streamJsonArray(layout.usersFile, displayOf(layout.usersFile, options), { what: "Slack's users.json" })) {
       const id = text(field(value, 'id'));
       const name = isPlainObject(value) ? personName(value) : null;
-      if (id && name) users.set(id, name);
+      if (id && name) users.set(detachedString(id), detachedString(name));
     }
   }
   const channels = new Map<string, string>();
@@ -218,7 +223,7 @@ async function readNames(layout: SlackLayout, options: ImportReadOptions): Promi
     for await (const { value } of streamJsonArray(file, displayOf(file, options), { what: "Slack's channel list" })) {
       const id = text(field(value, 'id'));
       const name = text(field(value, 'name'));
-      if (id && name) channels.set(id, name);
+      if (id && name) channels.set(detachedString(id), detachedString(name));
     }
   }
   return { users, channels };
@@ -246,7 +251,8 @@ async function* readDayFile(day: DayFile, names: SlackNames, options: ImportRead
     }
     if (!inWindow(at, options)) continue;
     const event = messageEvent(message, names, options, skipped);
-    if (event) yield { at, text: event, label: null, source: 'slack', origin: `${day.display}#${index + 1}` };
+    // A copy: the text of a streamed day file is a slice of its read block (see detachedString).
+    if (event) yield { at, text: detachedString(event), label: null, source: 'slack', origin: `${day.display}#${index + 1}` };
   }
 }
 
