@@ -7,8 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same corpus. */
-function random(seed) {
+/** A small seeded PRNG (mulberry32): the same seed gives the same corpus (the Slack export of the import benchmark uses it too). */
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -4,20 +4,10 @@
 // then a join, a thread reply, a bot message and markup). Made up; no real workspace's text.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+// A small deterministic generator, so every run writes the same export.
+import { random } from '../generate-postmortems.js';
 
 const WORDS = 'checkout api error rate latency deploy rollback database replica queue worker cache timeout retry alert page dashboard canary region traffic config flag payment customer support status update restart node pool memory disk'.split(' ');
-
-/** A small deterministic generator, so every run writes the same export. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes an export of `messages` messages into `folder`, spread evenly over `days` days from

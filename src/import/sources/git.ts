@@ -72,17 +72,23 @@ function gitMissing(shown: string, error: unknown): PostmortemError {
   return new PostmortemError('git is not installed or not on PATH: the git source reads the history through it', { filePath: shown }, { cause: error });
 }
 
+/** The start of what a git process writes to stderr, as it comes: call the result for the text so far. */
+function collectStderr(child: ReturnType<typeof spawnGit>): () => string {
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    if (stderr.length < STDERR_LIMIT) stderr += chunk;
+  });
+  return () => stderr;
+}
+
 /** Runs a short git command to its end: its exit code and the start of its stderr. */
 async function runGit(args: readonly string[], shown: string): Promise<{ code: number | null; stderr: string }> {
   return await new Promise((done, fail) => {
     const child = spawnGit(args);
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stderr.length < STDERR_LIMIT) stderr += chunk;
-    });
+    const stderr = collectStderr(child);
     child.stdout.resume();
     child.on('error', (error) => fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? gitMissing(shown, error) : error));
-    child.on('close', (code) => done({ code, stderr }));
+    child.on('close', (code) => done({ code, stderr: stderr() }));
   });
 }
 
@@ -134,10 +140,7 @@ export async function* readGitCommits(path: string, options: ImportReadOptions):
   if (options.since !== null && options.since !== undefined) args.push(`--since=@${Math.floor(options.since / 1000) - SINCE_MARGIN_SECONDS}`);
   if (options.until !== null && options.until !== undefined) args.push(`--until=@${Math.ceil(options.until / 1000)}`);
   const child = spawnGit(args);
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    if (stderr.length < STDERR_LIMIT) stderr += chunk;
-  });
+  const stderr = collectStderr(child);
   let spawnError: unknown = null;
   child.on('error', (error) => {
     spawnError = error;
@@ -160,7 +163,7 @@ export async function* readGitCommits(path: string, options: ImportReadOptions):
     }
     const code = await exited;
     if (spawnError) throw (spawnError as NodeJS.ErrnoException).code === 'ENOENT' ? gitMissing(shown, spawnError) : spawnError;
-    if (code !== 0) throw new PostmortemError(`git log failed: ${firstLine(stderr)}`, { filePath: shown });
+    if (code !== 0) throw new PostmortemError(`git log failed: ${firstLine(stderr())}`, { filePath: shown });
     const last = pending === '' ? null : parseCommit(pending);
     if (last && inWindow(last.committedAt, options)) {
       count += 1;
