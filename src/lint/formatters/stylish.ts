@@ -30,7 +30,7 @@ export const formatStylish: Formatter = (results, options) => {
       position: `${String(message.line).padStart(lineWidth)}:${String(message.column).padEnd(columnWidth)}`,
       severity: message.severity === 2 ? 'error' : 'warning',
       // A message is one line in this layout; rules write one line, but a config or file name may not.
-      text: message.message.replace(/\s*[\r\n]+\s*/g, ' '),
+      text: message.message.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' '),
       ruleId: message.ruleId,
     }));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));

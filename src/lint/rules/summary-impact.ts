@@ -14,7 +14,7 @@ const QUANTIFIED: RegExp[] = [
   // A count of who or what: "1,200 orders", "all users", "3 of 40 tenants", "every request".
   new RegExp(`(?:^|[^\\w.])${AMOUNT}\\s+(?:(?:of|out of)\\s+\\d[\\d,]*\\s+)?(?:(?!(?:hours?|minutes?|mins?|seconds?|days?|weeks?|months?|years?|h|am|pm)\\b)[\\w'-]+\\s+){0,3}${AFFECTED}\\b`, 'i'),
   // Money or tokens lost or at risk: "$12,000", "USD 4M", "€3k", "11m DAI".
-  /(?:[$€£]\s?\d|\b\d[\d,.]*\s*(?:k|m|million|billion)?\s*(?:usd|eur|gbp|dollars|euros|eth|btc|dai|usdc|usdt)\b)/i,
+  /(?:[$€£]\s?\d|(?<![\w,.])\d[\d,.]*\s*(?:(?:k|m|million|billion)\s*)?(?:usd|eur|gbp|dollars|euros|eth|btc|dai|usdc|usdt)\b)/i,
   // An explicit none is a quantity too: "No known impact", "no customers were affected".
   /\bno (?:known |user[- ]facing |customer[- ]facing |measurable |noticeable |perceivable )?(?:impact|outage|downtime)\b|\bno (?:users?|customers?|clients?) (?:were|was) (?:affected|impacted)\b/i,
 ];
