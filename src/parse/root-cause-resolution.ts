@@ -45,7 +45,7 @@ const AGENT_FIX = new RegExp(String.raw`^${AGENT}\s+${ADVERBS}(?:${FIX_VERB}|(?:
 /** "The issue was resolved by ...", "service was restored", "mitigated by ...". */
 const PASSIVE_FIX = new RegExp(String.raw`\b(?:(?:was|were|has\s+been|have\s+been|got|is|are)\s+(?:\w+ly\s+)?${FIX_VERB}|(?:mitigated|resolved|fixed|remediated)\s+by)\b`, 'i');
 /** How things went once fixed: "the server restarted without further issues". */
-const OUTCOME = /\b(?:without\s+(?:any\s+)?(?:further|more)?\s*(?:issues?|problems?|errors?)|back\s+(?:to\s+normal|online)|normal(?:ly)?|as\s+expected|resum(?:ed|ing)|working\s+again|stable)\b/i;
+const OUTCOME = /\b(?:without\s+(?:any\s+)?(?:(?:further|more)\s+)?(?:issues?|problems?|errors?)|back\s+(?:to\s+normal|online)|normal(?:ly)?|as\s+expected|resum(?:ed|ing)|working\s+again|stable)\b/i;
 /** Words that explain why something happened: a clause holding one is about the cause. */
 const CAUSE_CUE = /\b(?:root[- ]?causes?|caus(?:e|es|ed|ing)|because|due\s+to|owing\s+to|stem(?:s|med)?\s+from|triggered\s+by|(?:was|were)\s+triggered|the\s+trigger|the\s+reason|reasons?\s+(?:for|why)|led\s+to|lead\s+to|leading\s+to|result(?:s|ed)?\s+in|resulting\s+in|introduc(?:ed|es|ing)\s+(?:in|by|a|an|the)\s|(?:was|were|had\s+been)\s+introduced|reintroduc\w*|brought\s+(?:the\s+)?(?:errors?|failures?|outage|problems?|issues?|bug)\s+back|broke|breaking|why)\b/i;
 /** Verbs that fix things as often as they break them ("we updated the config"): a fix only where the paragraph says the fix worked. */
