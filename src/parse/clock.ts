@@ -264,16 +264,21 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 'forty-five': 45, forty: 40, fifty: 50, ninety: 90,
 };
 
+// A number and a unit. Each run of spaces belongs to one `\s*`: "\s*-?\s*" backtracked quadratically
+// over a long run of spaces after a number.
+const DURATION_NUMBER = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
+const DURATION_UNIT_PART = `${DURATION_NUMBER}(\\s+and\\s+a\\s+half)?\\s*(?:-\\s*)?(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])`;
+// Only used through matchAll, which copies the pattern, so its lastIndex stays 0.
+const DURATION_PART = new RegExp(`\\b${DURATION_UNIT_PART}`, 'gi');
+const DURATION_NEXT_PART = new RegExp(`^\\s*(?:(?:,|and)\\s*)?${DURATION_UNIT_PART}`, 'i');
+
 /**
  * Reads a stated duration in minutes: `4 h 0 min`, `240 minutes`, `4 hours`, `a four-hour outage`,
  * `1 hour and 30 minutes`, `2h30m`, `1.5 hours`, `two and a half hours`. Null when none is stated.
  */
 export function readDuration(text: string, options: { inProse?: boolean } = {}): number | null {
-  const number = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
-  const part = `${number}(\\s+and\\s+a\\s+half)?\\s*-?\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])`;
-  const first = new RegExp(`\\b${part}`, 'gi');
-  const next = new RegExp(`^\\s*(?:,|and)?\\s*${part}`, 'i');
-  for (const match of text.matchAll(first)) {
+  const next = DURATION_NEXT_PART;
+  for (const match of text.matchAll(DURATION_PART)) {
     let minutes = durationPart(match);
     if (minutes === null) continue;
     // "1 d 2 h 5 min", "1 hour and 30 minutes", "2h30m": the parts that follow add up.
