@@ -11,6 +11,7 @@ import type { Postmortem } from '../../model/postmortem.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { writeCommandOutput, type OutputOptions } from '../write-output.js';
+import { terminalText } from '../terminal-text.js';
 
 /** The formats `export --format` accepts. */
 export const EXPORT_FORMATS = ['json', 'html', 'pdf'] as const;
@@ -140,11 +141,11 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
-    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${where}: ${failure.reason} (listed on the index, no page)\n`);
+    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${terminalText(`${where}: ${failure.reason}`)} (listed on the index, no page)\n`);
   }
   const shown = path.relative(io.cwd, report.outputDirectory) || '.';
   for (const page of report.orphaned) {
-    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${path.join(shown, page)}: no source makes this page any more, but it was changed since postmortem wrote it; left in place\n`);
+    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${terminalText(path.join(shown, page))}: no source makes this page any more, but it was changed since postmortem wrote it; left in place\n`);
   }
   // --no-cache asked for the full rebuild; any other reason is news.
   if (report.fullRebuild !== null && options.cache !== false) io.stdout.write(`${shown}: every page rebuilt: ${report.fullRebuild}\n`);

@@ -10,6 +10,14 @@ function plural(count: number, word: string): string {
 }
 
 /** Formats results as ESLint's stylish formatter does. */
+/**
+ * Text on one terminal line: line breaks become a space, other control characters (an escape
+ * sequence in a file name or in quoted document text) a space too, so nothing is obeyed.
+ */
+function oneLine(text: string): string {
+  return text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
 export const formatStylish: Formatter = (results, options) => {
   const style = options.color ?? PLAIN_STYLE;
   let errors = 0;
@@ -30,7 +38,7 @@ export const formatStylish: Formatter = (results, options) => {
       position: `${String(message.line).padStart(lineWidth)}:${String(message.column).padEnd(columnWidth)}`,
       severity: message.severity === 2 ? 'error' : 'warning',
       // A message is one line in this layout; rules write one line, but a config or file name may not.
-      text: message.message.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' '),
+      text: oneLine(message.message),
       ruleId: message.ruleId,
     }));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
@@ -39,7 +47,7 @@ export const formatStylish: Formatter = (results, options) => {
       const severity = row.severity === 'error' ? style.red(row.severity) : style.yellow(row.severity);
       return `  ${style.dim(row.position)}  ${severity}${' '.repeat(severityWidth - row.severity.length)}  ${row.text}${' '.repeat(textWidth - row.text.length)}  ${style.dim(row.ruleId)}`;
     });
-    blocks.push(`${style.underline(displayPath(result.filePath, options.cwd))}\n${lines.join('\n')}`);
+    blocks.push(`${style.underline(oneLine(displayPath(result.filePath, options.cwd)))}\n${lines.join('\n')}`);
   }
   if (blocks.length === 0) return '';
   const total = errors + warnings;
