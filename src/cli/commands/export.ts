@@ -10,7 +10,7 @@ import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { writeCommandOutput, type OutputOptions } from '../write-output.js';
+import { refuseInputsAsOutputs, writeCommandOutput, type OutputOptions } from '../write-output.js';
 import { terminalText } from '../terminal-text.js';
 
 /** The formats `export --format` accepts. */
@@ -86,7 +86,7 @@ function refuseExistingTargets(targets: readonly string[], options: ExportComman
 async function exportJson(files: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
   const models = await parseFiles(files, context.io.cwd);
   const value = files.length === 1 ? models[0] : models;
-  await writeCommandOutput(`${JSON.stringify(value, null, 2)}\n`, options, context.io);
+  await writeCommandOutput(`${JSON.stringify(value, null, 2)}\n`, options, context.io, files);
   return 0;
 }
 
@@ -95,7 +95,10 @@ async function exportHtml(files: readonly string[], options: ExportCommandOption
   const toStandardOutput = options.output === undefined || options.output === '-';
   if (toStandardOutput && files.length > 1) throw usage('several HTML pages need a directory: add -o DIR');
   const targets = toStandardOutput ? null : outputPaths(files, options.output as string, 'html', io.cwd);
-  if (targets) refuseExistingTargets(targets, options, io.cwd);
+  if (targets) {
+    refuseInputsAsOutputs(targets, files, io.cwd);
+    refuseExistingTargets(targets, options, io.cwd);
+  }
   const models = await parseFiles(files, io.cwd);
   const { renderHtml } = await import('../../export/render-html.js');
   const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
@@ -114,6 +117,7 @@ async function exportPdf(files: readonly string[], options: ExportCommandOptions
   if (options.output === undefined || options.output === '-') throw usage('--format pdf writes files: name one with -o FILE, or a directory with -o DIR');
   const targets = outputPaths(files, options.output, 'pdf', io.cwd);
   // Refused before a browser starts: printing takes seconds, a refusal should not.
+  refuseInputsAsOutputs(targets, files, io.cwd);
   refuseExistingTargets(targets, options, io.cwd);
   const models = await parseFiles(files, io.cwd);
   const [{ renderHtml }, { renderPdf }] = await Promise.all([import('../../export/render-html.js'), import('../../export/render-pdf.js')]);
