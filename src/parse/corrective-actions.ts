@@ -37,6 +37,9 @@ const ISSUE_KEYS = new Set(['issue', 'ticket', 'tracker', 'tracking', 'jira']);
 const ANNOTATION_GROUP = new RegExp(`[([]\\s*((?:${ANNOTATION_KEYS})\\s*:[^()[\\]]*)[)\\]]\\s*$`, 'i');
 const ANNOTATION_SEPARATOR = new RegExp(`(?:(?<!\\s)\\s+)?[,;]\\s*(?=(?:${ANNOTATION_KEYS})\\s*:)`, 'i');
 
+/** The longest task text whose continuation lines are still searched for annotations. */
+const MAX_ANNOTATED_TASK = 10_000;
+
 /** Reads `(owner: X, due: D, priority: P, issue: #123)` style annotations from the end of a task. */
 export function readAnnotations(text: string): { text: string; owner: string | null; due: string | null; priority: string | null; issue: string | null } {
   let owner: string | null = null;
@@ -111,6 +114,13 @@ export function parseCorrectiveActions(lines: readonly SourceLine[], heading: st
     if (!open) return;
     if (open.kind === 'tasks') {
       const task = result.tasks[open.index] as CorrectiveTask;
+      // Annotations close a task of a sentence or two. Reading them again over the whole text at
+      // each continuation line was quadratic on a task of thousands of lines; past this length
+      // the lines are only added.
+      if (task.text.length > MAX_ANNOTATED_TASK) {
+        task.text += `${separator}${text}`.trimEnd();
+        return;
+      }
       const merged = readAnnotations(`${task.text}${separator}${text}`);
       task.text = merged.text;
       task.owner ??= merged.owner;
