@@ -236,11 +236,16 @@ export function linesToText(lines: readonly SourceLine[], leading: string | null
 
 /** Lines of text with common indentation removed, trailing spaces and blank lines at both ends dropped; null when nothing is left. */
 export function dedentText(lines: readonly string[] | string): string | null {
-  const texts = (typeof lines === 'string' ? lines.split('\n') : [...lines]).map((text) => text.trimEnd());
-  while (texts.length > 0 && (texts[0] as string).trim() === '') texts.shift();
-  while (texts.length > 0 && (texts[texts.length - 1] as string).trim() === '') texts.pop();
+  const all = (typeof lines === 'string' ? lines.split('\n') : [...lines]).map((text) => text.trimEnd());
+  // Blank lines at either end dropped by index: shift() in a loop was quadratic on thousands of them.
+  let first = 0;
+  while (first < all.length && all[first] === '') first += 1;
+  let end = all.length;
+  while (end > first && all[end - 1] === '') end -= 1;
+  const texts = all.slice(first, end);
   if (texts.length === 0) return null;
-  const indents = texts.filter((text) => text.trim() !== '').map((text) => /^\s*/.exec(text)?.[0].length ?? 0);
-  const common = Math.min(...indents);
+  // A loop, not Math.min(...indents): spreading a few hundred thousand arguments overflows the stack.
+  let common = Infinity;
+  for (const text of texts) if (text !== '') common = Math.min(common, /^\s*/.exec(text)?.[0].length ?? 0);
   return texts.map((text) => text.slice(Math.min(common, /^\s*/.exec(text)?.[0].length ?? 0))).join('\n');
 }
