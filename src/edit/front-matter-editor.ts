@@ -238,7 +238,8 @@ function prevailingStyle(nodes: readonly unknown[]): ScalarStyle {
 function valueScalars(map: YAMLMap | null): unknown[] {
   const scalars: unknown[] = [];
   for (const pair of map?.items ?? []) {
-    if (isSeq(pair.value)) scalars.push(...pair.value.items);
+    // A loop, not push(...): a list can hold more items than a call has room for arguments.
+    if (isSeq(pair.value)) for (const item of pair.value.items) scalars.push(item);
     else scalars.push(pair.value);
   }
   return scalars;

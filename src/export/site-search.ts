@@ -51,7 +51,8 @@ export function siteSearchDocument(href: string, view: PostmortemPageView, index
     }
     const actions = section.correctiveActions;
     if (actions) {
-      parts.push(...actions.improvementsHtml);
+      // A loop, not push(...): a file can hold more improvements than a call has room for arguments.
+      for (const improvement of actions.improvementsHtml) parts.push(improvement);
       for (const task of actions.tasks) parts.push(task.textHtml, task.owner, task.issue);
     }
   }

@@ -14,6 +14,10 @@ function plural(count: number, word: string): string {
  * Text on one terminal line: line breaks become a space, other control characters (an escape
  * sequence in a file name or in quoted document text) a space too, so nothing is obeyed.
  */
+function widest(widths: readonly number[]): number {
+  return widths.reduce((most, width) => Math.max(most, width), 0);
+}
+
 function oneLine(text: string): string {
   return text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
@@ -32,8 +36,9 @@ export const formatStylish: Formatter = (results, options) => {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     // As in ESLint: line numbers right-aligned, columns left-aligned, so the colons line up.
-    const lineWidth = Math.max(...result.messages.map((message) => String(message.line).length));
-    const columnWidth = Math.max(...result.messages.map((message) => String(message.column).length));
+    // Widest by reduce, not Math.max(...): a file can have more messages than a call has room for arguments.
+    const lineWidth = widest(result.messages.map((message) => String(message.line).length));
+    const columnWidth = widest(result.messages.map((message) => String(message.column).length));
     const rows = result.messages.map((message) => ({
       position: `${String(message.line).padStart(lineWidth)}:${String(message.column).padEnd(columnWidth)}`,
       severity: message.severity === 2 ? 'error' : 'warning',
@@ -41,8 +46,8 @@ export const formatStylish: Formatter = (results, options) => {
       text: oneLine(message.message),
       ruleId: message.ruleId,
     }));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
-    const textWidth = Math.max(...rows.map((row) => row.text.length));
+    const severityWidth = widest(rows.map((row) => row.severity.length));
+    const textWidth = widest(rows.map((row) => row.text.length));
     const lines = rows.map((row) => {
       const severity = row.severity === 'error' ? style.red(row.severity) : style.yellow(row.severity);
       return `  ${style.dim(row.position)}  ${severity}${' '.repeat(severityWidth - row.severity.length)}  ${row.text}${' '.repeat(textWidth - row.text.length)}  ${style.dim(row.ruleId)}`;
