@@ -14,7 +14,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createConnection, TextDocuments, type CodeAction, type Connection, type Diagnostic, type WatchDog } from 'vscode-languageserver';
+import { createConnection, DidChangeWatchedFilesNotification, TextDocuments, type CodeAction, type Connection, type Diagnostic, type WatchDog } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { projectSeverities } from '../config/severities.js';
@@ -286,9 +286,9 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
 
   conn.onInitialized(() => {
     if (!watchRegistration) return;
-    void conn.client.register('workspace/didChangeWatchedFiles' as never, {
+    void conn.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/.postmortemrc.{json,yaml,yml}' }, { globPattern: '**/package.json' }],
-    } as never).catch(() => undefined);
+    }).catch(() => undefined);
   });
 
   conn.onDidChangeWatchedFiles((params) => {
@@ -306,13 +306,6 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
     // A document just opened is linted at once; one being typed in waits for a pause.
     const opened = justOpened.delete(uri);
     schedule(uri, opened ? 0 : debounceMs);
-  });
-  documents.onDidSave((event) => {
-    // Saving a config file open in the editor changes what every postmortem is linted with.
-    if (CONFIG_FILE_PATTERN.test(filePathOf(event.document.uri) ?? '')) {
-      forgetConfigs();
-      relintAll();
-    }
   });
   documents.onDidClose((event) => {
     const { uri } = event.document;

@@ -280,6 +280,23 @@ describe('postmortem lsp --stdio', () => {
     expect(await live.shutdown()).toBe(0);
   });
 
+  it('takes the debounce and a config file from the command line', async () => {
+    await writeFile(join(root, 'strict.json'), JSON.stringify({ rules: { 'blameless-language': 'error', 'timeline-timezone': 'off' } }));
+    const path = join(root, 'flags.md');
+    await writeFile(path, BAD);
+    const uri = pathToFileURL(path).href;
+    client = LspClient.start(root, ['--debounce', '400', '--config', 'strict.json']);
+    await client.initialize(root);
+    const opened = client.nextDiagnostics(uri);
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: BAD } });
+    expect((await opened).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([['blameless-language', 1]]);
+    const before = client.published.length;
+    for (const version of [2, 3]) await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `${BAD}${'\n'.repeat(version)}` }] });
+    expect((await client.nextDiagnostics(uri)).version).toBe(3);
+    expect(client.published.slice(before).map((params) => params.version)).toEqual([3]);
+    expect(await client.shutdown()).toBe(0);
+  });
+
   it('clears the diagnostics of a closed document', async () => {
     const { uri } = await openDocument('closed.md', BAD);
     const cleared = client?.nextDiagnostics(uri);
@@ -293,6 +310,12 @@ describe('postmortem lsp outside an editor', () => {
     const result = await runInProcess(['lsp'], { cwd: root });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^postmortem: the language server needs standard input and output streams .*\n$/);
+  });
+
+  it('refuses a debounce that is not a whole number', async () => {
+    const result = await runInProcess(['lsp', '--stdio', '--debounce', 'soon'], { cwd: root });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("option '--debounce <ms>' argument 'soon' is invalid");
   });
 
   it('is not loaded by --help or lint', () => {

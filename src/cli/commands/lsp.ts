@@ -3,6 +3,7 @@
  * `--stdio` is accepted because editors pass it). Resolves when the editor ends the session:
  * 0 after `shutdown` and `exit`, 1 when the editor went away without them.
  */
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { PostmortemError } from '../../model/errors.js';
 import { builtinRules } from '../../lint/rules/index.js';
@@ -34,13 +35,18 @@ export async function lspCommand(options: LspCommandOptions, context: CommandCon
   if (!isReadable(input) || !isWritable(output)) {
     throw new PostmortemError('the language server needs standard input and output streams (run it as `postmortem lsp --stdio` from an editor)');
   }
+  // Someone who typed the command in a terminal is told what it is waiting for (standard error: standard output is the protocol's).
+  if ((input as { isTTY?: boolean }).isTTY) {
+    io.stderr.write('postmortem lsp: a language server; it talks the Language Server Protocol on standard input and output and is started by an editor (see "In your editor" in the README). Ctrl-D ends it.\n');
+  }
   const server = startLanguageServer({
     input,
     output,
     cwd: io.cwd,
     ruleDocsUrl: ruleDocsUrlFor(builtinRules.map((rule) => rule.id)),
     ...(options.debounce === undefined ? {} : { debounceMs: options.debounce }),
-    configFile: options.config ?? null,
+    // Named from the shell, so read from its directory, whatever workspace the editor names later.
+    configFile: options.config === undefined ? null : resolve(io.cwd, options.config),
   });
   const exitCode = await server.exited;
   // Standard input would keep the process waiting for more; the session is over.
