@@ -87,6 +87,14 @@ describe.skipIf(!available)('the pre-commit hooks (skipped when the pre-commit t
   }, 300_000);
   afterAll(async () => temp?.remove());
 
+  it("has a manifest pre-commit's own check accepts, with both hooks", () => {
+    const result = spawnSync('pre-commit', ['validate-manifest', join(repoRoot, '.pre-commit-hooks.yaml')], { encoding: 'utf8', env });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const ids = [...readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^- id: (\S+)$/gm)].map((match) => match[1]);
+    expect(ids).toEqual(['postmortem-lint', 'postmortem-lint-fix']);
+  });
+
   it('passes a clean postmortem', () => {
     const result = preCommit('run', 'postmortem-lint', '--files', 'postmortems/good.md');
     expect(result.output).toMatch(/postmortem lint\.+Passed/);
