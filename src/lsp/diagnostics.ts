@@ -59,6 +59,8 @@ export interface CodeActionDocument {
   uri: string;
   lines: readonly string[];
   offsets: OffsetToPosition;
+  /** The document's line ending, for a directive written on a line of its own. Default `\n`. */
+  eol?: string;
 }
 
 /**
@@ -67,18 +69,18 @@ export interface CodeActionDocument {
  * heading would change the heading's text), and a `disable-file` comment after the front matter
  * for a message inside it (directives in front matter are not read).
  */
-function disableEdit(message: LintMessage, lines: readonly string[]): { title: string; edit: TextEdit } {
+function disableEdit(message: LintMessage, lines: readonly string[], eol: string): { title: string; edit: TextEdit } {
   const ruleId = message.ruleId;
   const line = message.line - 1;
   const block = findFrontMatter(lines);
   if (block !== null && line <= block.close) {
     const at = { line: block.close + 1, character: 0 };
-    return { title: `Disable ${ruleId} for this file`, edit: { range: { start: at, end: at }, newText: `<!-- postmortem-disable-file ${ruleId} -->\n` } };
+    return { title: `Disable ${ruleId} for this file`, edit: { range: { start: at, end: at }, newText: `<!-- postmortem-disable-file ${ruleId} -->${eol}` } };
   }
   const text = lines[line] ?? '';
   if (text.trim() === '' || /^ {0,3}#{1,6}(?:\s|$)/.test(text)) {
     const at = { line, character: 0 };
-    return { title: `Disable ${ruleId} for this line`, edit: { range: { start: at, end: at }, newText: `<!-- postmortem-disable-next-line ${ruleId} -->\n` } };
+    return { title: `Disable ${ruleId} for this line`, edit: { range: { start: at, end: at }, newText: `<!-- postmortem-disable-next-line ${ruleId} -->${eol}` } };
   }
   const at = { line, character: text.length };
   return { title: `Disable ${ruleId} for this line`, edit: { range: { start: at, end: at }, newText: ` <!-- postmortem-disable-line ${ruleId} -->` } };
@@ -107,7 +109,7 @@ export function codeActionsFor(messages: readonly LintMessage[], range: Range, d
     const key = `${message.ruleId}:${message.line}`;
     if ((ENGINE_MESSAGE_IDS as readonly string[]).includes(message.ruleId) || message.fatal || disabled.has(key)) continue;
     disabled.add(key);
-    const { title, edit } = disableEdit(message, document.lines);
+    const { title, edit } = disableEdit(message, document.lines, document.eol ?? '\n');
     disables.push({ title, kind: 'quickfix', diagnostics: [diagnostic], edit: { changes: { [document.uri]: [edit] } } });
   }
   return [...fixes, ...disables];

@@ -326,7 +326,7 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
     const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
     const text = document.getText();
     const actions: CodeAction[] = wants('quickfix')
-      ? codeActionsFor(state.result.messages, params.range, { uri: document.uri, lines: splitLines(text), offsets: document }, docsUrl)
+      ? codeActionsFor(state.result.messages, params.range, { uri: document.uri, lines: splitLines(text), offsets: document, eol: text.includes('\r\n') ? '\r\n' : '\n' }, docsUrl)
       : [];
     if (wants(FIX_ALL_KIND) && state.result.messages.some((message) => message.fix)) {
       const config = await configFor(document.uri).catch(() => null);

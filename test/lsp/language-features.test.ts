@@ -101,6 +101,14 @@ describe('disable actions', () => {
     expect(lintText(changed).messages.filter((message) => message.ruleId === problem.ruleId && message.line === problem.line + 1)).toEqual([]);
   });
 
+  it('writes the line ending the document uses', () => {
+    const text = CLEAN.replace('severity: SEV2', 'severity: SEV9').replace(/\n/g, '\r\n');
+    const document = TextDocument.create('file:///doc.md', 'markdown', 1, text);
+    const [disable] = codeActionsFor(lintText(text).messages, { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, { uri: document.uri, lines: splitLines(text), offsets: document, eol: '\r\n' }, noDocs);
+    expect(disable?.edit?.changes?.[document.uri]?.[0]?.newText).toBe('<!-- postmortem-disable-file front-matter -->\r\n');
+    expect(lintText(applyAction(text, disable as never)).messages).toEqual([]);
+  });
+
   it('offers no directive for what the engine reports itself (an unknown rule in a directive)', () => {
     const text = CLEAN.replace('## Root Cause', '<!-- postmortem-disable no-such-rule -->\n\n## Root Cause');
     const line = text.split('\n').indexOf('<!-- postmortem-disable no-such-rule -->');
