@@ -138,3 +138,9 @@ export { importedTimelineEntries, timelineEntryText, writeEventTime, type Import
 export { mergeTimeline, type MergeTimelineOptions, type MergeTimelineResult } from './import/merge-timeline.js';
 export { readWindowTime, defaultImportWindow, DEFAULT_WINDOW_MARGIN_MINUTES, type ImportWindow, type WindowTimeOptions } from './import/import-window.js';
 export { renderTimelineMarkdown } from './render/render-markdown.js';
+/**
+ * The language server behind `postmortem lsp`: lint diagnostics as you type, quick fixes,
+ * front matter completion and hover, and the outline, over the Language Server Protocol on the
+ * streams given.
+ */
+export { startLanguageServer, DEFAULT_DEBOUNCE_MS, FIX_ALL_KIND, type LanguageServer, type LanguageServerOptions } from './lsp/server.js';

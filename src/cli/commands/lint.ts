@@ -3,8 +3,7 @@
  * fixes, print the report, and turn the counts into the exit code: 0 no errors, 1 errors or
  * too many warnings, 2 (thrown `PostmortemError`) when the run itself could not happen.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { findPostmortems } from '../../io/find-postmortems.js';
 import { PostmortemError } from '../../model/errors.js';
 import { mergeLintConfigs, parseRuleFlag, type LintConfig } from '../../lint/config.js';
@@ -15,6 +14,7 @@ import type { LintResult } from '../../lint/types.js';
 import type { CommandContext } from '../command-context.js';
 import type { OutputStream } from '../io.js';
 import { readPackageInfo } from '../package-info.js';
+import { ruleDocsBase } from '../rule-docs.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
 export interface LintCommandOptions {
@@ -72,17 +72,6 @@ function errorsOnly(result: LintResult): LintResult {
   if (result.warningCount === 0) return result;
   const messages = result.messages.filter((message) => message.severity === 2);
   return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
-}
-
-/**
- * Where a rule's documentation is: the repository's docs/rules/ page when package.json names
- * a GitHub repository, else the page shipped beside this package.
- */
-function ruleDocsBase(): string {
-  const { repositoryUrl, root } = readPackageInfo();
-  const github = repositoryUrl === null ? null : /github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?(?:#.*)?$/.exec(repositoryUrl);
-  if (github) return `https://github.com/${github[1]}/${github[2]}/blob/HEAD/docs/rules/`;
-  return pathToFileURL(join(root, 'docs', 'rules') + '/').href;
 }
 
 function displayPath(filePath: string, cwd: string): string {
