@@ -141,6 +141,12 @@ export { renderTimelineMarkdown } from './render/render-markdown.js';
 /**
  * The language server behind `postmortem lsp`: lint diagnostics as you type, quick fixes,
  * front matter completion and hover, and the outline, over the Language Server Protocol on the
- * streams given.
+ * streams given. Resolves to the running server (its `exited` promise gives the exit code).
  */
-export { startLanguageServer, DEFAULT_DEBOUNCE_MS, FIX_ALL_KIND, type LanguageServer, type LanguageServerOptions } from './lsp/server.js';
+import type { LanguageServer, LanguageServerOptions } from './lsp/options.js';
+export async function startLanguageServer(options: LanguageServerOptions): Promise<LanguageServer> {
+  // Loaded when a server starts: importing the library does not load vscode-languageserver.
+  const server = await import('./lsp/server.js');
+  return server.startLanguageServer(options);
+}
+export { DEFAULT_DEBOUNCE_MS, FIX_ALL_KIND, type LanguageServer, type LanguageServerOptions } from './lsp/options.js';

@@ -12,7 +12,6 @@
  */
 import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createConnection, DidChangeWatchedFilesNotification, TextDocuments, type CodeAction, type Connection, type Diagnostic, type WatchDog } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
@@ -27,39 +26,9 @@ import { isPostmortemError, type PostmortemError } from '../model/errors.js';
 import { DEFAULT_SEVERITIES } from '../model/postmortem.js';
 import { parsePostmortem } from '../parse/parse-postmortem.js';
 import { codeActionsFor, DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics.js';
+import { CONFIG_ERROR_CODE, DEFAULT_DEBOUNCE_MS, FIX_ALL_KIND, type LanguageServer, type LanguageServerOptions } from './options.js';
 import { documentSymbols } from './document-symbols.js';
 import { completeFrontMatter, hoverFrontMatter } from './front-matter-assist.js';
-
-/** How long the server waits after the last change before linting, in milliseconds, unless the client says otherwise. */
-export const DEFAULT_DEBOUNCE_MS = 150;
-
-/** The kind of the "fix everything" code action (editors run it on save when asked to). */
-export const FIX_ALL_KIND = 'source.fixAll.postmortem';
-
-/** The code of the diagnostic shown when the project config cannot be used. */
-export const CONFIG_ERROR_CODE = 'config';
-
-/** Options for {@link startLanguageServer}. */
-export interface LanguageServerOptions {
-  /** Where the client's messages come from (standard input for `--stdio`). */
-  input: Readable;
-  /** Where the server's messages go (standard output for `--stdio`). */
-  output: Writable;
-  /** The directory a `config` path is resolved from when the client names no workspace. */
-  cwd: string;
-  /** The address of a rule's documentation, or null for none. Default: no links. */
-  ruleDocsUrl?: (ruleId: string) => string | null;
-  /** Milliseconds to wait after a change before linting; the client's `initializationOptions.debounceMs` wins. */
-  debounceMs?: number;
-  /** One config file for every document instead of the nearest one (as `lint --config`); the client's `initializationOptions.config` wins. */
-  configFile?: string | null;
-}
-
-/** A running language server. */
-export interface LanguageServer {
-  /** Resolves to the exit code once the client sends `exit`, or the input closes. */
-  exited: Promise<number>;
-}
 
 /** The settings a client may pass as `initializationOptions`. */
 interface InitializationOptions {
@@ -399,3 +368,5 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
   });
   return { exited };
 }
+
+export { CONFIG_ERROR_CODE, DEFAULT_DEBOUNCE_MS, FIX_ALL_KIND, type LanguageServer, type LanguageServerOptions };
