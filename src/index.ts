@@ -53,6 +53,7 @@ export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, typ
 export { findLintFiles, DEFAULT_LINT_DIRECTORY, type FindLintFilesOptions } from './io/find-postmortems.js';
 export {
   lintText,
+  lintTextAsync,
   lintFile,
   lintFiles,
   lintFileStream,
