@@ -28,9 +28,9 @@ export interface SecretFinding extends SensitiveFinding {
  * Text without which none of secretlint's recommended rules can report anything (their
  * patterns, reduced to a fixed part each). Kept a superset: a miss here is a secret not found.
  */
-const SECRETLINT_CANDIDATE =
+export const SECRETLINT_CANDIDATE =
   /A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)|npm_|_authToken|x-oauth-basic|xox[bparo]-|xapp-|:\/\/[^\s/:]+:[^\s/]+@|sk-(?:proj|svcacct|admin|ant)-|sk-[a-zA-Z0-9]{20}T3Blbk|lin_api_|PRIVATE KEY|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|ops_ey/;
-const SLACK_HOOK_CANDIDATE = /hooks\.slack\.com/i;
+export const SLACK_HOOK_CANDIDATE = /hooks\.slack\.com/i;
 
 /** Whether `text` contains anything secretlint's recommended rules could report (so whether to load them). */
 export function mayNeedSecretlint(text: string): boolean {
