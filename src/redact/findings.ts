@@ -67,18 +67,6 @@ export function withoutOverlaps<Finding extends SensitiveFinding>(findings: read
   return kept;
 }
 
-/** The text with every finding replaced by `replacement`; everything else is kept as it was. */
-export function applyRedactions(text: string, findings: readonly SensitiveFinding[], replacement: string = DEFAULT_REPLACEMENT): string {
-  const parts: string[] = [];
-  let position = 0;
-  for (const finding of withoutOverlaps(findings)) {
-    parts.push(text.slice(position, finding.start), replacement);
-    position = finding.end;
-  }
-  parts.push(text.slice(position));
-  return parts.join('');
-}
-
 /**
  * Whether a value is a placeholder rather than a secret: the replacement itself, masks
  * (`****`, `xxxx`), variables (`$TOKEN`, `${TOKEN}`, `%TOKEN%`) and `<token>`-style blanks.

@@ -64,6 +64,13 @@ describe('no-personal-data', () => {
     expect(check({ patterns: ['ACCT-\\d{8}'], allow: ['10.0.0.0/8', '*@x.io'] })).toBeNull();
   });
 
+  it('quotes the replacement where it replaces a whole front matter value, so the YAML still reads as a string', async () => {
+    const text = ['---', 'title: Login failures', 'reporter: dana.jones@acme-corp.io', 'notes: mail dana.jones@acme-corp.io later', '---', '# Login failures', ''].join('\n');
+    const fixed = await lintTextAsync(text, { fix: true, config: { rules: { 'no-personal-data': 'warn' } } });
+    expect(fixed.output).toContain('reporter: "[REDACTED]"\nnotes: mail [REDACTED] later\n');
+    expect(fixed.messages.filter((message) => message.ruleId === 'no-personal-data' || message.ruleId === 'front-matter')).toEqual([]);
+  });
+
   it('round trip: --fix redacts every finding, lints clean, and leaves the rest byte for byte', async () => {
     const values = ['dana.jones@acme-corp.io', '+44 20 7946 1234', '10.20.30.40', 'fd12:3456:789a::17', spacedCard];
     const text = ['# Data in the postmortem', '', '## Summary', ...values.map((value, index) => `${index + 1}. Seen: ${value}; kept text.\r`), '```', `log ${values[2]} ok`, '```', ''].join('\n');

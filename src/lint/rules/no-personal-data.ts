@@ -6,6 +6,7 @@
  */
 import { DEFAULT_REPLACEMENT, lineStarts, positionAt, previewValue } from '../../redact/findings.js';
 import { checkAllowEntry, compileProjectPattern, findPersonalData } from '../../redact/personal-data.js';
+import { frontMatterEnd, replacementFor } from '../../redact/redact-text.js';
 import { defineRule } from '../types.js';
 import { checkKnownOptions, checkStringList, firstError } from './support/options.js';
 
@@ -45,6 +46,7 @@ export default defineRule<NoPersonalDataOptions>({
     const findings = findPersonalData(text, options);
     if (findings.length === 0) return;
     const starts = lineStarts(text);
+    const frontMatterEnds = frontMatterEnd(text);
     for (const finding of findings) {
       const start = positionAt(starts, finding.start);
       const end = positionAt(starts, finding.end);
@@ -55,7 +57,7 @@ export default defineRule<NoPersonalDataOptions>({
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        fix: { range: [finding.start, finding.end], text: options.replacement },
+        fix: { range: [finding.start, finding.end], text: replacementFor(text, finding, options.replacement, frontMatterEnds) },
       });
     }
   },

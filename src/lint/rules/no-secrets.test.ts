@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { markdown, runRule, runRuleAsync } from '../../../test/lint/rule-harness.js';
 import { fakeSecrets } from '../../../test/redact/fake-secrets.js';
+import type { LintConfig } from '../config.js';
 import { lintText, lintTextAsync } from '../engine.js';
 import { mayNeedSecretlint } from '../../redact/secrets.js';
 import rule from './no-secrets.js';
 
 const only = { rules: { 'no-secrets': 'error' as const } };
-const ruleConfig = { rules: Object.fromEntries([['no-secrets', 'error'], ['no-personal-data', 'off']]) } as const;
+const ruleConfig: LintConfig = { rules: { 'no-secrets': 'error', 'no-personal-data': 'off' } };
 
 describe('no-secrets', () => {
   it.each(fakeSecrets().map((fake) => [fake.name, fake] as const))('reports %s at the value, showing only its first 4 characters', async (_name, fake) => {

@@ -8,6 +8,7 @@
 import { DEFAULT_REPLACEMENT, lineStarts, positionAt, previewValue } from '../../redact/findings.js';
 import { findPatternSecrets, findSecrets, mayNeedSecretlint, type SecretFinding } from '../../redact/secrets.js';
 import { withoutOverlaps } from '../../redact/findings.js';
+import { frontMatterEnd, replacementFor } from '../../redact/redact-text.js';
 import { defineRule } from '../types.js';
 import { checkKnownOptions, checkStringList, firstError } from './support/options.js';
 
@@ -41,6 +42,7 @@ export default defineRule<NoSecretsOptions>({
     else findings = withoutOverlaps(findPatternSecrets(text, options));
     if (findings.length === 0) return;
     const starts = lineStarts(text);
+    const frontMatterEnds = frontMatterEnd(text);
     for (const finding of findings) {
       const start = positionAt(starts, finding.start);
       const end = positionAt(starts, finding.end);
@@ -50,7 +52,7 @@ export default defineRule<NoSecretsOptions>({
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        fix: { range: [finding.start, finding.end], text: options.replacement },
+        fix: { range: [finding.start, finding.end], text: replacementFor(text, finding, options.replacement, frontMatterEnds) },
       });
     }
   },
