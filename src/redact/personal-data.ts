@@ -16,7 +16,6 @@
  * start like a card), so that dates, times and versions are not reported.
  */
 import { BlockList, isIP, isIPv4, isIPv6 } from 'node:net';
-import picomatch from 'picomatch';
 import isSafeRegex from 'safe-regex2';
 import { isPlaceholderValue, withoutOverlaps, type SensitiveFinding } from './findings.js';
 
@@ -120,6 +119,40 @@ function looksLikeCard(digits: string): boolean {
   return false;
 }
 
+/**
+ * A matcher for an `allow` glob: `*` stands for any run of characters (`/` and `.` too, as
+ * values are not paths), `?` for one; case is ignored. Matched without regular expressions,
+ * in time proportional to the value's length times the glob's.
+ */
+export function globMatcher(glob: string): (value: string) => boolean {
+  const pattern = glob.toLowerCase();
+  return (input: string): boolean => {
+    const value = input.toLowerCase();
+    let at = 0;
+    let position = 0;
+    let star = -1;
+    let resume = 0;
+    while (at < value.length) {
+      if (position < pattern.length && (pattern[position] === '?' || pattern[position] === value[at])) {
+        at += 1;
+        position += 1;
+      } else if (position < pattern.length && pattern[position] === '*') {
+        star = position;
+        resume = at;
+        position += 1;
+      } else if (star !== -1) {
+        position = star + 1;
+        resume += 1;
+        at = resume;
+      } else {
+        return false;
+      }
+    }
+    while (pattern[position] === '*') position += 1;
+    return position === pattern.length;
+  };
+}
+
 /** A compiled allow-list: addresses and ranges, and globs for everything else. */
 interface AllowList {
   addresses: BlockList;
@@ -139,7 +172,7 @@ function compileAllowList(entries: readonly string[]): AllowList {
     const family = range ? isIP(range[1] ?? '') : isIP(entry);
     if (range && family !== 0) addresses.addSubnet(range[1] ?? '', Number(range[2]), family === 6 ? 'ipv6' : 'ipv4');
     else if (family !== 0) addresses.addAddress(entry, family === 6 ? 'ipv6' : 'ipv4');
-    else globs.push(picomatch(entry, { nocase: true, dot: true, bash: true }));
+    else globs.push(globMatcher(entry));
   }
   const list = { addresses, globs };
   if (allowCache.size > 50) allowCache.clear();
