@@ -16,7 +16,7 @@
  * start like a card), so that dates, times and versions are not reported.
  */
 import { BlockList, isIP, isIPv4, isIPv6 } from 'node:net';
-import isSafeRegex from 'safe-regex2';
+import { createRequire } from 'node:module';
 import { isPlaceholderValue, withoutOverlaps, type SensitiveFinding } from './findings.js';
 
 /** Options of the personal-data scan. */
@@ -189,6 +189,12 @@ export function checkAllowEntry(entry: string): string | null {
   const bits = Number(range[2]);
   if (bits > (family === 6 ? 128 : 32)) return `"${entry}" is not a valid address range (a /${bits} prefix is longer than the address)`;
   return null;
+}
+
+/** safe-regex2 (CommonJS), required only when a project pattern is to be checked: most configs have none, and one-file lint should not load it. */
+function isSafeRegex(pattern: RegExp): boolean {
+  const check = createRequire(import.meta.url)('safe-regex2') as (pattern: RegExp) => boolean;
+  return check(pattern);
 }
 
 /** Compiles a project pattern, or says why it cannot be used (invalid, or open to catastrophic backtracking). */
