@@ -53,6 +53,7 @@ export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, typ
 export { findLintFiles, DEFAULT_LINT_DIRECTORY, type FindLintFilesOptions } from './io/find-postmortems.js';
 export {
   lintText,
+  lintTextAsync,
   lintFile,
   lintFiles,
   lintFileStream,
@@ -116,6 +117,10 @@ export { checkStatusSetting, DEFAULT_STATUS_GATES, GATED_STATUSES, STATUS_GATE_K
 export { collectActions, compareActionItems } from './collection/collect-actions.js';
 export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
 export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';
+export { redactText, type RedactOptions, type RedactedText } from './redact/redact-text.js';
+export { findSecrets, type SecretFinding, type SecretScanOptions } from './redact/secrets.js';
+export { findPersonalData, DEFAULT_ALLOW as DEFAULT_PERSONAL_DATA_ALLOW, type PersonalDataFinding, type PersonalDataKind, type PersonalDataOptions } from './redact/personal-data.js';
+export { DEFAULT_REPLACEMENT, type SensitiveFinding } from './redact/findings.js';
 /**
  * Timeline import (issue 12): `importTimeline(paths, options)` reads the records a team
  * already has (a Slack export, a CSV or JSON-lines file, ...) into `ImportedEvent`s in the

@@ -203,6 +203,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--concurrency <threads>', `with --site: ${CONCURRENCY_HELP}`, parseConcurrency, 'auto')
     .option('--no-cache', 'with --site, parse and render every page again, even those whose source has not changed')
     .option('--today <YYYY-MM-DD>', 'with --site: the day the dashboard and the action items count overdue tasks against (default: today, local time)', parseIsoDate)
+    .option('--redact', 'replace secrets and personal data (what the no-secrets and no-personal-data rules find) with [REDACTED] in the output; the source files are not changed')
     .showHelpAfterError("(run 'postmortem export --help' for usage)")
     .addHelpText(
       'after',
@@ -214,6 +215,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem export postmortems/*.md --format pdf -o pdf/',
         'postmortem export postmortems/ --site site/',
         'postmortem export postmortems/ --site site/ --today 2026-06-30',
+        'postmortem export postmortems/ --site public-site/ --redact',
       ]),
     )
     .action(async (files: string[], options: import('./commands/export.js').ExportCommandOptions) => {
