@@ -169,7 +169,7 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
     const current = documents.get(document.uri) ?? document;
     const filePath = filePathOf(current.uri) ?? current.uri;
     try {
-      return { version: current.version, result: lintInput(filePath, { text: current.getText() }, { config: config?.config }), configError: null };
+      return { version: current.version, result: await lintInput(filePath, { text: current.getText() }, { config: config?.config }), configError: null };
     } catch (error) {
       // An invalid rule setting is found when the rules are configured, on the first lint.
       if (!isPostmortemError(error)) throw error;
@@ -299,7 +299,7 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
       : [];
     if (wants(FIX_ALL_KIND) && state.result.messages.some((message) => message.fix)) {
       const config = await configFor(document.uri).catch(() => null);
-      const fixed = lintInput(filePathOf(document.uri) ?? document.uri, { text }, { config: config?.config, fix: true });
+      const fixed = await lintInput(filePathOf(document.uri) ?? document.uri, { text }, { config: config?.config, fix: true });
       if (fixed.output !== undefined) {
         const edit = { range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: fixed.output };
         actions.push({ title: 'Fix all postmortem problems that have a fix', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
