@@ -18,9 +18,14 @@ export interface SensitiveFinding {
 /** How many characters of a found value a message may show. */
 export const PREVIEW_LENGTH = 4;
 
-/** The first {@link PREVIEW_LENGTH} characters of a value and an ellipsis: enough to find it, too little to use it. */
+/**
+ * The first {@link PREVIEW_LENGTH} characters of a value and an ellipsis: enough to find it, too
+ * little to use it. A short value shows half of it at most, so a 4-character password is
+ * never shown whole.
+ */
 export function previewValue(value: string): string {
-  const shown = Array.from(value).slice(0, PREVIEW_LENGTH).join('');
+  const characters = Array.from(value);
+  const shown = characters.slice(0, Math.min(PREVIEW_LENGTH, Math.floor(characters.length / 2))).join('');
   return `${shown.replace(/[\u0000-\u001f\u007f]/g, ' ')}…`;
 }
 

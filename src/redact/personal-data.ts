@@ -51,6 +51,9 @@ export const DEFAULT_ALLOW: readonly string[] = [
   '*@*.localhost',
   // An SSH remote (git@github.com:org/repo.git) is not a person's address.
   'git@*',
+  // Nor is a Google Cloud service account, or a GitHub no-reply commit address.
+  '*@*.gserviceaccount.com',
+  '*@users.noreply.github.com',
   '192.0.2.0/24',
   '198.51.100.0/24',
   '203.0.113.0/24',
@@ -260,6 +263,10 @@ function findIPv6(text: string, push: (start: number, value: string, kind: Perso
     const groups = value.split(':').filter((group) => group !== '');
     // Times (12:30:45) are not addresses: an address has all eight groups, or "::" and at least two groups with a letter or four digits.
     if (groups.length < 8 && !(value.includes('::') && groups.length >= 2 && groups.some((group) => /[a-f]/i.test(group) || group.length === 4))) continue;
+    // Two short groups around "::" (a::b, std::io) read as code, not an address: one group of three or more digits at least.
+    if (groups.length < 8 && !groups.some((group) => group.length >= 3)) continue;
+    // A range (2001:db8:abcd::/48) is a network, not one host.
+    if (/^\/\d/.test(text.slice(start + value.length, start + value.length + 2))) continue;
     push(start, value, 'IP address');
   }
 }
@@ -306,6 +313,8 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
   });
   each(PERSONAL_DATA_PATTERNS.ipv4, (match) => {
     if (!isIPv4(match[0]) || isVersionContext(text, match.index, match.index + match[0].length)) return;
+    // A network written as a range (10.0.0.0/8) is not one host's address.
+    if (/^\/\d/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 2))) return;
     push(match.index, match[0], 'IP address');
   });
   findIPv6(text, push);

@@ -44,7 +44,10 @@ export function replacementFor(text: string, finding: Pick<SensitiveFinding, 'st
   const lineStart = text.lastIndexOf('\n', finding.start - 1) + 1;
   const before = text.slice(lineStart, finding.start);
   const after = /^[^\r\n]*/.exec(text.slice(finding.end))?.[0] ?? '';
-  if (!/(?:^|:[ \t]+|^[ \t]*-[ \t]+)$/.test(before) || !/^[ \t]*(?:$|#)/.test(after)) return replacement;
+  // A whole value: after "key: " or "- ", or an item of a flow list ([a, value, b]).
+  const wholeBlockValue = /(?:^|:[ \t]+|^[ \t]*-[ \t]+)$/.test(before) && /^[ \t]*(?:$|#)/.test(after);
+  const wholeFlowItem = /[[,][ \t]*$/.test(before) && /^[ \t]*[,\]]/.test(after);
+  if (!wholeBlockValue && !wholeFlowItem) return replacement;
   return JSON.stringify(replacement);
 }
 

@@ -29,7 +29,7 @@ export interface SecretFinding extends SensitiveFinding {
  * patterns, reduced to a fixed part each). Kept a superset: a miss here is a secret not found.
  */
 export const SECRETLINT_CANDIDATE =
-  /A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)|npm_|_authToken|x-oauth-basic|xox[bparo]-|xapp-|:\/\/[^\s/:]+:[^\s/]+@|sk-(?:proj|svcacct|admin|ant)-|sk-[a-zA-Z0-9]{20}T3Blbk|lin_api_|PRIVATE KEY|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|ops_ey/;
+  /(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{12}|(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)|npm_[A-Za-z0-9]{30}|_authToken|x-oauth-basic|xox[bparo]-|xapp-|:\/\/[^\s/:]+:[^\s/]+@|sk-(?:proj|svcacct|admin|ant)-|sk-[a-zA-Z0-9]{20}T3Blbk|lin_api_|PRIVATE KEY|SG\.[\w-]{16}|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|ops_ey/;
 export const SLACK_HOOK_CANDIDATE = /hooks\.slack\.com/i;
 
 /** Whether `text` contains anything secretlint's recommended rules could report (so whether to load them). */
@@ -63,6 +63,9 @@ function looksRandom(value: string): boolean {
   const hasLetter = /[A-Za-z]/.test(value);
   const hasDigitOrSymbol = /[0-9!#$%&*+/=?^~@-]/.test(value);
   if (!hasLetter || !hasDigitOrSymbol) return false;
+  // A name made of words (my-app-secret-v2, ghs-runner-17), a documented example key, or another
+  // assignment (access_token: expires_in=3600) is not a generated secret.
+  if (/^[a-z]+(?:[-_.][a-z0-9]+)+$/.test(value) || /EXAMPLE/.test(value) || value.includes('=')) return false;
   // Dates, times, versions and ids written with separators are not keys.
   if (/^[\d.:/-]+[A-Za-z]{0,3}$/.test(value)) return false;
   return entropy(value) >= 3;
@@ -70,7 +73,10 @@ function looksRandom(value: string): boolean {
 
 /** Every regex here is checked with safe-regex2 (test/redact/regex-safety.test.ts); none uses lookbehind. */
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
-  { id: 'postmortem/jwt', kind: 'JSON Web Token', pattern: /\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}/g },
+  // Only at the start of a run of token characters (the character before is captured, not
+  // part of the value): starting at every "eyJ" inside one long run would scan to its end each
+  // time, quadratic in the run's length (100 KB of "eyJ-eyJ-..." took 5 s).
+  { id: 'postmortem/jwt', kind: 'JSON Web Token', pattern: /(?:^|[^\w-])(eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,})/g },
   { id: 'postmortem/stripe', kind: 'Stripe key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\bwhsec_[A-Za-z0-9]{24,}/g },
   { id: 'postmortem/gitlab', kind: 'GitLab token', pattern: /\bgl(?:pat|dt|rt|cbt|ptt)-[\w-]{20,}/g },
   { id: 'postmortem/google-api-key', kind: 'Google API key', pattern: /\bAIza[\w-]{35}(?![\w-])/g },
@@ -83,7 +89,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     id: 'postmortem/assigned-secret',
     kind: 'secret assigned in text',
     pattern:
-      /\b(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|private[_-]?key|account[_-]?key|secret[_-]?key)["']?[ \t]{0,3}(?:=>|=|:)[ \t]{0,3}["'`]?([^\s"'`,;<>()]{8,200})/gi,
+      // A prefix of a name is read too: DB_PASSWORD, MYSQL_ROOT_PASSWORD, PGPASSWORD, API_TOKEN.
+      /\b[A-Za-z0-9_]{0,40}?(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|private[_-]?key|account[_-]?key|secret[_-]?key)["']?[ \t]{0,3}(?:=>|=|:)[ \t]{0,3}["'`]?([^\s"'`,;<>()]{8,200})/gi,
     accept: looksRandom,
   },
 ];

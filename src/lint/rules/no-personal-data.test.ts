@@ -54,6 +54,19 @@ describe('no-personal-data', () => {
     expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('(matches a project pattern) "CUST…"') })]);
   });
 
+  it('leaves network ranges, code like a::b and service-account addresses alone', () => {
+    const text = markdown('## Timeline', '', '- Blocked 10.0.0.0/8 and 172.16.0.0/12 and 2001:0db9:abcd::/48 at the edge', '- Called std::io and a::b in the patch', '- Ran as deployer@prod-project.iam.gserviceaccount.com', '');
+    expect(runRule(rule, text)).toEqual([]);
+    // The host inside such a range is still an address.
+    expect(runRule(rule, markdown('## Timeline', '', '- Requests came from 10.20.30.40', ''))).toHaveLength(1);
+  });
+
+  it('quotes the replacement for an item of a flow list in front matter, so the list keeps its items', async () => {
+    const text = ['---', 'title: Login failures', 'reviewers: [sam, dana.jones@acme-corp.io]', '---', '# Login failures', ''].join('\n');
+    const fixed = await lintTextAsync(text, { fix: true, config: { rules: { 'no-personal-data': 'warn' } } });
+    expect(fixed.output).toContain('reviewers: [sam, "[REDACTED]"]\n');
+  });
+
   it('refuses unsafe or invalid patterns, bad ranges and a bad replacement', () => {
     const check = (options: Record<string, unknown>): string | null | undefined => rule.validateOptions?.({ ...rule.defaultOptions, ...options });
     expect(check({ patterns: ['(a+)+$'] })).toMatch(/could take very long/);
