@@ -67,7 +67,9 @@ export interface CodeActionDocument {
  * The edit that turns `ruleId` off where `message` is: a `disable-line` comment at the end of
  * a body line, a `disable-next-line` comment above a heading or blank line (a comment after a
  * heading would change the heading's text), and a `disable-file` comment after the front matter
- * for a message inside it (directives in front matter are not read).
+ * for a message inside it (directives in front matter are not read), or at the top for a
+ * message on the first line of a document without front matter (where whole-document
+ * problems are reported).
  */
 function disableEdit(message: LintMessage, lines: readonly string[], eol: string): { title: string; edit: TextEdit } {
   const ruleId = message.ruleId;
@@ -75,6 +77,12 @@ function disableEdit(message: LintMessage, lines: readonly string[], eol: string
   const block = findFrontMatter(lines);
   if (block !== null && line <= block.close) {
     const at = { line: block.close + 1, character: 0 };
+    return { title: `Disable ${ruleId} for this file`, edit: { range: { start: at, end: at }, newText: `<!-- postmortem-disable-file ${ruleId} -->${eol}` } };
+  }
+  // A problem of the whole document is reported at its first line; with no front matter, a
+  // comment written above that line would become the first line and take the problem with it.
+  if (block === null && line === 0) {
+    const at = { line: 0, character: 0 };
     return { title: `Disable ${ruleId} for this file`, edit: { range: { start: at, end: at }, newText: `<!-- postmortem-disable-file ${ruleId} -->${eol}` } };
   }
   const text = lines[line] ?? '';

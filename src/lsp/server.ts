@@ -11,12 +11,13 @@
  * `shutdown` then `exit`, 1 for an `exit` without `shutdown` or a client that went away).
  */
 import { statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection, DidChangeWatchedFilesNotification, TextDocuments, type CodeAction, type Connection, type Diagnostic, type WatchDog } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { projectSeverities } from '../config/severities.js';
+import { isProjectPostmortem } from '../io/find-postmortems.js';
 import { createConfigResolver, type ConfigResolver, type FoundConfig } from '../lint/config-files.js';
 import { blankFrontMatter, splitLines } from '../lint/engine.js';
 import { lintInput } from '../lint/lint-file.js';
@@ -44,7 +45,7 @@ interface LintedDocument {
 }
 
 /** The names of the files whose change means the config may have changed. */
-const CONFIG_FILE_PATTERN = /(?:^|[\\/])(?:\.postmortemrc\.(?:json|ya?ml)|package\.json)$/;
+const CONFIG_FILE_PATTERN = /(?:^|[\\/])(?:\.postmortemrc\.(?:json|ya?ml)|package\.json|\.gitignore)$/;
 
 function filePathOf(uri: string): string | null {
   if (!uri.startsWith('file:')) return null;
@@ -135,6 +136,28 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
   const forgetConfigs = (): void => {
     resolver = null;
     configStamps.clear();
+    lintable.clear();
+  };
+
+  /**
+   * Whether a document is linted: an untitled one, a file outside the workspace (opened on its
+   * own, as `postmortem lint FILE` reads it), and a file in it that is one of the project's
+   * postmortems (under postmortems/ when there is one; not ignored), so a README or a changelog
+   * beside them is left alone. Not a git diff, a notebook cell or another virtual document.
+   */
+  const lintable = new Map<string, Promise<boolean>>();
+  const isLintable = (uri: string): Promise<boolean> => {
+    if (uri.startsWith('untitled:')) return Promise.resolve(true);
+    const filePath = filePathOf(uri);
+    if (filePath === null) return Promise.resolve(false);
+    const fromRoot = relative(cwd, filePath);
+    if (fromRoot.startsWith('..') || isAbsolute(fromRoot)) return Promise.resolve(true);
+    let known = lintable.get(uri);
+    if (!known) {
+      known = isProjectPostmortem(filePath, { cwd, configFile }).catch(() => true);
+      lintable.set(uri, known);
+    }
+    return known;
   };
 
   /** The config for a document; a config file changed since it was read is read again. */
@@ -158,6 +181,7 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
   };
 
   const lintDocument = async (document: TextDocument): Promise<LintedDocument> => {
+    if (!(await isLintable(document.uri))) return { version: document.version, result: null, configError: null };
     let config: FoundConfig | null = null;
     try {
       config = await configFor(document.uri);
@@ -256,7 +280,7 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
   conn.onInitialized(() => {
     if (!watchRegistration) return;
     void conn.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/.postmortemrc.{json,yaml,yml}' }, { globPattern: '**/package.json' }],
+      watchers: [{ globPattern: '**/.postmortemrc.{json,yaml,yml}' }, { globPattern: '**/package.json' }, { globPattern: '**/.gitignore' }],
     }).catch(() => undefined);
   });
 

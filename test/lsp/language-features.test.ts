@@ -98,7 +98,20 @@ describe('disable actions', () => {
     const disable = actionsAt(text, problem.line - 1).find((action) => action.title === `Disable ${problem.ruleId} for this line`);
     const changed = applyAction(text, disable as never);
     expect(changed.split('\n').slice(problem.line - 1, problem.line + 1)).toEqual([`<!-- postmortem-disable-next-line ${problem.ruleId} -->`, text.split('\n')[problem.line - 1]]);
+    // The rule reports fewer problems: the directive did not just move the one it is for.
+    const count = (source: string) => lintText(source).messages.filter((message) => message.ruleId === problem.ruleId).length;
+    expect(count(changed)).toBeLessThan(count(text));
     expect(lintText(changed).messages.filter((message) => message.ruleId === problem.ruleId && message.line === problem.line + 1)).toEqual([]);
+  });
+
+  it('disables a whole-document problem of a file without front matter for the file, since it is reported at line 1', () => {
+    const text = '# Hello\n\nNothing else yet.\n';
+    const problem = lintText(text).messages.find((message) => message.ruleId === 'required-sections' && message.line === 1);
+    if (!problem) throw new Error('expected required-sections at line 1');
+    const disable = actionsAt(text, 0).find((action) => action.title === 'Disable required-sections for this file');
+    const changed = applyAction(text, disable as never);
+    expect(changed.startsWith('<!-- postmortem-disable-file required-sections -->\n# Hello\n')).toBe(true);
+    expect(lintText(changed).messages.filter((message) => message.ruleId === 'required-sections')).toEqual([]);
   });
 
   it('writes the line ending the document uses', () => {

@@ -280,6 +280,30 @@ describe('postmortem lsp --stdio', () => {
     expect(await live.shutdown()).toBe(0);
   });
 
+  it('lints the project\'s postmortems only: not a README beside postmortems/, an ignored draft, or a git diff view', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    const workspace = join(root, 'scoped');
+    await mkdir(join(workspace, 'postmortems', 'drafts'), { recursive: true });
+    await writeFile(join(workspace, '.postmortemrc.json'), JSON.stringify({ ignores: ['postmortems/drafts/**'] }));
+    client = LspClient.start(workspace);
+    await client.initialize(workspace);
+    const live = client;
+    const open = async (uri: string) => {
+      const published = live.nextDiagnostics(uri);
+      await live.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: BAD } });
+      return codes(await published);
+    };
+    const file = (path: string) => pathToFileURL(join(workspace, path)).href;
+    for (const path of ['postmortems/checkout.md', 'README.md', 'postmortems/drafts/next.md']) await writeFile(join(workspace, path), BAD);
+    expect((await open(file('postmortems/checkout.md'))).sort()).toEqual(['blameless-language', 'timeline-timezone']);
+    expect(await open(file('README.md'))).toEqual([]);
+    expect(await open(file('postmortems/drafts/next.md'))).toEqual([]);
+    expect(await open(`git:${file('postmortems/checkout.md').slice('file:'.length)}?ref=HEAD`)).toEqual([]);
+    // Opened on its own, from outside the workspace, a file is linted as lint FILE reads it.
+    expect((await open(pathToFileURL(join(root, 'outside.md')).href)).sort()).toEqual(['blameless-language', 'timeline-timezone']);
+    expect(await live.shutdown()).toBe(0);
+  });
+
   it('takes the debounce and a config file from the command line', async () => {
     await writeFile(join(root, 'strict.json'), JSON.stringify({ rules: { 'blameless-language': 'error', 'timeline-timezone': 'off' } }));
     const path = join(root, 'flags.md');
