@@ -10,7 +10,8 @@
 //   INPUT_SARIF              write a SARIF report to this path (empty: none)
 //   INPUT_MAX_WARNINGS       fail when there are more warnings than this (empty: warnings never fail)
 //   INPUT_FAIL_ON_OVERDUE    true: fail when an open action item is overdue (postmortem actions --fail-on overdue)
-//   INPUT_WORKING_DIRECTORY  where the globs are resolved (default: the current directory)
+//   INPUT_WORKING_DIRECTORY  where the globs and the config are resolved (default: the current directory)
+//   GITHUB_WORKSPACE         the repository's root: postmortem runs there, so reported paths are the repository's
 //   GITHUB_OUTPUT, GITHUB_STEP_SUMMARY   files the outputs and the summary are appended to (optional)
 //   POSTMORTEM_BIN           the postmortem command to run (default: this repository's bin/postmortem.js)
 //
@@ -18,9 +19,9 @@
 // empty), overdue (true/false, when asked). Exit status: 0 clean, 1 lint errors, too many
 // warnings or overdue items, 2 bad input or postmortem could not run.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DEFAULT_BIN = fileURLToPath(new URL('../../bin/postmortem.js', import.meta.url));
@@ -80,7 +81,16 @@ export function runAction(env = process.env, log = (line) => process.stdout.writ
   // The runner's colour settings would put escape codes into annotations; postmortem never colours a pipe anyway.
   const childEnv = { ...env, NO_COLOR: '1' };
   delete childEnv.FORCE_COLOR;
-  const shared = [...inputs.globs, ...(inputs.config ? ['--config', inputs.config] : [])];
+  // postmortem runs in the repository's root (GITHUB_WORKSPACE), so that the paths in
+  // annotations and SARIF are the repository's paths GitHub attaches to the diff; globs and the
+  // config named relative to working-directory are rebased onto the root.
+  const root = env.GITHUB_WORKSPACE ? resolve(env.GITHUB_WORKSPACE) : inputs.cwd;
+  const base = relative(root, inputs.cwd).split(sep).join('/');
+  const rebase = (path) => (base === '' || isAbsolute(path) ? path : posix.join(base, path));
+  const globs = inputs.globs.length > 0 || base === '' ? inputs.globs : [existsSync(join(inputs.cwd, 'postmortems')) ? 'postmortems' : '*.md'];
+  // Options first, then `--`: a file whose name starts with a dash is read as a file.
+  const options = inputs.config ? ['--config', rebase(inputs.config)] : [];
+  const paths = globs.length > 0 ? ['--', ...globs.map(rebase)] : [];
   const work = mkdtempSync(join(tmpdir(), 'postmortem-action-'));
   const outputs = { errors: '0', warnings: '0', files: '0', 'sarif-file': '' };
   let exitCode = 0;
@@ -88,7 +98,7 @@ export function runAction(env = process.env, log = (line) => process.stdout.writ
   try {
     // The counts, for the outputs and the summary.
     const report = join(work, 'lint.json');
-    const counted = postmortem(bin, ['lint', ...shared, '--format', 'json', '--output', report], inputs.cwd, childEnv);
+    const counted = postmortem(bin, ['lint', ...options, '--format', 'json', '--output', report, ...paths], root, childEnv);
     if (counted === 2) return 2;
     const results = JSON.parse(readFileSync(report, 'utf8'));
     outputs.errors = String(results.reduce((sum, result) => sum + result.errorCount, 0));
@@ -98,22 +108,22 @@ export function runAction(env = process.env, log = (line) => process.stdout.writ
 
     // The report in the log: annotations on the pull request, or the stylish listing.
     log(`postmortem lint: ${outputs.errors} errors, ${outputs.warnings} warnings in ${outputs.files} files`);
-    const lintArgs = ['lint', ...shared, '--format', inputs.annotations ? 'github' : 'stylish', ...(inputs.maxWarnings !== '' ? ['--max-warnings', inputs.maxWarnings] : [])];
-    const reported = postmortem(bin, lintArgs, inputs.cwd, childEnv);
+    const lintArgs = ['lint', ...options, '--format', inputs.annotations ? 'github' : 'stylish', ...(inputs.maxWarnings !== '' ? ['--max-warnings', inputs.maxWarnings] : []), ...paths];
+    const reported = postmortem(bin, lintArgs, root, childEnv);
     if (reported === 2) return 2;
     if (reported !== 0) exitCode = 1;
 
     if (inputs.sarif) {
       const sarifPath = resolve(inputs.cwd, inputs.sarif);
       // Exit 1 only means problems were found; the report is written all the same.
-      const written = postmortem(bin, ['lint', ...shared, '--format', 'sarif', '--output', sarifPath, '--force'], inputs.cwd, childEnv);
+      const written = postmortem(bin, ['lint', ...options, '--format', 'sarif', '--output', sarifPath, '--force', ...paths], root, childEnv);
       if (written === 2) return 2;
       outputs['sarif-file'] = sarifPath;
     }
 
     if (inputs.failOnOverdue) {
       log('Overdue action items:');
-      const overdue = postmortem(bin, ['actions', ...shared, '--overdue', '--fail-on', 'overdue'], inputs.cwd, childEnv);
+      const overdue = postmortem(bin, ['actions', ...options, '--overdue', '--fail-on', 'overdue', ...paths], root, childEnv);
       if (overdue === 2) return 2;
       outputs.overdue = String(overdue === 1);
       if (overdue === 1) {

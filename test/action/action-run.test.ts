@@ -30,8 +30,8 @@ interface ActionRun {
 }
 
 /** Runs the action's script in `cwd` with these inputs (names as in action.yml). */
-function runAction(inputs: Record<string, string>): ActionRun {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: join(cwd, 'github-output'), GITHUB_STEP_SUMMARY: join(cwd, 'step-summary.md') };
+function runAction(inputs: Record<string, string>, runner: Record<string, string> = {}): ActionRun {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: join(cwd, 'github-output'), GITHUB_STEP_SUMMARY: join(cwd, 'step-summary.md'), ...runner };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
   const child = spawnSync(process.execPath, [script], { cwd, env, encoding: 'utf8' });
   const read = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8') : '');
@@ -49,6 +49,19 @@ describe('the action script', () => {
     expect(run.stdout).not.toContain('good.md');
     expect(run.outputs).toEqual({ errors: '1', warnings: '0', files: '2', 'sarif-file': '' });
     expect(run.summary).toContain('| errors | 1 |');
+  });
+
+  it('with working-directory, reports paths from the repository root (where GitHub attaches annotations), with globs and config rebased', async () => {
+    await writeFiles(cwd, { 'docs/postmortems/bad.md': ERROR, 'docs/postmortems/-dash.md': WARNING, 'docs/strict.json': JSON.stringify({ rules: { 'blameless-language': 'error' } }) });
+    const byDefault = runAction({ 'working-directory': 'docs' }, { GITHUB_WORKSPACE: cwd });
+    expect(byDefault.exitCode).toBe(1);
+    expect(byDefault.stdout).toMatch(/^::error file=docs\/postmortems\/bad\.md,line=30,.*title=no-placeholders::/m);
+    expect(byDefault.stdout).toMatch(/^::warning file=docs\/postmortems\/-dash\.md,/m);
+    const named = runAction({ 'working-directory': 'docs', globs: 'postmortems/-dash.md', config: 'strict.json', sarif: 'lint.sarif' }, { GITHUB_WORKSPACE: cwd });
+    expect(named.stdout).toMatch(/^::error file=docs\/postmortems\/-dash\.md,.*title=blameless-language::/m);
+    expect(named.outputs).toMatchObject({ errors: '1', files: '1', 'sarif-file': join(cwd, 'docs', 'lint.sarif') });
+    const sarif = JSON.parse(readFileSync(join(cwd, 'docs', 'lint.sarif'), 'utf8'));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/postmortems/-dash.md');
   });
 
   it('writes SARIF to the path asked, lints the globs given, and shows the plain report without annotations', async () => {
