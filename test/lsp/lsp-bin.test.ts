@@ -304,6 +304,18 @@ describe('postmortem lsp --stdio', () => {
     expect(await live.shutdown()).toBe(0);
   });
 
+  it('says a document over a million characters is too large to lint as you type, instead of blocking on it', async () => {
+    client = LspClient.start(root);
+    await client.initialize(root);
+    const uri = pathToFileURL(join(root, 'huge.md')).href;
+    const published = client.nextDiagnostics(uri);
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: BAD + '- 15:00 UTC: more\n'.repeat(70_000) } });
+    const { diagnostics } = await published;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ severity: 3, message: expect.stringMatching(/too large to lint as you type: run postmortem lint on it$/) });
+    expect(await client.shutdown()).toBe(0);
+  });
+
   it('takes the debounce and a config file from the command line', async () => {
     await writeFile(join(root, 'strict.json'), JSON.stringify({ rules: { 'blameless-language': 'error', 'timeline-timezone': 'off' } }));
     const path = join(root, 'flags.md');
