@@ -4,20 +4,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findChromium } from '../../src/export/chromium.js';
 import { fakeSecrets } from '../redact/fake-secrets.js';
-import { bin, useTempDir } from './e2e-harness.js';
+import { bin, systemChromium, useTempDir } from './e2e-harness.js';
 
 let cwd: string;
 useTempDir((path) => (cwd = path));
 
-const chromium = ((): string | null => {
-  try {
-    return findChromium();
-  } catch {
-    return null;
-  }
-})();
+const chromium = systemChromium();
 
 const token = fakeSecrets()[0]!.value;
 const email = 'dana.jones@acme-corp.io';

@@ -4,11 +4,11 @@
  * company-wide or published. Documentation values (example.com, 192.0.2.0/24, ...) are
  * allowed, and a project allows more with `allow`. The scan is src/redact/personal-data.ts.
  */
-import { DEFAULT_REPLACEMENT, lineStarts, positionAt, previewValue } from '../../redact/findings.js';
+import { DEFAULT_REPLACEMENT } from '../../redact/findings.js';
 import { checkAllowEntry, compileProjectPattern, findPersonalData } from '../../redact/personal-data.js';
-import { frontMatterEnd, replacementFor } from '../../redact/redact-text.js';
 import { defineRule } from '../types.js';
 import { checkKnownOptions, checkStringList, firstError } from './support/options.js';
+import { reportSensitiveFindings } from './support/sensitive-findings.js';
 
 /** Options of no-personal-data. */
 export interface NoPersonalDataOptions {
@@ -43,22 +43,9 @@ export default defineRule<NoPersonalDataOptions>({
   defaultOptions: { patterns: [], allow: [], replacement: DEFAULT_REPLACEMENT },
   validateOptions: (options) => firstError(checkKnownOptions(options, ['patterns', 'allow', 'replacement']), checkStringList(options, 'patterns'), checkStringList(options, 'allow'), checkOptions(options)),
   check({ text, options, report }) {
-    const findings = findPersonalData(text, options);
-    if (findings.length === 0) return;
-    const starts = lineStarts(text);
-    const frontMatterEnds = frontMatterEnd(text);
-    for (const finding of findings) {
-      const start = positionAt(starts, finding.start);
-      const end = positionAt(starts, finding.end);
+    reportSensitiveFindings(text, findPersonalData(text, options), options.replacement, report, (finding, preview) => {
       const what = finding.kind === 'project pattern' ? 'matches a project pattern' : finding.kind;
-      report({
-        message: `Personal data (${what}) "${previewValue(text.slice(finding.start, finding.end))}": remove it (--fix replaces it with ${JSON.stringify(options.replacement)}), or allow it in the rule's "allow" option`,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        fix: { range: [finding.start, finding.end], text: replacementFor(text, finding, options.replacement, frontMatterEnds) },
-      });
-    }
+      return `Personal data (${what}) "${preview}": remove it (--fix replaces it with ${JSON.stringify(options.replacement)}), or allow it in the rule's "allow" option`;
+    });
   },
 });

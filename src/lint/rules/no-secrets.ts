@@ -5,12 +5,12 @@
  * rules, imported only for a text that could hold what they find, plus our own patterns).
  * Front matter and code blocks are read too: a config snippet is where keys turn up.
  */
-import { DEFAULT_REPLACEMENT, lineStarts, positionAt, previewValue } from '../../redact/findings.js';
+import { DEFAULT_REPLACEMENT } from '../../redact/findings.js';
 import { findPatternSecrets, findSecrets, mayNeedSecretlint, type SecretFinding } from '../../redact/secrets.js';
 import { withoutOverlaps } from '../../redact/findings.js';
-import { frontMatterEnd, replacementFor } from '../../redact/redact-text.js';
 import { defineRule } from '../types.js';
 import { checkKnownOptions, checkStringList, firstError } from './support/options.js';
+import { reportSensitiveFindings } from './support/sensitive-findings.js';
 
 /** Options of no-secrets. */
 export interface NoSecretsOptions {
@@ -42,20 +42,6 @@ export default defineRule<NoSecretsOptions>({
     // lintFiles run both; the README says so.
     if (Array.isArray(prepared)) findings = prepared as SecretFinding[];
     else findings = withoutOverlaps(findPatternSecrets(text, options));
-    if (findings.length === 0) return;
-    const starts = lineStarts(text);
-    const frontMatterEnds = frontMatterEnd(text);
-    for (const finding of findings) {
-      const start = positionAt(starts, finding.start);
-      const end = positionAt(starts, finding.end);
-      report({
-        message: `Secret in the text (${finding.kind}) "${previewValue(text.slice(finding.start, finding.end))}": revoke it, then remove it (--fix replaces it with ${JSON.stringify(options.replacement)})`,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        fix: { range: [finding.start, finding.end], text: replacementFor(text, finding, options.replacement, frontMatterEnds) },
-      });
-    }
+    reportSensitiveFindings(text, findings, options.replacement, report, (finding, preview) => `Secret in the text (${finding.kind}) "${preview}": revoke it, then remove it (--fix replaces it with ${JSON.stringify(options.replacement)})`);
   },
 });
