@@ -5,7 +5,8 @@
 // then stats and actions against lint over the same 10,000 files (scripts/bench/collection.js),
 // then timeline import of a 100,000-message Slack export (scripts/bench/import.js),
 // the PagerDuty and Alertmanager readers on 200 MB files (scripts/bench/import-json-sources.js),
-// then timeline import --into merging up to 50,000 events (scripts/bench/timeline-merge.js).
+// then timeline import --into merging up to 50,000 events (scripts/bench/timeline-merge.js),
+// then the language server's diagnostics after an edit of a 5 KB postmortem (scripts/bench/lsp.js).
 // `--quick` takes fewer samples everywhere (5 start-up runs, one export round, lint and the
 // collection commands over 1,000 files only, one import round) for a rough look in a few minutes. Each start-up
 // benchmark is a function that returns timings; main() runs them all and prints one table.
@@ -19,6 +20,7 @@ import { benchCollection } from './bench/collection.js';
 import { benchImport } from './bench/import.js';
 import { benchImportJsonSources } from './bench/import-json-sources.js';
 import { benchLint } from './bench/lint.js';
+import { benchLsp } from './bench/lsp.js';
 import { benchTimelineMerge } from './bench/timeline-merge.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -105,6 +107,8 @@ async function main() {
   await benchImportJsonSources({ mb: quick ? 50 : 200 });
   // timeline import --into: 1,000 to 50,000 events merged into a postmortem, and again (scripts/bench/timeline-merge.js).
   await benchTimelineMerge({ sizes: quick ? [1000] : [1000, 10_000, 50_000] });
+  // postmortem lsp: didChange to publishDiagnostics for a 5 KB postmortem, median over 100 edits (scripts/bench/lsp.js).
+  await benchLsp({ edits: quick ? 30 : 100 });
 }
 
 await main();

@@ -53,6 +53,7 @@ export { findPostmortems, MARKDOWN_EXTENSIONS, DEFAULT_POSTMORTEM_DIRECTORY, typ
 export { findLintFiles, DEFAULT_LINT_DIRECTORY, type FindLintFilesOptions } from './io/find-postmortems.js';
 export {
   lintText,
+  lintTextAsync,
   lintFile,
   lintFiles,
   lintFileStream,
@@ -116,6 +117,10 @@ export { checkStatusSetting, DEFAULT_STATUS_GATES, GATED_STATUSES, STATUS_GATE_K
 export { collectActions, compareActionItems } from './collection/collect-actions.js';
 export type { ActionItem, ActionItemSource, CollectActionsOptions } from './collection/types.js';
 export { tickActionItem, type TickActionItemOptions, type TickActionItemResult } from './collection/tick-action.js';
+export { redactText, type RedactOptions, type RedactedText } from './redact/redact-text.js';
+export { findSecrets, type SecretFinding, type SecretScanOptions } from './redact/secrets.js';
+export { findPersonalData, DEFAULT_ALLOW as DEFAULT_PERSONAL_DATA_ALLOW, type PersonalDataFinding, type PersonalDataKind, type PersonalDataOptions } from './redact/personal-data.js';
+export { DEFAULT_REPLACEMENT, type SensitiveFinding } from './redact/findings.js';
 /**
  * Timeline import (issue 12): `importTimeline(paths, options)` reads the records a team
  * already has (a Slack export, a CSV or JSON-lines file, ...) into `ImportedEvent`s in the
@@ -138,3 +143,15 @@ export { importedTimelineEntries, timelineEntryText, writeEventTime, type Import
 export { mergeTimeline, type MergeTimelineOptions, type MergeTimelineResult } from './import/merge-timeline.js';
 export { readWindowTime, defaultImportWindow, DEFAULT_WINDOW_MARGIN_MINUTES, type ImportWindow, type WindowTimeOptions } from './import/import-window.js';
 export { renderTimelineMarkdown } from './render/render-markdown.js';
+/**
+ * The language server behind `postmortem lsp`: lint diagnostics as you type, quick fixes,
+ * front matter completion and hover, and the outline, over the Language Server Protocol on the
+ * streams given. Resolves to the running server (its `exited` promise gives the exit code).
+ */
+import type { LanguageServer, LanguageServerOptions } from './lsp/options.js';
+export async function startLanguageServer(options: LanguageServerOptions): Promise<LanguageServer> {
+  // Loaded when a server starts: importing the library does not load vscode-languageserver.
+  const server = await import('./lsp/server.js');
+  return server.startLanguageServer(options);
+}
+export { DEFAULT_DEBOUNCE_MS, FIX_ALL_KIND, type LanguageServer, type LanguageServerOptions } from './lsp/options.js';

@@ -4,9 +4,11 @@
 // by `postmortem lint` (the real command, start-up included) and by markdownlint-cli2 in the
 // same run, with files per second, the ratio, peak RSS and single-file wall time. Targets
 // (issue 4): at least 6x markdownlint-cli2's files/s on 10,000 files, peak RSS under 150 MiB,
-// single-file wall time at most half of markdownlint-cli2's. Not a test: nothing fails.
+// single-file wall time at most half of markdownlint-cli2's, also (issue 13) for one file
+// that holds a secret and personal data, so that no-secrets loads secretlint and
+// no-personal-data reports (both rules are on by default). Not a test: nothing fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,10 +113,23 @@ export async function benchLint(options = parseOptions(process.argv.slice(2))) {
       measure(tool.args(singleFile.name), singleFile.corpus, work);
       return { tool, ...measureRuns(tool.args(singleFile.name), singleFile.corpus, work, options.singleRuns) };
     });
+    // The same file with a (fake) GitHub token, a password in a connection string and an email
+    // address appended: no-secrets imports secretlint for it, no-personal-data reports.
+    const leakyFile = { corpus: join(work, 'leaky'), name: '00001-postmortem.md' };
+    await writePostmortems(leakyFile.corpus, 1);
+    const fakeToken = ['gh', 'p_', 'FAKE', '0aZ'.repeat(10), 'fa'].join('');
+    appendFileSync(join(leakyFile.corpus, leakyFile.name), `\n## Notes\n\nThe deploy log printed ${fakeToken} and postgres://app:${['Fake', 'Pa55', 'w0rd'].join('')}@db.internal/orders; dana.jones@acme-corp.io noticed.\n`);
+    const leaky = TOOLS.map((tool) => {
+      measure(tool.args(leakyFile.name), leakyFile.corpus, work);
+      return { tool, ...measureRuns(tool.args(leakyFile.name), leakyFile.corpus, work, options.singleRuns) };
+    });
     console.log(`\nfiles/s, postmortem lint over markdownlint-cli2: ${ratios.join(', ')} (target: at least 6x on 10,000 files)`);
     if (largest) console.log(`peak RSS of postmortem lint on ${largest.size} files: ${largest.rssMib.toFixed(1)} MiB (target: under 150 MiB)`);
     console.log(
       `one file (${singleFile.bytes} bytes), median of ${options.singleRuns}: postmortem lint ${(single[0].seconds * 1000).toFixed(0)} ms, markdownlint-cli2 ${(single[1].seconds * 1000).toFixed(0)} ms: ${(single[0].seconds / single[1].seconds).toFixed(2)} of its time (target: at most 0.5)`,
+    );
+    console.log(
+      `one file with a secret and an email (${statSync(join(leakyFile.corpus, leakyFile.name)).size} bytes; no-secrets loads secretlint), median of ${options.singleRuns}: postmortem lint ${(leaky[0].seconds * 1000).toFixed(0)} ms, markdownlint-cli2 ${(leaky[1].seconds * 1000).toFixed(0)} ms: ${(leaky[0].seconds / leaky[1].seconds).toFixed(2)} of its time (target: at most 0.5)`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true, maxRetries: 3 });

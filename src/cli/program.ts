@@ -111,6 +111,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem stats --since 2026-01-01',
         'postmortem timeline import slack-export/ --into postmortems/2026-03-14-checkout.md',
         'postmortem templates',
+        'postmortem lsp --stdio                 # started by your editor',
         'postmortem render --help',
       ]),
     );
@@ -202,6 +203,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
     .option('--concurrency <threads>', `with --site: ${CONCURRENCY_HELP}`, parseConcurrency, 'auto')
     .option('--no-cache', 'with --site, parse and render every page again, even those whose source has not changed')
     .option('--today <YYYY-MM-DD>', 'with --site: the day the dashboard and the action items count overdue tasks against (default: today, local time)', parseIsoDate)
+    .option('--redact', 'replace secrets and personal data (what the no-secrets and no-personal-data rules find) with [REDACTED] in the output; the source files are not changed')
     .showHelpAfterError("(run 'postmortem export --help' for usage)")
     .addHelpText(
       'after',
@@ -213,6 +215,7 @@ export function createProgram(context: CommandContext, result: ProgramResult): C
         'postmortem export postmortems/*.md --format pdf -o pdf/',
         'postmortem export postmortems/ --site site/',
         'postmortem export postmortems/ --site site/ --today 2026-06-30',
+        'postmortem export postmortems/ --site public-site/ --redact',
       ]),
     )
     .action(async (files: string[], options: import('./commands/export.js').ExportCommandOptions) => {
@@ -453,6 +456,27 @@ source, a bad option (nothing is written then).
     .action(async (sources: string[], options: import('./commands/timeline-import.js').TimelineImportCommandOptions) => {
       const { timelineImportCommand } = await import('./commands/timeline-import.js');
       result.exitCode = await timelineImportCommand(sources, options, context);
+    });
+
+  program
+    .command('lsp')
+    .description('run the language server for editors: lint as you type, quick fixes, front matter completion and hover, the outline')
+    .option('--stdio', 'talk over standard input and output (the default and only transport; editors pass it)')
+    .option('--debounce <ms>', 'milliseconds to wait after the last change before linting (default 150; the editor\'s initializationOptions.debounceMs wins)', parseWholeNumber)
+    .option('-c, --config <file>', 'use this config file for every document instead of the nearest .postmortemrc.* or package.json "postmortem" key')
+    .showHelpAfterError("(run 'postmortem lsp --help' for usage)")
+    .addHelpText(
+      'after',
+      `${examples(['postmortem lsp --stdio', 'postmortem lsp --stdio --debounce 300', 'postmortem lsp --stdio --config docs/.postmortemrc.yaml'])}
+Started by an editor, not by hand: see "In your editor (language server)" in the README for
+VS Code, Neovim and Helix. It lints open Markdown files with the same rules, config and inline
+directives as \`postmortem lint\`, and picks up config changes without a restart.
+Exit status: 0 after the editor's shutdown and exit, 1 when the editor went away without them.
+`,
+    )
+    .action(async (options: import('./commands/lsp.js').LspCommandOptions) => {
+      const { lspCommand } = await import('./commands/lsp.js');
+      result.exitCode = await lspCommand(options, context);
     });
 
   program

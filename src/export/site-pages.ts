@@ -7,6 +7,7 @@
  * the code that renders, which site.ts loads only once its parsing threads are started.
  */
 import { readFileSync } from 'node:fs';
+import type { RedactOptions } from '../redact/redact-text.js';
 import path from 'node:path';
 import { replaceFileSync } from '../io/write-file-atomic.js';
 import { isPostmortemError } from '../model/errors.js';
@@ -48,6 +49,8 @@ export interface SitePageSettings {
   /** The templates `--template` stands for, resolved once for the build. */
   templates: ResolvedHtmlTemplates;
   cwd: string;
+  /** `export --redact`: what to redact from each source before parsing it; null or absent for nothing. */
+  redact?: RedactOptions | null;
 }
 
 /** The templates of a build, compiled once for all of its pages. */
@@ -132,7 +135,7 @@ export function writePage(job: SitePageJob, parsed: ParsedSource, renderPage: Ht
 /** Turns each job into a page on this thread: parse, render, write, one file after another. */
 export async function buildSitePages(jobs: readonly SitePageJob[], renderPage: HtmlTemplateRenderer, settings: SitePageSettings): Promise<SitePageOutcome[]> {
   const outcomes: SitePageOutcome[] = [];
-  for (const job of jobs) outcomes.push(writePage(job, await parseSource(job), renderPage, settings));
+  for (const job of jobs) outcomes.push(writePage(job, await parseSource(job, settings.redact ?? null), renderPage, settings));
   return outcomes;
 }
 

@@ -9,6 +9,7 @@ import { parsePostmortem } from '../parse/parse-postmortem.js';
 import { readOrdinaryFileSync, readPostmortemFile } from '../parse/read-file.js';
 import type { SiteFailure } from './site-index-view.js';
 import { sourceDigest } from './site-manifest.js';
+import type { RedactOptions } from '../redact/redact-text.js';
 
 /** Why a file became no page: the line of the file, if known, and what went wrong, in one line. */
 export function siteFailure(error: unknown): Omit<SiteFailure, 'source'> {
@@ -23,17 +24,19 @@ export function siteFailure(error: unknown): Omit<SiteFailure, 'source'> {
 export type ParsedSource = { postmortem: Postmortem; failure: null; sha256: string | null } | { postmortem: null; failure: Omit<SiteFailure, 'source'>; sha256: string | null };
 
 /**
- * Reads and parses one source. Ordinary files are read synchronously: this runs on a worker
+ * Reads and parses one source, redacted first when `redact` is given (`export --redact`). Ordinary files are read synchronously: this runs on a worker
  * thread or on a thread with nothing else to do, and the promise-based calls cost more than
  * the reading (see readOrdinaryFileSync).
  */
-export async function parseSource(source: { absolute: string; relative: string }): Promise<ParsedSource> {
+export async function parseSource(source: { absolute: string; relative: string }, redact: RedactOptions | null = null): Promise<ParsedSource> {
   // Hashed before the text is read (a second read, of a file just read, from the page cache):
   // a file changed in between then has a page newer than its recorded hash, so the next build
   // sees it as changed. The other way round it would keep a stale page.
   const sha256 = sourceDigest(source.absolute);
   try {
-    const text = readOrdinaryFileSync(source.absolute) ?? (await readPostmortemFile(source.absolute));
+    let text = readOrdinaryFileSync(source.absolute) ?? (await readPostmortemFile(source.absolute));
+    // `export --redact`: the page is made from the redacted text; the source file is not touched.
+    if (redact) text = (await (await import('../redact/redact-text.js')).redactText(text, redact)).text;
     return { postmortem: parsePostmortem(text, { filePath: source.relative }), failure: null, sha256 };
   } catch (error) {
     return { postmortem: null, failure: siteFailure(error), sha256 };

@@ -9,6 +9,7 @@
  * site's manifest (site-manifest.ts) lets a re-run skip every page whose source, templates
  * and page are as the last build left them, and remove the pages of sources that are gone.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -42,6 +43,7 @@ import {
 } from './site-manifest.js';
 import type { SitePageJob, SitePageOutcome, SitePageSettings, SiteTemplates } from './site-pages.js';
 import type { ParsedSource } from './site-parse.js';
+import type { RedactOptions } from '../redact/redact-text.js';
 import type { SiteWorkerInput, SiteWorkerMessage } from './site-worker.js';
 
 export type { SiteFailure, SiteIndexEntry, SitePage } from './site-index-view.js';
@@ -71,6 +73,11 @@ export interface SiteOptions {
   cache?: boolean;
   /** The day (YYYY-MM-DD) the action items are measured against: overdue when due before it. Default: today, in the local timezone. */
   today?: string;
+  /**
+   * Redact secrets and personal data from every page, the index, the collection pages and the
+   * search data (`export --redact`), with these scans' options; the sources are not touched.
+   */
+  redact?: RedactOptions | null;
 }
 
 /** What a site build did. */
@@ -202,7 +209,7 @@ interface ParsingThreads {
  * rendering code, so their start-up and the first files overlap that loading. Messages that
  * arrive before `consume` is called wait in a queue.
  */
-function startParsing(sources: readonly SourceFile[], count: number): ParsingThreads {
+function startParsing(sources: readonly SourceFile[], count: number, redact: RedactOptions | null): ParsingThreads {
   const started: Worker[] = [];
   const waiting: SiteWorkerMessage[] = [];
   let deliver: ((message: SiteWorkerMessage) => void) | null = null;
@@ -220,7 +227,7 @@ function startParsing(sources: readonly SourceFile[], count: number): ParsingThr
     for (let share = 0; share < count; share += 1) {
       const input = sources.flatMap((source, index) => (index % count === share ? [{ index, absolute: source.absolute, relative: source.relative }] : []));
       if (input.length === 0) continue;
-      const worker = new Worker(workerFile, { workerData: { sources: input } satisfies SiteWorkerInput });
+      const worker = new Worker(workerFile, { workerData: { sources: input, redact } satisfies SiteWorkerInput });
       started.push(worker);
       let received = 0;
       worker.on('message', (message: SiteWorkerMessage) => {
@@ -366,6 +373,16 @@ async function makeDirectories(directories: Iterable<string>, cwd: string): Prom
 }
 
 /**
+ * The templates' digest, made to differ for a redacted build (and for other redaction
+ * options), so that a build with `--redact` never reuses a page built without it, or the
+ * other way round.
+ */
+function withRedaction(templatesHash: string | null, redact: RedactOptions | null): string | null {
+  if (templatesHash === null || redact === null) return templatesHash;
+  return createHash('sha256').update(templatesHash).update('\0redact\0').update(JSON.stringify(redact)).digest('hex');
+}
+
+/**
  * Builds or updates a static site from postmortems: `inputs` are files, directories or
  * globs, found as `postmortem lint` finds them (`findPostmortems`), never in the output
  * directory. Returns what was done; never prints. Throws `PostmortemError` for a missing input, a bad template, or an output
@@ -384,7 +401,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   const sources: SourceFile[] = found.map((file) => ({ absolute: file.path, relative: file.relative }));
   const pages = pagePaths(sources);
   const previous = readSiteManifest(output);
-  const templatesHash = templatesDigest(templates);
+  const templatesHash = withRedaction(templatesDigest(templates), options.redact ?? null);
   const sourcePath = manifestSourcePaths(output);
   const { reused, fullRebuild } = reusableSources(sources, pages, previous, templatesHash, output, sourcePath, options.cache !== false);
   // The manifest's record of the index and stylesheet holds only when its pages could be trusted.
@@ -393,7 +410,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
   const workers = workerCount(options.concurrency, toBuild.length);
   // Stage one of a large build (reading and parsing) starts now, on worker threads, while this
   // thread loads the code of stage two (rendering and writing) and checks the output directory.
-  const parsing = workers > 0 && toBuild.length > 0 ? startParsing(toBuild.map((index) => sources[index] as SourceFile), workers) : null;
+  const parsing = workers > 0 && toBuild.length > 0 ? startParsing(toBuild.map((index) => sources[index] as SourceFile), workers, options.redact ?? null) : null;
   try {
     // The renderer is loaded only when something is to be rendered: a re-run that changed nothing never needs it.
     let rendering: Promise<typeof import('./site-pages.js')> | null = null;
@@ -419,7 +436,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
         }
       }
     }
-    const settings: SitePageSettings = { output, templates, cwd };
+    const settings: SitePageSettings = { output, templates, cwd, redact: options.redact ?? null };
     let compiled: SiteTemplates | null = null;
     // A broken template stops the build here, before it creates or writes anything.
     const compile = async (): Promise<SiteTemplates> => (compiled ??= (await loadRendering()).compileSiteTemplates(settings));
@@ -522,7 +539,7 @@ export async function buildSite(inputs: readonly string[], outputDirectory: stri
         remake: async (page) => {
           const source = sources[(pageSources.get(page.page) as { index: number }).index] as SourceFile;
           const job = { absolute: source.absolute, relative: source.relative, page: page.page, exists: true };
-          const outcome = rendering.writePage(job, await rendering.parseSource(job), (await compile()).page, settings);
+          const outcome = rendering.writePage(job, await rendering.parseSource(job, options.redact ?? null), (await compile()).page, settings);
           if (outcome.written) written += 1;
           return outcome.record;
         },

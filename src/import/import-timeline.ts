@@ -28,6 +28,7 @@ export async function importTimeline(paths: readonly string[], options: ImportTi
   for (const path of paths) {
     sources.push({ path, reader: reader ?? readerNamed(await detectSource(path, options)) });
   }
+  checkSourceOptions(sources.map((source) => source.reader.name), options);
   const events: ImportedEvent[] = [];
   for (const source of sources) {
     for await (const event of source.reader.read(source.path, options)) {
@@ -37,6 +38,28 @@ export async function importTimeline(paths: readonly string[], options: ImportTi
   // Array.prototype.sort is stable: events at the same instant stay in the order read.
   events.sort((a, b) => a.at - b.at);
   return withoutDuplicates(events);
+}
+
+/** Options that only one format reads, with the option a user writes for each. */
+const SOURCE_OPTIONS: ReadonlyArray<{ given: (options: ImportReadOptions) => boolean; flag: string; reader: ImportSourceName; what: string }> = [
+  { given: (options) => (options.channels?.length ?? 0) > 0, flag: '--channel', reader: 'slack', what: 'Slack exports' },
+  { given: (options) => options.includeThreads === true, flag: '--include-threads', reader: 'slack', what: 'Slack exports' },
+  { given: (options) => Boolean(options.timeField), flag: '--time-field', reader: 'generic', what: 'CSV and JSON-lines files' },
+  { given: (options) => Boolean(options.textField), flag: '--text-field', reader: 'generic', what: 'CSV and JSON-lines files' },
+  { given: (options) => Boolean(options.labelField), flag: '--label-field', reader: 'generic', what: 'CSV and JSON-lines files' },
+  { given: (options) => Boolean(options.repo), flag: '--repo', reader: 'git', what: 'git history' },
+];
+
+/**
+ * An option for one format with no source of that format would be ignored without a word,
+ * and the user would believe the import was filtered (or read) as asked: it is refused.
+ */
+function checkSourceOptions(readers: readonly ImportSourceName[], options: ImportReadOptions): void {
+  for (const option of SOURCE_OPTIONS) {
+    if (!option.given(options) || readers.includes(option.reader)) continue;
+    const read = [...new Set(readers)].join(', ');
+    throw new PostmortemError(`${option.flag} applies to ${option.what}, and no source is one (the sources read as: ${read}); leave it out, or name the source with --from ${option.reader}`);
+  }
 }
 
 function readerNamed(name: string): TimelineSourceReader {

@@ -25,7 +25,7 @@ import Assembler from 'stream-json/assembler.js';
 import { verifyFile } from 'stream-json/file/verifier.js';
 import { jsonParser, type Token } from 'stream-json/parser.js';
 import { PostmortemError } from '../model/errors.js';
-import { sourceFileError } from './source-input.js';
+import { sourceFileError, statSource } from './source-input.js';
 
 /**
  * Bytes read at a time (Node's own default). Larger blocks are no faster, and cost memory: a
@@ -126,11 +126,12 @@ const MISSING_JSON_FILE = 'no such file';
 
 /** Opens a JSON file (one open for its size and its content); a directory or a file that cannot be opened is a `PostmortemError`. */
 async function openJsonFile(absolutePath: string, displayPath: string): Promise<JsonFile> {
+  // Checked before it is opened: opening a FIFO would wait for a writer for ever.
+  if ((await statSource(absolutePath, displayPath, MISSING_JSON_FILE)).isDirectory()) throw new PostmortemError('is a directory, not a JSON file', { filePath: displayPath });
   let handle: FileHandle | undefined;
   try {
     handle = await open(absolutePath, 'r');
     const stats = await handle.stat();
-    if (stats.isDirectory()) throw new PostmortemError('is a directory, not a JSON file', { filePath: displayPath });
     return { handle, size: stats.size };
   } catch (error) {
     await handle?.close();

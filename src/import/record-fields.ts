@@ -6,11 +6,13 @@
  */
 
 // Control characters other than whitespace (escape sequences, NUL, C1 controls) never belong in
-// a timeline entry and could drive a terminal that shows the entry.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// a timeline entry and could drive a terminal that shows the entry; bidirectional overrides,
+// embeddings, isolates and marks could make the entry read differently from what it holds
+// ("Trojan Source"), in the terminal, the file and the exported page alike.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
- * A string as one line of text: control characters go, line breaks and runs of white space
+ * A string as one line of text: control characters and bidirectional controls go, line breaks and runs of white space
  * become one space, the ends are trimmed. Null when it is not a string, or nothing is left.
  */
 export function oneLine(value: unknown): string | null {

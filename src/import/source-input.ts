@@ -30,13 +30,22 @@ export function sourceFileError(error: unknown, displayPath: string, missing = '
   }
 }
 
-/** What `stat` says of a source's path; a path that is not there or cannot be read is a `PostmortemError` ({@link sourceFileError}). */
+/**
+ * What `stat` says of a source's path; a path that is not there or cannot be read is a
+ * `PostmortemError` ({@link sourceFileError}), and so is one that is neither a file nor a
+ * folder: opening a FIFO to read waits for a writer for ever, and a device may never end.
+ */
 export async function statSource(absolutePath: string, displayPath: string, missing?: string): Promise<Stats> {
+  let stats: Stats;
   try {
-    return await stat(absolutePath);
+    stats = await stat(absolutePath);
   } catch (error) {
     throw sourceFileError(error, displayPath, missing);
   }
+  if (!stats.isFile() && !stats.isDirectory()) {
+    throw new PostmortemError('is not a regular file or folder (a FIFO, socket or device): export the records to a file and import that', { filePath: displayPath });
+  }
+  return stats;
 }
 
 /** The first `maxBytes` of a file as text, without a leading byte order mark (a character cut at the end is replaced). */

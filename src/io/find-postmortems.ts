@@ -14,7 +14,7 @@
  */
 import { lstatSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkIgnoresSetting, ignorePatternProblem, IGNORES_KEY } from '../config/ignores-setting.js';
 import { PostmortemError } from '../model/errors.js';
 import { GitIgnoreRules } from './gitignore-rules.js';
@@ -241,6 +241,32 @@ export async function findPostmortems(patterns: readonly string[], options: Find
     for (const file of outcome.files) take(file);
   }
   return found;
+}
+
+/**
+ * Whether `filePath` (absolute) is one of the project's postmortems, for an editor that is
+ * not told which files to lint: a Markdown file under `postmortems/` when `options.cwd` has
+ * that directory (as `postmortem lint` with no paths reads), else one anywhere below `cwd`;
+ * in no hidden or always-skipped directory, and ignored neither by `.gitignore` nor by the
+ * config's `ignores`. So a README or a changelog beside `postmortems/` is left alone.
+ */
+export async function isProjectPostmortem(filePath: string, options: FindPostmortemsOptions): Promise<boolean> {
+  const cwd = resolve(options.cwd);
+  const path = resolve(filePath);
+  if (!isMarkdownName(path)) return false;
+  const directory = join(cwd, DEFAULT_POSTMORTEM_DIRECTORY);
+  const root = statOrNull(directory)?.isDirectory() ? directory : cwd;
+  const fromRoot = relative(root, path);
+  if (fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot)) return false;
+  const segments = fromRoot.split(sep);
+  if (segments.some((segment) => segment.startsWith('.') || ALWAYS_SKIPPED.has(segment))) return false;
+  const exclusions = await loadExclusions(cwd, options);
+  let ancestor = root;
+  for (const segment of segments.slice(0, -1)) {
+    ancestor = join(ancestor, segment);
+    if (exclusions.reason(ancestor, true) !== null) return false;
+  }
+  return exclusions.reason(path, false) === null;
 }
 
 /** @deprecated 0.1.0's name for {@link FindPostmortemsOptions}. */

@@ -157,7 +157,7 @@ function parseForLint(text: string, filePath: string | null): { doc: Postmortem;
 }
 
 /** One lint pass over `text`: every message, suppressions applied, fixes attached but not applied. */
-function lintOnce(text: string, filePath: string, configured: Map<string, ConfiguredRule>, rules: readonly Rule<any>[], inlineConfig: boolean): LintMessage[] {
+function lintOnce(text: string, filePath: string, configured: Map<string, ConfiguredRule>, rules: readonly Rule<any>[], inlineConfig: boolean, prepared: PreparedByRule): LintMessage[] {
   const lines = splitLines(text);
   const { doc, frontMatterError } = parseForLint(text, filePath);
   const messages: LintMessage[] = [];
@@ -189,7 +189,7 @@ function lintOnce(text: string, filePath: string, configured: Map<string, Config
       messages.push(message);
     };
     try {
-      rule.check({ doc, text, lines, options, report });
+      rule.check({ doc, text, lines, options, report, ...(prepared?.has(ruleId) ? { prepared: prepared.get(ruleId) } : {}) });
     } catch (error) {
       // A rule that throws is a bug in the rule; say which rule and which file so it can be reported.
       const reason = error instanceof Error ? error.message : String(error);
@@ -199,12 +199,16 @@ function lintOnce(text: string, filePath: string, configured: Map<string, Config
   return messages;
 }
 
+/** What each rule's `prepare` resolved to for one text, by rule id; null when no rule prepared anything. */
+type PreparedByRule = Map<string, unknown> | null;
+
 /**
- * Lints the text of one postmortem. Never reads or writes files, never prints. Throws
- * `PostmortemError` for an invalid `config`, and an `Error` naming the rule when a rule
- * itself fails (a bug).
+ * The lint passes over one text, as a generator: before each pass it yields the text the pass
+ * will lint and takes back what the rules prepared for it, so that {@link lintText} (which
+ * prepares nothing) and {@link lintTextAsync} (which awaits each rule's `prepare`) share one
+ * loop.
  */
-export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+function* lintPasses(text: string, options: LintTextOptions): Generator<string, LintResult, PreparedByRule> {
   const filePath = options.filePath ?? '<text>';
   const rules = options.rules ?? builtinRules;
   const configured = configuredRules(options.config, rules);
@@ -216,7 +220,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   }
 
   let current = text;
-  let messages = lintOnce(current, filePath, configured, rules, inlineConfig);
+  let messages = lintOnce(current, filePath, configured, rules, inlineConfig, yield current);
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass += 1) {
       const fixes = messages.flatMap((message) => (message.fix ? [message.fix] : []));
@@ -224,10 +228,52 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       const applied = applyFixes(current, fixes);
       if (applied.applied === 0) break;
       current = applied.text;
-      messages = lintOnce(current, filePath, configured, rules, inlineConfig);
+      messages = lintOnce(current, filePath, configured, rules, inlineConfig, yield current);
     }
   }
   const result = finishResult(filePath, messages);
   if (options.fix && current !== text) result.output = current;
   return result;
+}
+
+/** Awaits the `prepare` of every enabled rule that has one, for `text`. */
+async function prepareRules(text: string, options: LintTextOptions): Promise<PreparedByRule> {
+  let prepared: PreparedByRule = null;
+  for (const { rule, severity, options: ruleOptions } of configuredRules(options.config, options.rules ?? builtinRules).values()) {
+    if (severity === 'off' || !rule.prepare) continue;
+    try {
+      const pending = rule.prepare(text, ruleOptions);
+      if (pending) (prepared ??= new Map()).set(rule.id, await pending);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`lint rule "${rule.id}" failed on ${options.filePath ?? '<text>'}: ${reason}`, { cause: error });
+    }
+  }
+  return prepared;
+}
+
+/**
+ * Lints the text of one postmortem, synchronously. Never reads or writes files, never
+ * prints. Throws `PostmortemError` for an invalid `config`, and an `Error` naming the rule
+ * when a rule itself fails (a bug). A rule that needs asynchronous preparation for this text
+ * (`no-secrets` when the text holds something secretlint could report) throws, asking for
+ * {@link lintTextAsync}, which works for every text.
+ */
+export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+  const passes = lintPasses(text, options);
+  let step = passes.next();
+  while (!step.done) step = passes.next(null);
+  return step.value;
+}
+
+/**
+ * Lints the text of one postmortem like {@link lintText}, first awaiting what rules prepare
+ * for it (the `no-secrets` rule's secret scanner, imported only for a text that needs it).
+ * What `lintFile`, `lintFiles` and the CLI use.
+ */
+export async function lintTextAsync(text: string, options: LintTextOptions = {}): Promise<LintResult> {
+  const passes = lintPasses(text, options);
+  let step = passes.next();
+  while (!step.done) step = passes.next(await prepareRules(step.value, options));
+  return step.value;
 }

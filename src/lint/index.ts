@@ -2,7 +2,7 @@
  * The lint library: what src/index.ts exports for linting, gathered in one place. The CLI
  * (`postmortem lint`) is a thin layer over these.
  */
-export { lintText, fatalResult, FRONT_MATTER_RULE_ID, READ_ERROR_ID, INLINE_CONFIG_ID, MAX_FIX_PASSES, type LintTextOptions } from './engine.js';
+export { lintText, lintTextAsync, fatalResult, FRONT_MATTER_RULE_ID, READ_ERROR_ID, INLINE_CONFIG_ID, MAX_FIX_PASSES, type LintTextOptions } from './engine.js';
 export { lintFile, type LintFileOptions } from './lint-file.js';
 export { lintFiles, lintFileStream, MIN_FILES_FOR_WORKERS, type LintFilesOptions, type LintFileStreamOptions, type IndexedLintResult } from './lint-files.js';
 export { checkLintConfig, configureRules, mergeLintConfigs, parseRuleFlag, readSeverity, type LintConfig, type RuleSetting, type SeveritySetting, type ConfiguredRule } from './config.js';

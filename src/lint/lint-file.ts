@@ -6,7 +6,7 @@
 import { isPostmortemError, PostmortemError } from '../model/errors.js';
 import { readOrdinaryFileSync, readPostmortemFile } from '../parse/read-file.js';
 import type { LintConfig } from './config.js';
-import { fatalResult, lintText } from './engine.js';
+import { fatalResult, lintTextAsync } from './engine.js';
 import type { LintResult, Rule } from './types.js';
 
 /** Options for {@link lintFile}. */
@@ -39,10 +39,10 @@ export async function readLintInput(filePath: string): Promise<LintInput> {
 }
 
 /** Lints what {@link readLintInput} read: the text's problems, or one fatal error when it could not be read. */
-export function lintInput(filePath: string, input: LintInput, options: LintFileOptions = {}): LintResult {
+export async function lintInput(filePath: string, input: LintInput, options: LintFileOptions = {}): Promise<LintResult> {
   if (input.error) return fatalResult(filePath, input.error);
   try {
-    return lintText(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
+    return await lintTextAsync(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
   } catch (error) {
     if (isPostmortemError(error)) throw error;
     // A bug met on one file is reported for that file, so the other files are still linted.

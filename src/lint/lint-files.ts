@@ -174,7 +174,7 @@ async function* lintHere(
 ): AsyncGenerator<IndexedLintResult> {
   const { lintInput, readInOrder } = await import('./lint-file.js');
   for await (const [{ index, filePath }, input] of readInOrder(next)) {
-    yield { index, result: lintInput(filePath, input, { config: configFor(index), fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules }) };
+    yield { index, result: await lintInput(filePath, input, { config: configFor(index), fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules }) };
   }
 }
 

@@ -34,7 +34,7 @@ async function lintBatch(batch: WorkerBatch): Promise<WorkerReply['results']> {
     return file ? { index: file[0], filePath: file[1], configIndex: file[2] } : null;
   };
   for await (const [{ index, filePath, configIndex }, input] of readInOrder(next)) {
-    results.push([index, lintInput(filePath, input, { config: data.configs[configIndex]?.config, fix: data.fix, inlineConfig: data.inlineConfig })]);
+    results.push([index, await lintInput(filePath, input, { config: data.configs[configIndex]?.config, fix: data.fix, inlineConfig: data.inlineConfig })]);
   }
   return results;
 }

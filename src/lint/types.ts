@@ -45,6 +45,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
   options: Options;
   /** Reports a problem. */
   report(problem: ProblemReport): void;
+  /**
+   * What the rule's {@link Rule.prepare} resolved to for this text; undefined when it was not
+   * called (the synchronous `lintText`) or returned null.
+   */
+  prepared?: unknown;
 }
 
 /** A lint rule. The file name under src/lint/rules/ is the id. */
@@ -66,6 +71,13 @@ export interface Rule<Options = Record<string, unknown>> {
   validateOptions?(options: Record<string, unknown>): string | null;
   /** Whether the rule offers fixes. */
   fixable?: boolean;
+  /**
+   * Asynchronous work `check` needs for one text, such as a scanner imported only when the
+   * text may need it: `lintTextAsync` (and so `lintFile`, `lintFiles` and the CLI) awaits it
+   * before each pass and hands the result to `check` as `context.prepared`. Returns null
+   * when this text needs nothing.
+   */
+  prepare?(text: string, options: Options): Promise<unknown> | null;
   /** Checks one document. */
   check(context: RuleContext<Options>): void;
 }

@@ -94,6 +94,9 @@ describe('postmortem timeline import (bin)', () => {
       expect(result.stdout).toBe('');
       expect(result.stderr).not.toMatch(STACK_LINE);
     }
+    const misplaced = bin(['timeline', 'import', 'events.jsonl', '--channel', 'incident'], cwd);
+    expect(misplaced.exitCode).toBe(2);
+    expect(misplaced.stderr).toBe('postmortem: --channel applies to Slack exports, and no source is one (the sources read as: generic); leave it out, or name the source with --from slack\n');
     const missing = bin(['timeline', 'import', 'nothing-here.jsonl'], cwd);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('nothing-here.jsonl');

@@ -5,19 +5,12 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findChromium } from '../../src/export/chromium.js';
-import { bin, outOfOrderPostmortem, STACK_LINE, useTempDir, writeFiles } from './e2e-harness.js';
+import { bin, outOfOrderPostmortem, STACK_LINE, systemChromium, useTempDir, writeFiles } from './e2e-harness.js';
 
 let cwd: string;
 useTempDir((path) => (cwd = path));
 
-const chromium = ((): string | null => {
-  try {
-    return findChromium();
-  } catch {
-    return null;
-  }
-})();
+const chromium = systemChromium();
 
 const REQUIRED = [
   '--title', 'Image uploads failed',

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runBin, type CliResult } from '../cli/cli-harness.js';
+import { findChromium } from '../../src/export/chromium.js';
 
 export { repoRoot, useTempDir } from '../cli/cli-harness.js';
 
@@ -70,4 +71,13 @@ logging the failure. Restarting it with the new credentials let it catch up.
 
 Index lag was visible on the dashboard twenty minutes before the alert fired.
 `;
+}
+
+/** The system Chromium's path, or null where there is none (the PDF tests are skipped then). */
+export function systemChromium(): string | null {
+  try {
+    return findChromium();
+  } catch {
+    return null;
+  }
 }

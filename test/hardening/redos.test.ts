@@ -47,6 +47,11 @@ const ALLOWED: Record<string, string> = {
 
 /** Patterns built by a RegExp call at module load (from constants), by their source: why they may stay. */
 const ALLOWED_BUILT: Record<string, string> = {
+  // The count pattern of summary-impact: recheck's fuzzer grows '0 ' + 'M OF\\t0 ' x n into a 2nd degree
+  // verdict, but each start reads at most a number, a unit, an of-clause and three words: V8 ran
+  // it on 112 KB of that string in 2 ms, and test/stress/backtracking-time.test.ts times it.
+  "/(?:^|[^\\w.,])(?:\\d(?:[\\d,.]*\\d)?(?:\\s*(?:k|m|million|thousand|hundred|billion))?|a (?:few )?(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens of thousands|millions|all(?: of)?(?: the| our| its)?|every|each|none of(?: the| our)?|no|half(?: of)?(?: the| our)?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)\\s+(?:(?:of|out of)\\s+\\d[\\d,]*\\s+)?(?:(?!(?:hours?|minutes?|mins?|seconds?|days?|weeks?|months?|years?|h|am|pm)\\b)[\\w'-]+\\s+){0,3}(?:users?|customers?|clients?|visitors?|people|accounts?|members?|subscribers?|merchants?|shoppers?|buyers?|sellers?|tenants?|organi[sz]ations?|teams?|developers?|employees?|staff|students?|players?|patients?|drivers?|riders?|readers?|learners?|requests?|queries|calls?|api calls?|transactions?|payments?|deposits?|assets?|balances?|orders?|purchases?|logins?|sessions?|sign-?ups?|messages?|emails?|notifications?|jobs?|builds?|deployments?|downloads?|uploads?|files?|pages?|page ?views?|sites?|websites?|repositories|repos?|hubs?|projects?|devices?|machines?|servers?|instances?|nodes?|validators?|wallets?|addresses|tokens?|funds?|traffic|searches|bookings?|tickets?|records?|rows?|events?|errors?|failures?|checkouts?|apps?|services?|regions?|countries|cities)\\b/i":
+    'summary-impact count (src/lint/rules/summary-impact.ts): bounded work per start, measured linear',
   '/^\\s*(?:\\*\\*|__|\\*|_)*\\s*(?:\\([^)]*\\)\\s*)?(?:\\*\\*|__|\\*|_)*\\s*(?:-|–|—|to|and|until|till|through|thru)\\s*(?:\\*\\*|__|\\*|_)*\\s*(?:[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*(?:\\d{4})?,?|\\d{4}-\\d{2}-\\d{2},?)?\\s*(?:at\\s+)?$/i':
     'RANGE_JOIN (src/parse/summary.ts): only tested on text of at most MAX_RANGE_JOIN (100) characters',
 };
@@ -111,9 +116,17 @@ function findPatterns(): { patterns: FoundPattern[]; dynamic: DynamicCall[] } {
 const { patterns, dynamic } = findPatterns();
 const allowedKey = (pattern: { file: string; source: string; flags: string }): string => `${pattern.file} /${pattern.source}/${pattern.flags}`;
 
+/**
+ * recheck's options. Its automaton checker proves a pattern safe but builds automata of
+ * millions of states for long case-insensitive alternations (6 s for one pattern here), so
+ * under `npm test` a pattern whose automaton would pass 2,000 states goes to its fuzz checker
+ * instead; `npm run test:stress` (RECHECK_FULL=1) checks every pattern with the automaton.
+ */
+const RECHECK_OPTIONS = process.env.RECHECK_FULL === '1' ? { timeout: 120_000 } : { timeout: 20_000, maxNFASize: 2000 };
+
 /** What recheck says about a pattern: null when it is safe, else the verdict and an attack string's recipe. */
 function problemOf(source: string, flags: string): string | null {
-  const diagnostics = checkSync(source, flags, { timeout: 20_000 });
+  const diagnostics = checkSync(source, flags, RECHECK_OPTIONS);
   if (diagnostics.status === 'safe') return null;
   if (diagnostics.status === 'vulnerable') return `${diagnostics.complexity.summary}: ${diagnostics.attack.pattern}`;
   return `${diagnostics.status}: ${diagnostics.error.kind}`;
@@ -137,7 +150,7 @@ describe('regular expressions in src/', () => {
       if (problem !== null) failures.push(`${pattern.file}:${pattern.line} /${pattern.source}/${pattern.flags} is ${problem}`);
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it('the allow-list names only patterns that are still in src/ and still need allowing', () => {
     const present = new Set(patterns.map(allowedKey));
@@ -188,5 +201,5 @@ describe('patterns built when a module loads', () => {
       .map((pattern) => ({ pattern, problem: problemOf(pattern.source, pattern.flags) }))
       .filter((found) => found.problem !== null);
     expect(failures.map(({ pattern, problem }) => `/${pattern.source}/${pattern.flags} is ${problem}`)).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 });

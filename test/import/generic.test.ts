@@ -134,6 +134,14 @@ describe('the generic reader on bad input (one line naming the file and line)', 
         /cut\.csv:\d+: not valid CSV: the file ends inside a quoted cell \(truncated, or a stray double quote earlier on\)$/,
       );
     });
+
+    it('stops at a record of more than a million characters, naming the line the open quote is on (not gathering the rest of the file)', async () => {
+      const rows = '2026-03-08T06:40:00Z,Alert fired for checkout\n'.repeat(30_000);
+      await scratch.write({ 'open.csv': `time,text\n2026-03-08T06:30:00Z,Deploy\n2026-03-08T06:35:00Z,"Canary started\n${rows}` });
+      expect(await errorLine(() => readAll(genericReader, join(scratch.path(), 'open.csv')))).toBe(
+        `${join(scratch.path(), 'open.csv')}:3: not valid CSV: a record starting here runs past 1,048,576 characters (a double quote that opens a cell never closes?)`,
+      );
+    });
   });
 });
 

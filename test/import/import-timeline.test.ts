@@ -106,6 +106,23 @@ describe('importTimeline', () => {
     expect(warnings).toEqual([]);
   });
 
+  it.each([
+    [{ channels: ['incident-checkout'] }, '--channel applies to Slack exports, and no source is one (the sources read as: pagerduty, generic); leave it out, or name the source with --from slack'],
+    [{ includeThreads: true }, '--include-threads applies to Slack exports, and no source is one (the sources read as: pagerduty, generic); leave it out, or name the source with --from slack'],
+    [{ repo: '.' }, '--repo applies to git history, and no source is one (the sources read as: pagerduty, generic); leave it out, or name the source with --from git'],
+  ])('refuses an option for a format none of the sources has (%j), instead of ignoring it', async (options, line) => {
+    expect(await errorLine(() => imported(['pagerduty/incident-log.json', 'generic/events.jsonl'], options))).toBe(line);
+  });
+
+  it('refuses --time-field for sources that are not CSV or JSON lines', async () => {
+    expect(await errorLine(() => imported(['pagerduty/incident-log.json'], { timeField: 'when' }))).toMatch(/^--time-field applies to CSV and JSON-lines files, and no source is one \(the sources read as: pagerduty\)/);
+  });
+
+  it('takes a source option when one of the sources is of its format', async () => {
+    const { events } = await imported(['pagerduty/incident-log.json', 'slack/export'], { channels: ['incident-checkout'] });
+    expect(new Set(events.map((event) => event.source))).toEqual(new Set(['pagerduty', 'slack']));
+  });
+
   it('gives nothing for no paths', async () => {
     expect(await importTimeline([], { cwd: importFixtures })).toEqual([]);
   });

@@ -19,6 +19,8 @@ describe('the field helpers', () => {
   it('leaves out control characters, for every reader (a PagerDuty note could drive the terminal that shows it)', () => {
     expect(oneLine('bell\u0007 and \u001b[31mred\u009b')).toBe('bell and [31mred');
     expect(oneLine('\u0000\u001b')).toBeNull();
+    // Bidirectional overrides, isolates and marks could make an entry read as something else.
+    expect(oneLine('invoice\u202Efdp.exe \u2066a\u2069\u200E\u061C')).toBe('invoicefdp.exe a');
   });
 
   it('counts with a noun, thousands separated', () => {

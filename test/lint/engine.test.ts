@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PostmortemError } from '../../src/model/errors.js';
-import { blankFrontMatter, fatalResult, lintText, MAX_FIX_PASSES } from '../../src/lint/engine.js';
+import { blankFrontMatter, fatalResult, lintText, lintTextAsync, MAX_FIX_PASSES } from '../../src/lint/engine.js';
 import { defineRule } from '../../src/lint/types.js';
 import { fakeRules } from './fake-rules.js';
 
@@ -176,5 +176,40 @@ describe('fatalResult', () => {
       fixableWarningCount: 0,
       fatalErrorCount: 1,
     });
+  });
+});
+
+describe('lintTextAsync: rules that prepare asynchronously', () => {
+  // Finds "secret" through an asynchronous prepare (as no-secrets does with secretlint) and fixes it to "hidden".
+  const prepared: string[] = [];
+  const asyncRule = defineRule({
+    id: 'async-word',
+    description: 'reports "secret", found in prepare',
+    tags: ['test'],
+    severity: 'error',
+    fixable: true,
+    defaultOptions: {},
+    prepare: (text) => {
+      prepared.push(text);
+      return text.includes('secret') ? Promise.resolve([...text.matchAll(/secret/g)].map((match) => match.index)) : null;
+    },
+    check({ text, prepared: offsets, report }) {
+      if (offsets === undefined && text.includes('secret')) throw new Error('needs lintTextAsync');
+      for (const offset of (offsets as number[] | undefined) ?? []) report({ message: 'a secret', line: 1, column: offset + 1, fix: { range: [offset, offset + 6], text: 'hidden' } });
+    },
+  });
+
+  it('hands check what prepare resolved to, prepares again for each fix pass, and leaves the rest of the text alone', async () => {
+    prepared.length = 0;
+    const result = await lintTextAsync('a secret and a secret', { rules: [asyncRule], fix: true });
+    expect(result.output).toBe('a hidden and a hidden');
+    expect(result.messages).toEqual([]);
+    expect(prepared).toEqual(['a secret and a secret', 'a hidden and a hidden']);
+  });
+
+  it('lintText runs the same rule without preparing, and the rule can refuse', async () => {
+    expect(lintText('nothing here', { rules: [asyncRule] }).messages).toEqual([]);
+    expect(() => lintText('a secret', { rules: [asyncRule] })).toThrow(/lint rule "async-word" failed on <text>: needs lintTextAsync/);
+    expect((await lintTextAsync('a secret', { rules: [asyncRule] })).messages).toHaveLength(1);
   });
 });

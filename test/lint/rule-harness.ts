@@ -39,3 +39,16 @@ export function applyFixes(text: string, problems: readonly ProblemReport[]): st
 export function markdown(...lines: string[]): string {
   return lines.join('\n');
 }
+
+/** Like {@link runRule}, first awaiting the rule's `prepare` (as lintTextAsync does), for rules that scan asynchronously. */
+export async function runRuleAsync<Options>(rule: Rule<Options>, text: string, options: Partial<Options> = {}): Promise<ProblemReport[]> {
+  const doc = parsePostmortem(text, { filePath: 'incident.md' });
+  const merged = { ...rule.defaultOptions, ...options } as Options;
+  const invalid = rule.validateOptions?.(merged as Record<string, unknown>) ?? null;
+  if (invalid) throw new Error(`invalid options for ${rule.id}: ${invalid}`);
+  const pending = rule.prepare?.(text, merged) ?? null;
+  const prepared = pending ? await pending : undefined;
+  const problems: ProblemReport[] = [];
+  rule.check({ doc, text, lines: text.split(/\r?\n/), options: merged, report: (problem) => problems.push(problem), ...(prepared === undefined ? {} : { prepared }) });
+  return problems;
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../src/lint/rules/index.js';
 import type { Rule } from '../../src/lint/types.js';
-import { runRule } from './rule-harness.js';
+import { runRuleAsync } from './rule-harness.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const rulesDir = join(root, 'src', 'lint', 'rules');
@@ -29,6 +29,8 @@ const SPEC: Record<string, 'off' | 'warn' | 'error'> = {
   'blameless-language': 'warn',
   'front-matter': 'error',
   'word-count': 'off',
+  'no-secrets': 'error',
+  'no-personal-data': 'warn',
 };
 
 /** The first ```markdown block after a heading of a docs page. */
@@ -66,8 +68,8 @@ describe('the rule registry', () => {
     expect(existsSync(join(rulesDir, `${id}.test.ts`))).toBe(true);
   });
 
-  it('marks as fixable exactly the rules that fix: timezone labels and checklist syntax', () => {
-    expect(builtinRules.filter((rule) => rule.fixable).map((rule) => rule.id)).toEqual(['timeline-timezone', 'action-items-specific']);
+  it('marks as fixable exactly the rules that fix: timezone labels, checklist syntax and redaction', () => {
+    expect(builtinRules.filter((rule) => rule.fixable).map((rule) => rule.id)).toEqual(['timeline-timezone', 'action-items-specific', 'no-secrets', 'no-personal-data']);
   });
 });
 
@@ -81,14 +83,14 @@ describe('the docs pages', () => {
     for (const option of Object.keys(rule.defaultOptions as object)) expect(page).toContain(`\`${option}\``);
   });
 
-  it.each(rules)('the failing example of %s fails and the passing example passes', (id, rule) => {
+  it.each(rules)('the failing example of %s fails and the passing example passes', async (id, rule) => {
     const page = readFileSync(join(docsDir, `${id}.md`), 'utf8');
     const failing = exampleAfter(page, 'Failing example');
     const passing = exampleAfter(page, 'Passing example');
     expect(failing).not.toBeNull();
     expect(passing).not.toBeNull();
-    expect(runRule(rule, failing as string).length).toBeGreaterThan(0);
-    expect(runRule(rule, passing as string)).toEqual([]);
+    expect((await runRuleAsync(rule, failing as string)).length).toBeGreaterThan(0);
+    expect(await runRuleAsync(rule, passing as string)).toEqual([]);
   });
 
   it('has no page for a rule that does not exist', () => {

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import type { Postmortem } from '../../model/postmortem.js';
+import type { RedactOptions } from '../../redact/redact-text.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { refuseInputsAsOutputs, writeCommandOutput, type OutputOptions } from '../write-output.js';
@@ -35,6 +36,8 @@ export interface ExportCommandOptions extends OutputOptions {
   today?: string;
   /** False (`--no-cache`): a site build parses and renders every page, reusing none. */
   cache?: boolean;
+  /** Replace secrets and personal data in the output (as `no-secrets` and `no-personal-data` find them); the sources are not touched. */
+  redact?: boolean;
 }
 
 /** A usage mistake in the export flags: one line, exit 2. */
@@ -42,11 +45,30 @@ function usage(message: string): PostmortemError {
   return new PostmortemError(`export: ${message} (run 'postmortem export --help' for usage)`);
 }
 
-async function parseFiles(files: readonly string[], cwd: string): Promise<Postmortem[]> {
-  const [{ parsePostmortem }, { readPostmortemFile }] = await Promise.all([import('../../parse/parse-postmortem.js'), import('../../parse/read-file.js')]);
+/**
+ * What `--redact` redacts: secrets and personal data, with the options the `no-secrets` and
+ * `no-personal-data` rules have in the lint config found from the current directory (their
+ * `replacement`, `allow` and `patterns`), or their defaults. Null without `--redact`.
+ */
+async function redactionOptions(options: ExportCommandOptions, cwd: string): Promise<RedactOptions | null> {
+  if (options.redact !== true) return null;
+  const [{ createConfigResolver }, { configureRules }, { builtinRules }] = await Promise.all([import('../../lint/config-files.js'), import('../../lint/config.js'), import('../../lint/rules/index.js')]);
+  const found = await createConfigResolver({ cwd, rules: builtinRules }).configFor(path.join(cwd, 'postmortem.md'));
+  const configured = configureRules(found.config, builtinRules, found.displayPath);
+  const optionsOf = (id: string): Record<string, unknown> => configured.get(id)?.options ?? {};
+  return { secrets: optionsOf('no-secrets'), personalData: optionsOf('no-personal-data') };
+}
+
+async function parseFiles(files: readonly string[], cwd: string, redact: RedactOptions | null): Promise<Postmortem[]> {
+  const [{ parsePostmortem }, { readPostmortemFile }, redaction] = await Promise.all([
+    import('../../parse/parse-postmortem.js'),
+    import('../../parse/read-file.js'),
+    redact ? import('../../redact/redact-text.js') : null,
+  ]);
   const models: Postmortem[] = [];
   for (const filePath of files) {
-    const text = await readPostmortemFile(filePath, { cwd });
+    let text = await readPostmortemFile(filePath, { cwd });
+    if (redaction && redact) text = (await redaction.redactText(text, redact)).text;
     models.push(parsePostmortem(text, { filePath }));
   }
   return models;
@@ -84,7 +106,7 @@ function refuseExistingTargets(targets: readonly string[], options: ExportComman
 }
 
 async function exportJson(files: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
-  const models = await parseFiles(files, context.io.cwd);
+  const models = await parseFiles(files, context.io.cwd, await redactionOptions(options, context.io.cwd));
   const value = files.length === 1 ? models[0] : models;
   await writeCommandOutput(`${JSON.stringify(value, null, 2)}\n`, options, context.io, files);
   return 0;
@@ -99,7 +121,7 @@ async function exportHtml(files: readonly string[], options: ExportCommandOption
     refuseInputsAsOutputs(targets, files, io.cwd);
     refuseExistingTargets(targets, options, io.cwd);
   }
-  const models = await parseFiles(files, io.cwd);
+  const models = await parseFiles(files, io.cwd, await redactionOptions(options, io.cwd));
   const { renderHtml } = await import('../../export/render-html.js');
   const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
   if (!targets) {
@@ -119,7 +141,7 @@ async function exportPdf(files: readonly string[], options: ExportCommandOptions
   // Refused before a browser starts: printing takes seconds, a refusal should not.
   refuseInputsAsOutputs(targets, files, io.cwd);
   refuseExistingTargets(targets, options, io.cwd);
-  const models = await parseFiles(files, io.cwd);
+  const models = await parseFiles(files, io.cwd, await redactionOptions(options, io.cwd));
   const [{ renderHtml }, { renderPdf }] = await Promise.all([import('../../export/render-html.js'), import('../../export/render-pdf.js')]);
   const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
   const pdfs = await renderPdf(pages, { env: io.env });
@@ -142,6 +164,7 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
     concurrency: options.concurrency ?? 'auto',
     ...(options.cache === false ? { cache: false } : {}),
     ...(options.today !== undefined ? { today: options.today } : {}),
+    redact: await redactionOptions(options, io.cwd),
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;

@@ -3,8 +3,7 @@
  * fixes, print the report, and turn the counts into the exit code: 0 no errors, 1 errors or
  * too many warnings, 2 (thrown `PostmortemError`) when the run itself could not happen.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { findPostmortems } from '../../io/find-postmortems.js';
 import { PostmortemError } from '../../model/errors.js';
 import { mergeLintConfigs, parseRuleFlag, type LintConfig } from '../../lint/config.js';
@@ -15,6 +14,7 @@ import type { LintResult } from '../../lint/types.js';
 import type { CommandContext } from '../command-context.js';
 import type { OutputStream } from '../io.js';
 import { readPackageInfo } from '../package-info.js';
+import { ruleDocsBase } from '../rule-docs.js';
 import { refuseInputsAsOutputs } from '../write-output.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
@@ -75,17 +75,6 @@ function errorsOnly(result: LintResult): LintResult {
   return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
 }
 
-/**
- * Where a rule's documentation is: the repository's docs/rules/ page when package.json names
- * a GitHub repository, else the page shipped beside this package.
- */
-function ruleDocsBase(): string {
-  const { repositoryUrl, root } = readPackageInfo();
-  const github = repositoryUrl === null ? null : /github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?(?:#.*)?$/.exec(repositoryUrl);
-  if (github) return `https://github.com/${github[1]}/${github[2]}/blob/HEAD/docs/rules/`;
-  return pathToFileURL(join(root, 'docs', 'rules') + '/').href;
-}
-
 function displayPath(filePath: string, cwd: string): string {
   const path = relative(cwd, filePath);
   return path && !path.startsWith('..') && !isAbsolute(path) ? path : filePath;
@@ -114,7 +103,9 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
       if (result.output !== undefined && !options.fixDryRun) {
         if (options.fix) {
           const { writeFileAtomic } = await import('../../io/write-file-atomic.js');
-          await writeFileAtomic(result.filePath, result.output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
+          // The text was linted without its byte order mark; the file keeps the one it had.
+          const output = (await startsWithByteOrderMark(result.filePath)) ? `\uFEFF${result.output}` : result.output;
+          await writeFileAtomic(result.filePath, output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
         }
         // Once written the fixed text is not kept: a big run must not hold every file. A dry run
         // keeps it for the JSON report, as ESLint's --fix-dry-run does.
@@ -162,4 +153,17 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     return 1;
   }
   return 0;
+}
+
+/** Whether a file starts with the UTF-8 byte order mark (EF BB BF). */
+async function startsWithByteOrderMark(filePath: string): Promise<boolean> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    const { bytesRead } = await handle.read(head, 0, 3, 0);
+    return bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    await handle.close();
+  }
 }

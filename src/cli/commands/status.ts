@@ -47,13 +47,13 @@ async function loadGates(absolutePath: string, cwd: string, configFile: string |
 
 /** Lints the text exactly as `postmortem lint FILE` would: the built-in rules, the file's config, inline directives obeyed. */
 async function lintForGate(text: string, absolutePath: string, displayPath: string, cwd: string, configFile: string | undefined): Promise<LintResult> {
-  const [{ createConfigResolver }, { lintText }, { builtinRules }] = await Promise.all([
+  const [{ createConfigResolver }, { lintTextAsync }, { builtinRules }] = await Promise.all([
     import('../../lint/config-files.js'),
     import('../../lint/engine.js'),
     import('../../lint/rules/index.js'),
   ]);
   const found = await createConfigResolver({ cwd, configFile: configFile ?? null, rules: builtinRules }).configFor(absolutePath);
-  return lintText(text, { filePath: displayPath, config: found.config });
+  return lintTextAsync(text, { filePath: displayPath, config: found.config });
 }
 
 function gateIsEmpty(gate: StatusGate): boolean {

@@ -5,7 +5,7 @@
  */
 import { createConfigResolver } from '../../lint/config-files.js';
 import type { LintConfig } from '../../lint/config.js';
-import { lintText } from '../../lint/engine.js';
+import { lintTextAsync } from '../../lint/engine.js';
 import type { TextStyle } from '../../lint/formatters/formatter.js';
 import { loadFormatter } from '../../lint/formatters/index.js';
 import { builtinRules } from '../../lint/rules/index.js';
@@ -30,7 +30,7 @@ export async function lintWrittenPostmortem(text: string, filePath: string, opti
     // The file is written either way; a broken lint config should not hide the rules' findings.
     configNote = `Lint config not used: ${error.format()}\n`;
   }
-  const result = lintText(text, { filePath, ...(config ? { config } : {}) });
+  const result = await lintTextAsync(text, { filePath, ...(config ? { config } : {}) });
   const { errorCount, warningCount } = result;
   if (errorCount + warningCount === 0) {
     return { errorCount, warningCount, text: `${configNote}Lint: no problems (${builtinRules.length} rules checked).` };

@@ -19,7 +19,7 @@ import { extname, resolve } from 'node:path';
 import { parse as parseCsv, type CsvError, type Info } from 'csv-parse';
 import { PostmortemError } from '../../model/errors.js';
 import { assumedZone, parseEventTime, zoneName } from '../event-time.js';
-import { countOf, oneLine } from '../record-fields.js';
+import { countOf, formatCount, oneLine } from '../record-fields.js';
 import { inWindow, readFileHead, sourceFileError, statSource } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
 
@@ -151,8 +151,13 @@ function missingField(role: FieldRole, names: readonly string[], options: Import
   return new PostmortemError(`no ${role} ${noun} (looked for ${looked}; the ${noun}s are ${have}): name it with ${OPTION_OF_ROLE[role]}`, where);
 }
 
+/** The longest CSV record read, in characters: no timeline entry comes near it. */
+const MAX_CSV_RECORD_CHARACTERS = 1024 * 1024;
+
 async function* csvRecords(absolute: string, display: string, options: ImportReadOptions): AsyncGenerator<GenericRecord> {
-  const parser = parseCsv({ bom: true, skip_empty_lines: true, info: true });
+  // One record (one row, or a quoted cell left open by a stray quote) never grows past this:
+  // without it an unclosed quote early in a 200 MB file would gather the rest of it in memory.
+  const parser = parseCsv({ bom: true, skip_empty_lines: true, info: true, max_record_size: MAX_CSV_RECORD_CHARACTERS });
   const input = createReadStream(absolute);
   // pipe() does not pass a read error on: the parser would wait for input that never comes.
   input.once('error', (error) => parser.destroy(error));
@@ -194,7 +199,9 @@ async function* csvRecords(absolute: string, display: string, options: ImportRea
     if (error instanceof PostmortemError) throw error;
     if ((error as NodeJS.ErrnoException | null)?.syscall) throw sourceFileError(error, display);
     const csvError = error as CsvError & { lines?: number };
-    throw new PostmortemError(`not valid CSV: ${csvReason(csvError)}`, { filePath: display, line: typeof csvError.lines === 'number' ? csvError.lines : null }, { cause: error });
+    // A record too long is named where it starts: that is where the stray quote is.
+    const line = csvError.code === 'CSV_MAX_RECORD_SIZE' ? previousEnd + 1 : typeof csvError.lines === 'number' ? csvError.lines : null;
+    throw new PostmortemError(`not valid CSV: ${csvReason(csvError)}`, { filePath: display, line }, { cause: error });
   } finally {
     input.destroy();
     parser.destroy();
@@ -208,6 +215,7 @@ function csvReason(error: CsvError): string {
     const counts = /expect (\d+), got (\d+)/.exec(message);
     if (counts) return `${counts[2]} cells where the header has ${counts[1]} (a comma in a cell needs the cell in double quotes)`;
   }
+  if (error.code === 'CSV_MAX_RECORD_SIZE') return `a record starting here runs past ${formatCount(MAX_CSV_RECORD_CHARACTERS)} characters (a double quote that opens a cell never closes?)`;
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'the file ends inside a quoted cell (truncated, or a stray double quote earlier on)';
   return message.replace(/\s+(?:on|at) line \d+\.?$/, '').replace(/\.$/, '');
 }

@@ -42,7 +42,9 @@ export interface GitCommit {
 
 /** The text of a commit's event: `Commit a1b2c3d by Dana Lee: Raise pool size to 50 (tag v2.4.1)`. */
 export function commitText(commit: GitCommit): string {
-  const tags = commit.tags.length === 0 ? '' : ` (${commit.tags.length === 1 ? 'tag' : 'tags'} ${[...commit.tags].sort().join(', ')})`;
+  // A tag name may hold any character but ASCII controls, so its text is read as every other field is.
+  const tagNames = commit.tags.map((tag) => oneLine(tag)).filter((tag): tag is string => tag !== null).sort();
+  const tags = tagNames.length === 0 ? '' : ` (${tagNames.length === 1 ? 'tag' : 'tags'} ${tagNames.join(', ')})`;
   const subject = oneLine(commit.subject);
   return `Commit ${commit.shortHash} by ${oneLine(commit.author) ?? 'unknown author'}${subject ? `: ${subject}` : ''}${tags}`;
 }

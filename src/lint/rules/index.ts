@@ -3,7 +3,9 @@ import type { Rule } from '../types.js';
 import actionItemsSpecific from './action-items-specific.js';
 import blamelessLanguage from './blameless-language.js';
 import frontMatter from './front-matter.js';
+import noPersonalData from './no-personal-data.js';
 import noPlaceholders from './no-placeholders.js';
+import noSecrets from './no-secrets.js';
 import requiredSections from './required-sections.js';
 import summaryDuration from './summary-duration.js';
 import summaryImpact from './summary-impact.js';
@@ -29,4 +31,6 @@ export const builtinRules: ReadonlyArray<Rule<any>> = [
   blamelessLanguage,
   frontMatter,
   wordCount,
+  noSecrets,
+  noPersonalData,
 ];
