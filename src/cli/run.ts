@@ -12,6 +12,7 @@ import { isPostmortemError } from '../model/errors.js';
 import type { CliColors } from './colors.js';
 import type { CliIo } from './io.js';
 import { readPackageInfo } from './package-info.js';
+import { terminalText } from './terminal-text.js';
 
 export type { CliIo, OutputStream } from './io.js';
 
@@ -30,7 +31,8 @@ function reportLocation(): string {
 /** Prints an error that is not a usage error and returns the exit code for it. */
 function reportError(error: unknown, io: CliIo, colors: CliColors | undefined, debug: boolean): number {
   if (isPostmortemError(error)) {
-    io.stderr.write(`${prefix(colors)} ${error.format()}\n`);
+    // One line whatever the file is called: a name may hold a newline or an escape sequence.
+    io.stderr.write(`${prefix(colors)} ${terminalText(error.format())}\n`);
     if (debug) io.stderr.write(`${inspect(error)}\n`);
     return error.exitCode;
   }

@@ -10,6 +10,7 @@
  */
 export function terminalText(text: string): string {
   return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    // The lookbehind starts a match only where a run of white space starts: without it each space of a long run would be a new start, each scanning the rest of the run.
+    .replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
 }

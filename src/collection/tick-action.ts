@@ -115,7 +115,7 @@ function replaceCell(cell: string, word: string): string {
   const lead = cell.length - cell.trimStart().length;
   const content = cell.trim();
   const trail = cell.slice(lead + content.length);
-  const trailingSpaces = trail.length - trail.replace(/ +$/, '').length;
+  const trailingSpaces = trail.length - trail.replace(/(?<! ) +$/, '').length;
   const grow = stringWidth(word) - stringWidth(content);
   let newTrail = trail;
   if (grow > 0) newTrail = trail.slice(0, trail.length - Math.min(grow, Math.max(0, trailingSpaces - 1)));

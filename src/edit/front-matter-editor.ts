@@ -238,7 +238,8 @@ function prevailingStyle(nodes: readonly unknown[]): ScalarStyle {
 function valueScalars(map: YAMLMap | null): unknown[] {
   const scalars: unknown[] = [];
   for (const pair of map?.items ?? []) {
-    if (isSeq(pair.value)) scalars.push(...pair.value.items);
+    // A loop, not push(...): a list can hold more items than a call has room for arguments.
+    if (isSeq(pair.value)) for (const item of pair.value.items) scalars.push(item);
     else scalars.push(pair.value);
   }
   return scalars;
@@ -248,7 +249,11 @@ function valueScalars(map: YAMLMap | null): unknown[] {
 function writtenTag(node: Node, parsed: ParsedFrontMatter): string {
   const [start] = node.range ?? [0];
   const before = parsed.yaml.slice(lineStartOf(parsed.yaml, start), start);
-  return /(![^\s]*)\s*(?:&\S+\s*)?$/.exec(before)?.[1] ?? node.tag ?? '';
+  // The last words before the node: `!tag` or `!tag &anchor` (words, not a regex: the line is the user's, and a pattern over it backtracked).
+  const words = before.trimEnd().split(/\s+/);
+  const last = words.at(-1) ?? '';
+  const tagWord = last.startsWith('&') ? words.at(-2) : last;
+  return (tagWord?.startsWith('!') ? tagWord : undefined) ?? node.tag ?? '';
 }
 
 /** An alias, anchor or tag on the edited key or its value: editing the text under it could change what other nodes mean. */

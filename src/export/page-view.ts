@@ -183,7 +183,7 @@ const CANONICAL_ORDER = Object.keys(SECTION_HEADINGS) as Array<keyof typeof SECT
 /** `critical`, `major`, `minor`, `low` or `other`, for the severity badge's colour. */
 export function severityClass(severity: string | null): string {
   if (!severity) return 'severity-other';
-  const number = /(?:^|\b|[^a-z])(?:sev(?:erity)?|p|s)\s*[-_ ]?\s*([0-9])\b/i.exec(severity)?.[1] ?? /^\s*([0-9])\s*$/.exec(severity)?.[1];
+  const number = /(?:^|\b|[^a-z])(?:sev(?:erity)?|p|s)\s*(?:[-_]\s*)?([0-9])\b/i.exec(severity)?.[1] ?? /^\s*([0-9])\s*$/.exec(severity)?.[1];
   if (number !== undefined) return `severity-${['critical', 'critical', 'major', 'minor', 'low'][Number(number)] ?? 'low'}`;
   if (/critical|urgent|blocker|emergency/i.test(severity)) return 'severity-critical';
   if (/high|major|severe/i.test(severity)) return 'severity-major';

@@ -23,7 +23,7 @@ export type UrlKind = 'relative' | 'remote' | 'mailto' | 'refused';
  */
 export function classifyUrl(url: string): UrlKind {
   // Browsers strip C0 controls and spaces from both ends and drop tabs and newlines anywhere.
-  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|(?<![\u0000-\u0020])[\u0000-\u0020]+$/g, '');
   if (cleaned === '') return 'refused';
   // `//host/x` and `\\host\x` name another host while looking relative; backslashes count as slashes.
   if (/^[\\/]{2}/.test(cleaned)) return 'refused';

@@ -20,7 +20,7 @@ export type { SiteSearchDocument } from './site-search-options.js';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'tr', 'td', 'th', 'table', 'thead', 'tbody', 'pre', 'blockquote', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'section', 'details', 'summary', 'img']);
 /** A tag (its name captured), or a character reference (hex, decimal or named). */
-const MARKUP = /<\/?([a-z][a-z0-9]*)[^>]*>|&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi;
+const MARKUP = /<\/?([a-z][a-z0-9]*)(?![a-z0-9])[^<>]*>|&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi;
 
 /**
  * The text of an HTML fragment the export wrote (sanitised Markdown: no `>` inside a tag, text
@@ -51,7 +51,8 @@ export function siteSearchDocument(href: string, view: PostmortemPageView, index
     }
     const actions = section.correctiveActions;
     if (actions) {
-      parts.push(...actions.improvementsHtml);
+      // A loop, not push(...): a file can hold more improvements than a call has room for arguments.
+      for (const improvement of actions.improvementsHtml) parts.push(improvement);
       for (const task of actions.tasks) parts.push(task.textHtml, task.owner, task.issue);
     }
   }

@@ -12,7 +12,7 @@
  * The glob, `.gitignore` and config code is loaded only when a directory is walked or a glob
  * expanded: linting one named file (an editor, a pre-commit hook) does not pay for it.
  */
-import { statSync, type Stats } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkIgnoresSetting, ignorePatternProblem, IGNORES_KEY } from '../config/ignores-setting.js';
@@ -219,6 +219,9 @@ export async function findPostmortems(patterns: readonly string[], options: Find
       continue;
     }
     if (stats && !stats.isDirectory()) throw new PostmortemError('is not a file or a directory', { filePath: pattern });
+    if (!stats && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throw new PostmortemError('is a symbolic link to nothing (its target is missing, or the links loop)', { filePath: pattern });
+    }
     const plan: WalkPlan | null = stats ? { root: path, wants: (_fromRoot, name) => isMarkdownName(name), maxDepth: Infinity, hidden: false } : await globPlan(pattern, cwd);
     if (!plan) {
       throw new PostmortemError(byDefault ? `no postmortems found: there is no ${DEFAULT_POSTMORTEM_DIRECTORY}/ directory here; name the files` : 'no such file or directory', { filePath: pattern });

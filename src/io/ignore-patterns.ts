@@ -45,7 +45,7 @@ export class IgnorePatterns {
       source: group.source,
       patterns: group.patterns.map((pattern) => {
         const directoriesOnly = pattern.endsWith('/');
-        const glob = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+        const glob = pattern.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
         // `dot`: hidden names are matched too, so `drafts/**` leaves nothing of drafts/ behind.
         return { matches: compile(glob, { dot: true }), directoriesOnly, absolute: isAbsolute(glob) };
       }),

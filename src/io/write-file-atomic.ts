@@ -89,6 +89,19 @@ function temporaryPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${TEMPORARY_PREFIX}.${temporaryCount}.tmp`);
 }
 
+async function writeToDevice(target: string, content: string | Uint8Array, displayPath: string): Promise<void> {
+  try {
+    const handle = await open(target, 'w');
+    try {
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw writeError(error, displayPath);
+  }
+}
+
 /**
  * Writes `content` to `filePath` atomically, creating missing parent directories. Without
  * `overwrite`, refuses (without a race) to replace an existing file. Throws
@@ -110,6 +123,20 @@ export async function writeFileAtomic(
   if (!options.overwrite) {
     // Not the guard (link below is): an early, cheap refusal before creating directories or temp files.
     if (await lstat(target).then(() => true, () => false)) throw await existsError(target, displayPath, hint);
+  }
+
+  if (options.overwrite && options.mayExist !== false) {
+    // A device is not a file to replace: renaming over /dev/null as root would put a regular
+    // file in its place. A character device is written to as a shell redirect would; a FIFO
+    // (which could block) or a socket is refused.
+    const existing = await stat(target).catch(() => null);
+    if (existing?.isCharacterDevice()) {
+      await writeToDevice(target, content, displayPath);
+      return;
+    }
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+      throw new PostmortemError('is not a regular file (a FIFO, socket or block device); nothing written', { filePath: displayPath });
+    }
   }
 
   try {

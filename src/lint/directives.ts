@@ -81,8 +81,11 @@ export function readInlineConfig(lines: readonly string[], options: { firstBodyL
       }
     }
     if (!text.includes('postmortem-')) continue;
+    // Only up to the last `-->`: a comment start with no end after it would make the pattern
+    // scan the rest of the line from every such start (quadratic on a long line).
+    const searched = text.slice(0, text.lastIndexOf('-->') + 3);
     COMMENT.lastIndex = 0;
-    for (let match = COMMENT.exec(text); match; match = COMMENT.exec(text)) {
+    for (let match = COMMENT.exec(searched); match; match = COMMENT.exec(searched)) {
       if (insideCodeSpan(text, match.index)) continue;
       const line = index + 1;
       const column = match.index + 1;

@@ -197,7 +197,7 @@ export function hoverFrontMatter(lines: readonly string[], line: number, charact
   }
   if (name !== 'timezone') return null;
   const valueStart = keyMatch[0].length + (/^\s*/.exec(text.slice(keyMatch[0].length))?.[0].length ?? 0);
-  const zone = text.slice(valueStart).replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  const zone = text.slice(valueStart).replace(/(?<!\s)\s+#[\s\S]*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
   if (zone === '' || character < valueStart) return null;
   const offset = currentOffset(zone, now);
   if (offset === null) return null;

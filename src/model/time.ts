@@ -81,7 +81,7 @@ const zones = new Map<string, Zone | null>();
 function readZone(text: string): Zone | null {
   const label = text.trim().replace(/^\(|\)$/g, '').trim();
   if (!label) return null;
-  const offset = /\b(?:UTC|GMT|UT)\s*([+-−–])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)/i.exec(label);
+  const offset = /\b(?:UTC|GMT|UT)\s{0,9}([+-−–])\s{0,9}(\d{1,2})(?::?(\d{2}))?(?!\d)/i.exec(label);
   if (offset) {
     const sign = offset[1] === '+' ? 1 : -1;
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);

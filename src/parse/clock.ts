@@ -79,11 +79,22 @@ export function findDate(text: string): FoundDate | null {
 
 /** Whether a whole string (a heading, a bold line) is just a date, optionally with a weekday or "Day 2". */
 export function dateOnly(text: string): FoundDate | null {
-  const cleaned = stripDecorations(text).replace(/\s*\(.*\)\s*$/, '').replace(/[:.]\s*$/, '').trim();
+  const cleaned = withoutClosingParenthetical(stripDecorations(text)).replace(/[:.]\s*$/, '').trim();
   const found = findDate(cleaned);
   if (!found) return null;
   const rest = (cleaned.slice(0, found.index) + cleaned.slice(found.index + found.written.length)).replace(/[\s,.:\-–—]+/g, '');
   return rest.length === 0 ? found : null;
+}
+
+/**
+ * Text without a parenthetical that ends it ("March 3 (Day 2)"): from the first `(` of the last
+ * line, when the text ends with `)`. Written out because the pattern that did it scanned to the
+ * end from every `(`, quadratic on a long line of them.
+ */
+function withoutClosingParenthetical(text: string): string {
+  if (!text.trimEnd().endsWith(')')) return text;
+  const open = text.indexOf('(', Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1);
+  return open === -1 ? text : text.slice(0, open).trimEnd();
 }
 
 /** Removes Markdown emphasis, code ticks and brackets around a string. */
@@ -91,7 +102,7 @@ export function stripDecorations(text: string): string {
   return text
     .trim()
     .replace(/^(?:\*\*|__|\*|_|`|\[|\()+/, '')
-    .replace(/(?:\*\*|__|\*|_|`|\]|\))+$/, '')
+    .replace(/(?<![*_`\])])[*_`\])]+$/, '')
     .trim();
 }
 
@@ -153,7 +164,7 @@ function matchZone(text: string): { zoneText: string; length: number } | null {
   const match = ZONE_RE.exec(text);
   if (!match) return null;
   const raw = match[1] as string;
-  const inner = raw.trim().replace(/^\(\s*|\s*\)$/g, '').trim();
+  const inner = raw.trim().replace(/^\(\s*|(?:(?<!\s)\s+)?\)$/g, '').trim();
   if (!parseZone(inner)) return null;
   if (/^[A-Z]{1,5}$/.test(inner) && text.slice(match[0].length).match(/^[a-z]/)) return null;
   return { zoneText: inner, length: match[0].length };
@@ -253,16 +264,21 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 'forty-five': 45, forty: 40, fifty: 50, ninety: 90,
 };
 
+// A number and a unit. Each run of spaces belongs to one `\s*`: "\s*-?\s*" backtracked quadratically
+// over a long run of spaces after a number.
+const DURATION_NUMBER = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
+const DURATION_UNIT_PART = `${DURATION_NUMBER}(\\s+and\\s+a\\s+half)?\\s*(?:-\\s*)?(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])`;
+// Only used through matchAll, which copies the pattern, so its lastIndex stays 0.
+const DURATION_PART = new RegExp(`\\b${DURATION_UNIT_PART}`, 'gi');
+const DURATION_NEXT_PART = new RegExp(`^\\s*(?:(?:,|and)\\s*)?${DURATION_UNIT_PART}`, 'i');
+
 /**
  * Reads a stated duration in minutes: `4 h 0 min`, `240 minutes`, `4 hours`, `a four-hour outage`,
  * `1 hour and 30 minutes`, `2h30m`, `1.5 hours`, `two and a half hours`. Null when none is stated.
  */
 export function readDuration(text: string, options: { inProse?: boolean } = {}): number | null {
-  const number = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
-  const part = `${number}(\\s+and\\s+a\\s+half)?\\s*-?\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])`;
-  const first = new RegExp(`\\b${part}`, 'gi');
-  const next = new RegExp(`^\\s*(?:,|and)?\\s*${part}`, 'i');
-  for (const match of text.matchAll(first)) {
+  const next = DURATION_NEXT_PART;
+  for (const match of text.matchAll(DURATION_PART)) {
     let minutes = durationPart(match);
     if (minutes === null) continue;
     // "1 d 2 h 5 min", "1 hour and 30 minutes", "2h30m": the parts that follow add up.
@@ -278,7 +294,7 @@ export function readDuration(text: string, options: { inProse?: boolean } = {}):
       const before = text.slice(Math.max(0, match.index - 30), match.index);
       const after = text.slice(end, end + 30);
       const durationWords = /\b(?:for|lasted|lasting|last|of|about|approximately|approx\.?|around|roughly|nearly|almost|over|took|total|duration|within|~)\s*$/i;
-      const outageWords = /^\s*(?:-|\s)*(?:long\s+)?(?:outage|downtime|disruption|incident|interruption|window|long|of (?:downtime|impact|disruption|outage))/i;
+      const outageWords = /^[\s-]*(?:long\s+)?(?:outage|downtime|disruption|incident|interruption|window|long|of (?:downtime|impact|disruption|outage))/i;
       if (!durationWords.test(before) && !outageWords.test(after)) continue;
     }
     if (minutes > 0) return Math.round(minutes);

@@ -33,8 +33,12 @@ function labelOf(line: SourceLine, content: string): string | null {
 const ANNOTATION_KEYS = 'owner|assignee|who|due|deadline|by|priority|pri|issue|ticket|tracker|tracking|jira';
 const ISSUE_KEYS = new Set(['issue', 'ticket', 'tracker', 'tracking', 'jira']);
 // An issue may be a URL, whose `https:` must not end the group: values run to the next `, key:`.
-const ANNOTATION_GROUP = new RegExp(`\\s*[([]\\s*((?:${ANNOTATION_KEYS})\\s*:[^()[\\]]*)[)\\]]\\s*$`, 'i');
-const ANNOTATION_SEPARATOR = new RegExp(`\\s*[,;]\\s*(?=(?:${ANNOTATION_KEYS})\\s*:)`, 'i');
+// No leading white space in the pattern (the text before the group is trimmed): `\s*` at every start of a long run of spaces backtracked quadratically.
+const ANNOTATION_GROUP = new RegExp(`[([]\\s*((?:${ANNOTATION_KEYS})\\s*:[^()[\\]]*)[)\\]]\\s*$`, 'i');
+const ANNOTATION_SEPARATOR = new RegExp(`(?:(?<!\\s)\\s+)?[,;]\\s*(?=(?:${ANNOTATION_KEYS})\\s*:)`, 'i');
+
+/** The longest task text whose continuation lines are still searched for annotations. */
+const MAX_ANNOTATED_TASK = 10_000;
 
 /** Reads `(owner: X, due: D, priority: P, issue: #123)` style annotations from the end of a task. */
 export function readAnnotations(text: string): { text: string; owner: string | null; due: string | null; priority: string | null; issue: string | null } {
@@ -46,7 +50,7 @@ export function readAnnotations(text: string): { text: string; owner: string | n
   const group = ANNOTATION_GROUP.exec(rest);
   if (group) {
     for (const part of (group[1] as string).split(ANNOTATION_SEPARATOR)) {
-      const pair = /^(\w+)\s*:\s*(.*?)\s*$/.exec(part);
+      const pair = /^(\w+)\s*:(.*)$/s.exec(part);
       if (!pair) continue;
       const key = (pair[1] as string).toLowerCase();
       const value = (pair[2] as string).trim() || null;
@@ -83,7 +87,7 @@ function taskFrom(text: string, done: boolean, line: number): CorrectiveTask {
   return { text: annotated.text, owner: annotated.owner, due: annotated.due, priority: annotated.priority, issue: annotated.issue, done, line };
 }
 
-const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/;
+const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[([ xX])\]\s+)?([\s\S]*)$/;
 
 /** Reads the measures of a corrective actions section. `heading` decides where unlabelled lists go. */
 export function parseCorrectiveActions(lines: readonly SourceLine[], heading: string): CorrectiveActions {
@@ -110,6 +114,13 @@ export function parseCorrectiveActions(lines: readonly SourceLine[], heading: st
     if (!open) return;
     if (open.kind === 'tasks') {
       const task = result.tasks[open.index] as CorrectiveTask;
+      // Annotations close a task of a sentence or two. Reading them again over the whole text at
+      // each continuation line was quadratic on a task of thousands of lines; past this length
+      // the lines are only added.
+      if (task.text.length > MAX_ANNOTATED_TASK) {
+        task.text += `${separator}${text}`.trimEnd();
+        return;
+      }
       const merged = readAnnotations(`${task.text}${separator}${text}`);
       task.text = merged.text;
       task.owner ??= merged.owner;

@@ -54,7 +54,7 @@ function unwrapAccidentalCode(texts: string[], tokens: ReturnType<MarkdownIt['pa
   for (const token of tokens) {
     if (!token.map || token.level !== 0) continue;
     const [first, last] = token.map;
-    if (token.type === 'fence' && /^(?:markdown|md)$/i.test(token.info.trim()) && (last - first) * 2 >= nonBlank && /^\s{0,3}#{1,6}\s|^\s*\*\*[^*]+:?\*\*\s*$/m.test(token.content)) {
+    if (token.type === 'fence' && /^(?:markdown|md)$/i.test(token.info.trim()) && (last - first) * 2 >= nonBlank && /^\s{0,3}#{1,6}\s|^[ \t]*\*\*[^*\r\n\u2028\u2029]+\*\*[ \t]*$/m.test(token.content)) {
       texts[first] = '';
       const closing = last - 1;
       if (closing > first && /^\s*(?:`{3,}|~{3,})\s*$/.test(texts[closing] ?? '')) texts[closing] = '';

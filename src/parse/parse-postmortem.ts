@@ -50,12 +50,12 @@ function authorsFrom(value: unknown): string[] {
   if (Array.isArray(value)) return value.map((item) => stringOrNull(item)).filter((item): item is string => item !== null);
   const text = stringOrNull(value);
   if (!text) return [];
-  return text.split(/\s*(?:,|;|\band\b|&)\s*/).map((name) => name.trim()).filter(Boolean);
+  return text.split(/,|;|\band\b|&/).map((name) => name.trim()).filter(Boolean);
 }
 
 /** A list of short names: a YAML list, or one string of comma-separated names. */
 function listFrom(value: unknown): string[] {
-  const items = Array.isArray(value) ? value.map((item) => stringOrNull(item)) : (stringOrNull(value)?.split(/\s*[,;]\s*/) ?? []);
+  const items = Array.isArray(value) ? value.map((item) => stringOrNull(item)) : (stringOrNull(value)?.split(/[,;]/) ?? []);
   const seen = new Set<string>();
   for (const item of items) if (item && item.trim()) seen.add(item.trim());
   return [...seen];
@@ -154,7 +154,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   model.reviewedAt = dateFrom(firstKey(data, REVIEWED_AT_KEYS));
   model.services = listFrom(firstKey(data, ['services', 'service', 'affected_services', 'affectedServices', 'affected-services']));
   model.tags = listFrom(firstKey(data, ['tags', 'tag', 'contributing_factors', 'contributingFactors', 'contributing-factors']));
-  model.authors = data.authors !== undefined ? authorsFrom(data.authors) : data.author !== undefined ? authorsFrom(data.author) : authorsFrom(label('authors') ?? metadataSection(/^authors?$/i)?.replace(/^\s*[-*+]\s+/gm, '').replace(/\n/g, ', ') ?? null);
+  model.authors = data.authors !== undefined ? authorsFrom(data.authors) : data.author !== undefined ? authorsFrom(data.author) : authorsFrom(label('authors') ?? metadataSection(/^authors?$/i)?.replace(/^[ \t]*[-*+]\s+/gm, '').replace(/\n/g, ', ') ?? null);
 
   const impactSections = sections.filter((section) => section.kind === 'impact');
   const impactText = joinTexts(impactSections.map((section) => linesToText(section.lines, section.inlineText)));
@@ -168,7 +168,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const frontZoneText = stringOrNull(data.timezone) ?? label('timezone');
   const window = readImpactWindow([label('duration'), [label('start'), label('end')].filter(Boolean).join(' to ') || null, summaryText, impactText, label('impact')], model.date, parseZone(frontZoneText));
   const timelineSections = sections.filter((section) => section.kind === 'timeline');
-  const headingZoneText = timelineSections.map((section) => /\(([^)]*)\)/.exec(section.heading)?.[1] ?? null).find((zoneText) => zoneText && parseZone(zoneText)) ?? null;
+  const headingZoneText = timelineSections.map((section) => /\(([^()]*)\)/.exec(section.heading)?.[1] ?? null).find((zoneText) => zoneText && parseZone(zoneText)) ?? null;
   const headingZone = headingZoneText ? headingZoneText.replace(/^(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+|listed in\s+)?/i, '').trim() : null;
   let declaredZone = frontZoneText ?? window.zoneText ?? headingZone;
   model.date ??= window.date;

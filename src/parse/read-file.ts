@@ -3,7 +3,7 @@
  * `PostmortemError` for each way that can go wrong, so callers never see a raw `ENOENT` or a
  * page of mojibake from a file that was never text.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { constants, readFileSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PostmortemError } from '../model/errors.js';
@@ -40,6 +40,8 @@ function openError(error: unknown, filePath: string): PostmortemError {
       return new PostmortemError('permission denied: cannot read this file', location, { cause: error });
     case 'EISDIR':
       return new PostmortemError('is a directory, not a file', location, { cause: error });
+    case 'ELOOP':
+      return new PostmortemError('is a loop of symbolic links', location, { cause: error });
     default:
       return new PostmortemError(
         `cannot read this file (${code ?? (error instanceof Error ? error.message : String(error))})`,
@@ -160,7 +162,8 @@ export async function readPostmortemFile(filePath: string, options: ReadFileOpti
   const location = { filePath };
   let handle: FileHandle;
   try {
-    handle = await open(resolve(options.cwd ?? process.cwd(), filePath), 'r');
+    // Non-blocking: opening a FIFO for reading otherwise waits for a writer, for ever if none comes.
+    handle = await open(resolve(options.cwd ?? process.cwd(), filePath), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw openError(error, filePath);
   }
@@ -168,6 +171,7 @@ export async function readPostmortemFile(filePath: string, options: ReadFileOpti
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw new PostmortemError('is a directory, not a file', location);
+    if (stats.isFIFO() || stats.isSocket()) throw new PostmortemError('is not a regular file (a FIFO or socket); nothing read', location);
     if (stats.size > limit) {
       throw new PostmortemError(`is too large (${stats.size} bytes; the limit is ${formatSize(limit)})`, location);
     }

@@ -45,7 +45,7 @@ const AGENT_FIX = new RegExp(String.raw`^${AGENT}\s+${ADVERBS}(?:${FIX_VERB}|(?:
 /** "The issue was resolved by ...", "service was restored", "mitigated by ...". */
 const PASSIVE_FIX = new RegExp(String.raw`\b(?:(?:was|were|has\s+been|have\s+been|got|is|are)\s+(?:\w+ly\s+)?${FIX_VERB}|(?:mitigated|resolved|fixed|remediated)\s+by)\b`, 'i');
 /** How things went once fixed: "the server restarted without further issues". */
-const OUTCOME = /\b(?:without\s+(?:any\s+)?(?:further|more)?\s*(?:issues?|problems?|errors?)|back\s+(?:to\s+normal|online)|normal(?:ly)?|as\s+expected|resum(?:ed|ing)|working\s+again|stable)\b/i;
+const OUTCOME = /\b(?:without\s+(?:any\s+)?(?:(?:further|more)\s+)?(?:issues?|problems?|errors?)|back\s+(?:to\s+normal|online)|normal(?:ly)?|as\s+expected|resum(?:ed|ing)|working\s+again|stable)\b/i;
 /** Words that explain why something happened: a clause holding one is about the cause. */
 const CAUSE_CUE = /\b(?:root[- ]?causes?|caus(?:e|es|ed|ing)|because|due\s+to|owing\s+to|stem(?:s|med)?\s+from|triggered\s+by|(?:was|were)\s+triggered|the\s+trigger|the\s+reason|reasons?\s+(?:for|why)|led\s+to|lead\s+to|leading\s+to|result(?:s|ed)?\s+in|resulting\s+in|introduc(?:ed|es|ing)\s+(?:in|by|a|an|the)\s|(?:was|were|had\s+been)\s+introduced|reintroduc\w*|brought\s+(?:the\s+)?(?:errors?|failures?|outage|problems?|issues?|bug)\s+back|broke|breaking|why)\b/i;
 /** Verbs that fix things as often as they break them ("we updated the config"): a fix only where the paragraph says the fix worked. */
@@ -71,8 +71,8 @@ export function openingText(paragraph: readonly SourceLine[]): string {
     if (line.kind === 'text' || line.kind === 'heading') prose += `${prose ? ' ' : ''}${line.text.trim()}`;
   }
   return prose
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/!\[[^[\]]*\]\((?:[^()]|\([^()]*\))*\)/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .trim()
     .replace(/^(?:(?:[-*+]|\d{1,3}[.)])\s+)+/, '')
     .replace(/[*_`]/g, '')
@@ -158,14 +158,17 @@ function paragraphsText(lines: readonly SourceLine[], paragraphs: readonly Parag
   return texts.length > 0 ? texts.join('\n\n') : null;
 }
 
-const INLINE_LABEL = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{1,40}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)(?:\s|$)/;
-const LEADING_LABEL = /^(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{1,40}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)[ \t]*\n?/;
+// Labels start and end with a letter, so the spaces around them belong to one `\s*` alone (two that
+// could share a run of spaces backtracked quadratically on a long one).
+const INLINE_LABEL = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:(?:\*\*|__)\s*)?([A-Za-z](?:[A-Za-z ]{0,39}[A-Za-z])?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)(?:\s|$)/;
+const LEADING_LABEL = /^(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:(?:\*\*|__)\s*)?([A-Za-z](?:[A-Za-z ]{0,39}[A-Za-z])?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:?)[ \t]*\n?/;
 
 /** Text without the label or heading that names it as `kind` ("Root cause:", "### Resolution"). */
 function stripLabel(text: string | null, kind: 'rootCause' | 'resolution'): string | null {
   if (!text) return null;
-  const heading = /^#{1,6}\s+(.+?)\s*#*\s*(?:\n|$)/.exec(text);
-  if (heading && classifyHeading(heading[1] as string) === kind) return dedentText(text.slice(heading[0].length));
+  // The heading's text without a closing run of #s, trimmed in code: a pattern doing it backtracked over long runs of spaces.
+  const heading = /^#{1,6}[^\S\n]+([^\n]*)\n?/.exec(text);
+  if (heading && classifyHeading((heading[1] as string).trimEnd().replace(/(?<!#)#+$/, '').trimEnd()) === kind) return dedentText(text.slice(heading[0].length));
   const match = LEADING_LABEL.exec(text);
   // A bulleted label ("- Root Cause: ...") indents its continuation lines; dedent them.
   if (match && classifyHeading(match[1] as string) === kind) return dedentText(text.slice(match[0].length));

@@ -49,8 +49,8 @@ export type HeadingKind = SectionKind | 'trigger' | 'metadata';
 /** Strips numbering, emoji, emphasis, parentheses and punctuation from a heading for matching. */
 export function normalizeHeading(text: string): string {
   let stripped = text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, (_match, label: string) => (label === '#' ? '' : label))
-    .replace(/<[^>]*>/g, ' ');
+    .replace(/!?\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, (_match, label: string) => (label === '#' ? '' : label))
+    .replace(/<[^<>]*>/g, ' ');
   // Nested parentheses: "Timeline (times in Central Africa Time (CAT))".
   for (let pass = 0; pass < 3 && /\([^()]*\)/.test(stripped); pass++) stripped = stripped.replace(/\([^()]*\)/g, ' ');
   return stripped
@@ -59,7 +59,7 @@ export function normalizeHeading(text: string): string {
     .replace(/[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}\u{FE0F}\u{200D}]/gu, '')
     .replace(/^\s*(?:(?:step|part|section|phase)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-h])[.):]\s+/i, '')
     .replace(/^\s*\d+(?:\.\d+)*\s+(?=[a-z])/i, '')
-    .replace(/[:\-–—.]+\s*$/, '')
+    .replace(/(?<![:\-–—.])[:\-–—.]+\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -114,7 +114,9 @@ interface Candidate {
   isHeading: boolean;
 }
 
-const LABEL_LINE = /^\s{0,3}(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([^:*_]{2,80}?)\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__))\s*(.*?)\s*$/;
+// The label starts and ends with a non-space, so the white space around it belongs to one `\s*`
+// alone: two `\s*` that could share a run of spaces backtracked quadratically on a long one.
+const LABEL_LINE = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:(?:\*\*|__)\s*)?([^:*_\s](?:[^:*_]{0,78}[^:*_\s])?)\s*(?:(?:\*\*|__)\s*)?(?::\s*(?:\*\*|__)?|(?:\*\*|__))(.*)$/;
 
 /** Whether a line is a heading or a label that could start a section, and what it names. */
 function candidateAt(line: SourceLine): Candidate | null {
@@ -136,7 +138,7 @@ function candidateAt(line: SourceLine): Candidate | null {
   // "##Timeline": a heading without the space CommonMark requires.
   const tight = /^\s{0,3}(#{1,6})([^#\s].{0,80})$/.exec(text);
   if (tight) {
-    const heading = (tight[2] as string).replace(/#+\s*$/, '').trim();
+    const heading = (tight[2] as string).replace(/(?<!#)#+\s*$/, '').trim();
     const kind = classifyHeading(heading);
     if (kind) return { kind, heading, level: (tight[1] as string).length, inlineText: null, isHeading: true };
   }
@@ -234,11 +236,16 @@ export function linesToText(lines: readonly SourceLine[], leading: string | null
 
 /** Lines of text with common indentation removed, trailing spaces and blank lines at both ends dropped; null when nothing is left. */
 export function dedentText(lines: readonly string[] | string): string | null {
-  const texts = (typeof lines === 'string' ? lines.split('\n') : [...lines]).map((text) => text.trimEnd());
-  while (texts.length > 0 && (texts[0] as string).trim() === '') texts.shift();
-  while (texts.length > 0 && (texts[texts.length - 1] as string).trim() === '') texts.pop();
+  const all = (typeof lines === 'string' ? lines.split('\n') : [...lines]).map((text) => text.trimEnd());
+  // Blank lines at either end dropped by index: shift() in a loop was quadratic on thousands of them.
+  let first = 0;
+  while (first < all.length && all[first] === '') first += 1;
+  let end = all.length;
+  while (end > first && all[end - 1] === '') end -= 1;
+  const texts = all.slice(first, end);
   if (texts.length === 0) return null;
-  const indents = texts.filter((text) => text.trim() !== '').map((text) => /^\s*/.exec(text)?.[0].length ?? 0);
-  const common = Math.min(...indents);
+  // A loop, not Math.min(...indents): spreading a few hundred thousand arguments overflows the stack.
+  let common = Infinity;
+  for (const text of texts) if (text !== '') common = Math.min(common, /^\s*/.exec(text)?.[0].length ?? 0);
   return texts.map((text) => text.slice(Math.min(common, /^\s*/.exec(text)?.[0].length ?? 0))).join('\n');
 }

@@ -17,7 +17,9 @@ const LABELS: Array<[SummaryLabel, RegExp]> = [
   ['timezone', /^(?:time ?zone|tz)$/i],
 ];
 
-const LABELLED = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\s*([A-Za-z%][A-Za-z% ]{1,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*(.*)$/;
+// The label starts and ends with a letter, so the spaces around it belong to one `\s*` alone (two
+// that could share a run of spaces backtracked quadratically on a long one).
+const LABELLED = /^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:(?:\*\*|__)\s*)?([A-Za-z%](?:[A-Za-z% ]{0,39}[A-Za-z%])?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)(.*)$/;
 
 /** Reads `Label: value` (bulleted or not, label bold or not) when the label is a summary field. */
 export function readLabel(text: string): { label: SummaryLabel; value: string } | null {

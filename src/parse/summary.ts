@@ -86,6 +86,7 @@ export interface ImpactWindow {
 
 // What may stand between the two ends of a window: emphasis, a zone in parentheses, a dash or word, a date.
 const DECORATION = '(?:\\*\\*|__|\\*|_)*';
+const MAX_RANGE_JOIN = 100;
 const RANGE_JOIN = new RegExp(`^\\s*${DECORATION}\\s*(?:\\([^)]*\\)\\s*)?${DECORATION}\\s*(?:-|–|—|to|and|until|till|through|thru)\\s*${DECORATION}\\s*(?:[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*(?:\\d{4})?,?|\\d{4}-\\d{2}-\\d{2},?)?\\s*(?:at\\s+)?$`, 'i');
 
 /**
@@ -102,7 +103,8 @@ export function readImpactWindow(texts: ReadonlyArray<string | null | undefined>
       if (!first?.clock || !second?.clock) continue;
       const between = text.slice(first.index + first.written.length, second.index);
       const before = text.slice(Math.max(0, first.index - 12), first.index);
-      if (!RANGE_JOIN.test(between) && !(/\b(?:from|between)\s*$/i.test(before) && /^\s*(?:to|and|until|till)\s*$/i.test(between))) continue;
+      // What joins the two ends of a range is short; RANGE_JOIN backtracks polynomially over a long run of spaces, so longer text is not tried.
+      if (!(between.length <= MAX_RANGE_JOIN && RANGE_JOIN.test(between)) && !(/\b(?:from|between)\s*$/i.test(before) && /^\s*(?:to|and|until|till)\s*$/i.test(between))) continue;
       const zoneText = second.clock.zoneText ?? first.clock.zoneText;
       const zone = parseZone(zoneText) ?? fallbackZone;
       const foundDate = findDate(text);

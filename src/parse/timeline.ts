@@ -38,7 +38,8 @@ const LIST_MARKER = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
 /** Splits `Label: text` (bold or plain) from an entry's text. */
 export function splitLabel(text: string, timed: boolean): { label: string | null; text: string } {
   // A bold label needs its colon: "**Escalation:** paged" is labelled, "**Rollback** started" is not.
-  const bold = /^(?:\*\*|__)([^*_\n]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/s.exec(text);
+  // The label starts and ends with a non-space, so the spaces after it belong to one `\s*` alone (quadratic backtracking otherwise).
+  const bold = /^(?:\*\*|__)([^*_\s](?:[^*_\n]{0,58}[^*_\s])?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/s.exec(text);
   if (bold) return { label: (bold[1] as string).trim(), text: (bold[2] as string).trim() };
   const plain = /^([A-Za-z][A-Za-z /&'()-]{0,50}?):\s+(.+)$/s.exec(text);
   if (plain) {
@@ -133,7 +134,7 @@ export function parseTimeline(lines: readonly SourceLine[], context: TimelineCon
     if (zoneText === null && drafts.length === 0 && !isItem && /\b(?:all )?times?\b/i.test(content) && content.length <= 80) {
       const zone = parseZone(content);
       if (zone) {
-        zoneText = zone.label.replace(/^.*?\b(?:in|are)\s+/i, '').replace(/[.)]+$/, '');
+        zoneText = zone.label.replace(/^.*?\b(?:in|are)\s+/i, '').replace(/(?<![.)])[.)]+$/, '');
         previousBlank = false;
         continue;
       }

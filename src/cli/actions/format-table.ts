@@ -93,7 +93,8 @@ function shrinkToFit(columns: readonly Column[], widths: number[], width: number
 export function formatActionsTable(items: readonly ActionItem[], options: ActionsTableOptions): string {
   let columns = COLUMNS.filter((column) => !column.optional || items.some((item) => column.value(item) !== null));
   const texts = new Map(columns.map((column) => [column, items.map((item) => terminalText(column.value(item) ?? '-'))]));
-  const natural = (column: Column): number => Math.max(stringWidth(column.header), ...(texts.get(column) as string[]).map((text) => stringWidth(text)));
+  // reduce, not Math.max(...): a list can have more rows than a call has room for arguments.
+  const natural = (column: Column): number => (texts.get(column) as string[]).reduce((widest, text) => Math.max(widest, stringWidth(text)), stringWidth(column.header));
   let widths = columns.map(natural);
   if (options.width !== null) {
     // On a narrow terminal, the postmortem's status, date, priority, issue and title go, in that order, before the task is cut short.

@@ -11,7 +11,8 @@ import type { Postmortem } from '../../model/postmortem.js';
 import type { RedactOptions } from '../../redact/redact-text.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { writeCommandOutput, type OutputOptions } from '../write-output.js';
+import { refuseInputsAsOutputs, writeCommandOutput, type OutputOptions } from '../write-output.js';
+import { terminalText } from '../terminal-text.js';
 
 /** The formats `export --format` accepts. */
 export const EXPORT_FORMATS = ['json', 'html', 'pdf'] as const;
@@ -107,7 +108,7 @@ function refuseExistingTargets(targets: readonly string[], options: ExportComman
 async function exportJson(files: readonly string[], options: ExportCommandOptions, context: CommandContext): Promise<number> {
   const models = await parseFiles(files, context.io.cwd, await redactionOptions(options, context.io.cwd));
   const value = files.length === 1 ? models[0] : models;
-  await writeCommandOutput(`${JSON.stringify(value, null, 2)}\n`, options, context.io);
+  await writeCommandOutput(`${JSON.stringify(value, null, 2)}\n`, options, context.io, files);
   return 0;
 }
 
@@ -116,7 +117,10 @@ async function exportHtml(files: readonly string[], options: ExportCommandOption
   const toStandardOutput = options.output === undefined || options.output === '-';
   if (toStandardOutput && files.length > 1) throw usage('several HTML pages need a directory: add -o DIR');
   const targets = toStandardOutput ? null : outputPaths(files, options.output as string, 'html', io.cwd);
-  if (targets) refuseExistingTargets(targets, options, io.cwd);
+  if (targets) {
+    refuseInputsAsOutputs(targets, files, io.cwd);
+    refuseExistingTargets(targets, options, io.cwd);
+  }
   const models = await parseFiles(files, io.cwd, await redactionOptions(options, io.cwd));
   const { renderHtml } = await import('../../export/render-html.js');
   const pages = models.map((model) => renderHtml(model, { cwd: io.cwd, ...(options.template ? { template: options.template } : {}) }));
@@ -135,6 +139,7 @@ async function exportPdf(files: readonly string[], options: ExportCommandOptions
   if (options.output === undefined || options.output === '-') throw usage('--format pdf writes files: name one with -o FILE, or a directory with -o DIR');
   const targets = outputPaths(files, options.output, 'pdf', io.cwd);
   // Refused before a browser starts: printing takes seconds, a refusal should not.
+  refuseInputsAsOutputs(targets, files, io.cwd);
   refuseExistingTargets(targets, options, io.cwd);
   const models = await parseFiles(files, io.cwd, await redactionOptions(options, io.cwd));
   const [{ renderHtml }, { renderPdf }] = await Promise.all([import('../../export/render-html.js'), import('../../export/render-pdf.js')]);
@@ -163,11 +168,11 @@ async function exportSite(inputs: readonly string[], options: ExportCommandOptio
   });
   for (const failure of report.failures) {
     const where = failure.line !== undefined ? `${failure.source}:${failure.line}` : failure.source;
-    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${where}: ${failure.reason} (listed on the index, no page)\n`);
+    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${terminalText(`${where}: ${failure.reason}`)} (listed on the index, no page)\n`);
   }
   const shown = path.relative(io.cwd, report.outputDirectory) || '.';
   for (const page of report.orphaned) {
-    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${path.join(shown, page)}: no source makes this page any more, but it was changed since postmortem wrote it; left in place\n`);
+    io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${terminalText(path.join(shown, page))}: no source makes this page any more, but it was changed since postmortem wrote it; left in place\n`);
   }
   // --no-cache asked for the full rebuild; any other reason is news.
   if (report.fullRebuild !== null && options.cache !== false) io.stdout.write(`${shown}: every page rebuilt: ${report.fullRebuild}\n`);

@@ -15,6 +15,7 @@ import type { CommandContext } from '../command-context.js';
 import type { OutputStream } from '../io.js';
 import { readPackageInfo } from '../package-info.js';
 import { ruleDocsBase } from '../rule-docs.js';
+import { refuseInputsAsOutputs } from '../write-output.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
 export interface LintCommandOptions {
@@ -136,6 +137,8 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     if (results.some((result) => resolve(io.cwd, result.filePath) === target)) {
       throw new PostmortemError('is one of the files being linted; write the report to another file', { filePath: options.output as string });
     }
+    // The same file by another name (a link to a linted file).
+    refuseInputsAsOutputs([options.output as string], results.map((result) => result.filePath), io.cwd);
     const { writeFileAtomic } = await import('../../io/write-file-atomic.js');
     await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: options.force === true });
   } else if (report) {

@@ -22,6 +22,6 @@ export async function renderCommand(answersPath: string, options: RenderCommandO
     cwd: io.cwd,
     ...(options.template === undefined ? {} : { template: options.template }),
   });
-  await writeCommandOutput(markdown, options, io);
+  await writeCommandOutput(markdown, options, io, [answersPath]);
   return 0;
 }

@@ -169,7 +169,7 @@ export async function timelineImportCommand(sources: string[], options: Timeline
       const patch = createTwoFilesPatch(target.path, target.path, target.text.replace(/^\uFEFF/, ''), merged.text.replace(/^\uFEFF/, ''), undefined, undefined, { context: 3 });
       const shown = patch.split('\n').filter((line) => !/^={10,}$/.test(line) && !line.startsWith('Index: ')).map((line) => terminalText(line.replace(/\r$/, '')));
       const painted = shown.map((line) => (line.startsWith('+') && !line.startsWith('+++') ? colors.stdout.green(line) : line.startsWith('-') && !line.startsWith('---') ? colors.stdout.red(line) : line.startsWith('@@') ? colors.stdout.cyan(line) : line));
-      io.stdout.write(`${painted.join('\n').replace(/\n+$/, '')}\n`);
+      io.stdout.write(`${painted.join('\n').replace(/(?<!\n)\n+$/, '')}\n`);
       note(`dry run: ${target.path} would get ${count}${already}${merged.createdSection ? ' in a new Timeline section' : ''}; nothing written`);
       return 0;
     }

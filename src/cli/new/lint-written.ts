@@ -35,7 +35,7 @@ export async function lintWrittenPostmortem(text: string, filePath: string, opti
   if (errorCount + warningCount === 0) {
     return { errorCount, warningCount, text: `${configNote}Lint: no problems (${builtinRules.length} rules checked).` };
   }
-  const report = (await loadFormatter('stylish'))([result], { cwd: options.cwd, color: options.color }).replace(/^\n+|\n+$/g, '');
+  const report = (await loadFormatter('stylish'))([result], { cwd: options.cwd, color: options.color }).replace(/^\n+|(?<!\n)\n+$/g, '');
   return {
     errorCount,
     warningCount,

@@ -18,11 +18,11 @@ export function slugify(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   if (slug.length <= 60) return slug || 'postmortem';
   const cut = slug.slice(0, 61);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > 20 ? cut.slice(0, lastHyphen) : cut.slice(0, 60)).replace(/-+$/, '');
+  return (lastHyphen > 20 ? cut.slice(0, lastHyphen) : cut.slice(0, 60)).replace(/(?<!-)-+$/, '');
 }
 
 /** `<directory>/<date>-<slug>.md`, with forward slashes as people type them. */

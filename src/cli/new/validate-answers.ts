@@ -67,7 +67,7 @@ function tidyText(text: string): string | null {
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')
-    .replace(/^\n+|\n+$/g, '');
+    .replace(/^\n+|(?<!\n)\n+$/g, '');
   return value.trim() === '' ? null : value;
 }
 
@@ -100,7 +100,7 @@ export function checkSeverity(text: string, severities: readonly string[] = DEFA
 export function checkAuthors(text: string): Checked<string[]> {
   const line = singleLine(text, 'the authors');
   if (!line.ok) return line;
-  const names = line.value.split(/\s*[,;]\s*/).map((name) => name.trim()).filter(Boolean);
+  const names = line.value.split(/[,;]/).map((name) => name.trim()).filter(Boolean);
   if (names.some((name) => name.length > 100)) return reject('separate the authors with commas (a name is at most 100 characters)');
   return accept(names);
 }
@@ -120,7 +120,7 @@ export function checkNameList(text: string, what: 'service' | 'tag'): Checked<st
   const line = singleLine(text, `the ${plural}`, MAX_NAMES * (MAX_NAME_LENGTH + 2));
   if (!line.ok) return line;
   const names: string[] = [];
-  for (const name of line.value.split(/\s*[,;]\s*/).map((part) => part.trim()).filter(Boolean)) {
+  for (const name of line.value.split(/[,;]/).map((part) => part.trim()).filter(Boolean)) {
     if (/[\u0000-\u001f\u007f]/.test(name)) return reject(`the ${plural} must be plain text`);
     if (name.length > MAX_NAME_LENGTH) return reject(`"${name.slice(0, 20)}…" is long for a ${what} (at most ${MAX_NAME_LENGTH} characters); separate the ${plural} with commas`);
     if (!names.some((known) => known.toLowerCase() === name.toLowerCase())) names.push(name);
@@ -251,6 +251,7 @@ export function describeImpactWindow(window: ImpactWindow, timezone: string): st
 const PERCENT_TEXT =
   /^(?:(?:about|around|approximately|approx\.?|roughly|circa|ca\.|est\.|estimated|~|≈)\s*)?(\d{1,3}(?:\.\d+|,\d{1,2})?)\s*(?:%|percent|per\s*cent|pct\.?)?(?:\s+of\s+(?:all\s+|the\s+|our\s+)?users)?$/i;
 const PERCENT_RANGE = /^\D*(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:-|–|to)\s*(\d{1,3}(?:\.\d+)?)\s*%?/i;
+const MAX_PERCENT_TEXT = 60;
 const PERCENT_HELP = 'write a number from 0 to 100, such as 60, 60%, about 60% or 12.5 percent';
 
 /**
@@ -261,9 +262,10 @@ const PERCENT_HELP = 'write a number from 0 to 100, such as 60, 60%, about 60% o
 export function checkPercent(text: string): Checked<number | null> {
   const value = text.trim();
   if (value === '') return accept(null);
-  const match = PERCENT_TEXT.exec(value);
+  // A percentage is a few words; the patterns backtrack over long runs of spaces, so a long answer is not tried.
+  const match = value.length <= MAX_PERCENT_TEXT ? PERCENT_TEXT.exec(value) : null;
   if (!match) {
-    const range = PERCENT_RANGE.exec(value);
+    const range = value.length <= MAX_PERCENT_TEXT ? PERCENT_RANGE.exec(value) : null;
     if (range) {
       const middle = (Number(range[1]) + Number(range[2])) / 2;
       return reject(`"${value}" is a range: write one number from 0 to 100, such as ${Math.round(middle * 10) / 10}`);

@@ -10,6 +10,18 @@ function plural(count: number, word: string): string {
 }
 
 /** Formats results as ESLint's stylish formatter does. */
+/**
+ * Text on one terminal line: line breaks become a space, other control characters (an escape
+ * sequence in a file name or in quoted document text) a space too, so nothing is obeyed.
+ */
+function widest(widths: readonly number[]): number {
+  return widths.reduce((most, width) => Math.max(most, width), 0);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
 export const formatStylish: Formatter = (results, options) => {
   const style = options.color ?? PLAIN_STYLE;
   let errors = 0;
@@ -24,22 +36,23 @@ export const formatStylish: Formatter = (results, options) => {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     // As in ESLint: line numbers right-aligned, columns left-aligned, so the colons line up.
-    const lineWidth = Math.max(...result.messages.map((message) => String(message.line).length));
-    const columnWidth = Math.max(...result.messages.map((message) => String(message.column).length));
+    // Widest by reduce, not Math.max(...): a file can have more messages than a call has room for arguments.
+    const lineWidth = widest(result.messages.map((message) => String(message.line).length));
+    const columnWidth = widest(result.messages.map((message) => String(message.column).length));
     const rows = result.messages.map((message) => ({
       position: `${String(message.line).padStart(lineWidth)}:${String(message.column).padEnd(columnWidth)}`,
       severity: message.severity === 2 ? 'error' : 'warning',
       // A message is one line in this layout; rules write one line, but a config or file name may not.
-      text: message.message.replace(/\s*[\r\n]+\s*/g, ' '),
+      text: oneLine(message.message),
       ruleId: message.ruleId,
     }));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
-    const textWidth = Math.max(...rows.map((row) => row.text.length));
+    const severityWidth = widest(rows.map((row) => row.severity.length));
+    const textWidth = widest(rows.map((row) => row.text.length));
     const lines = rows.map((row) => {
       const severity = row.severity === 'error' ? style.red(row.severity) : style.yellow(row.severity);
       return `  ${style.dim(row.position)}  ${severity}${' '.repeat(severityWidth - row.severity.length)}  ${row.text}${' '.repeat(textWidth - row.text.length)}  ${style.dim(row.ruleId)}`;
     });
-    blocks.push(`${style.underline(displayPath(result.filePath, options.cwd))}\n${lines.join('\n')}`);
+    blocks.push(`${style.underline(oneLine(displayPath(result.filePath, options.cwd)))}\n${lines.join('\n')}`);
   }
   if (blocks.length === 0) return '';
   const total = errors + warnings;

@@ -35,7 +35,7 @@ const ONLY_A_LINK = /^(?:<?https?:\/\/\S+>?|#\d+|[A-Z][A-Z0-9]+-\d+)$/;
 /** The words of a task with Markdown, issue references and a leading label or priority taken off. */
 function plainWords(text: string): string[] {
   const plain = text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
     .replace(/[*_`~]/g, '')
     .replace(/^\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\)|[A-Z][A-Z0-9]+-\d+:?|#\d+:?|P\d\s*[:\-–]|\d+[.)])\s*/g, '')
     .trim();
@@ -94,7 +94,8 @@ function withoutSubject(sentence: string): string {
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
 // A list item with a checkbox written almost right: marker, optional space, brackets holding spaces and at most one x.
-const CHECKBOX = /^(\s*)([-*+]|\d{1,9}[.)])(\s*)\[(\s*)([xX]?)(\s*)\](?!\()(\s*)(?=\S)/;
+// (`\[\s*x?\s*\]` would backtrack quadratically over a long run of spaces in the brackets.)
+const CHECKBOX = /^(\s*)([-*+]|\d{1,9}[.)])(\s*)\[(\s*)(?:([xX])(\s*))?\](?!\()(\s*)(?=\S)/;
 
 /** Malformed checkboxes in the corrective measures, each with the fix that makes it a checklist item. */
 function checkChecklistSyntax({ doc, text, lines, report }: RuleContext<ActionItemsSpecificOptions>): void {
@@ -103,7 +104,7 @@ function checkChecklistSyntax({ doc, text, lines, report }: RuleContext<ActionIt
     for (let line = section.line; line <= section.endLine; line++) {
       const match = CHECKBOX.exec(lines[line - 1] ?? '');
       if (!match) continue;
-      const [written, indent, marker, gap, before, mark, after, trailing] = match as unknown as string[] as [string, string, string, string, string, string, string, string];
+      const [written, indent, marker, gap, before, mark = '', after = '', trailing] = match as unknown as string[] as [string, string, string, string, string, string | undefined, string | undefined, string];
       // GFM: a space after the marker, one character between the brackets, a space after them.
       const valid = gap.length > 0 && trailing.length > 0 && (mark ? before === '' && after === '' : before.length + after.length === 1);
       if (valid) continue;

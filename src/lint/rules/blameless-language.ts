@@ -22,7 +22,7 @@ interface BlamePhrase {
 }
 
 const BUILT_IN: BlamePhrase[] = [
-  { name: "'s fault", pattern: /\b[\w-]+['’]s fault\b/gi },
+  { name: "'s fault", pattern: /(?<![\w-])[\w-]+['’]s fault\b/gi },
   { name: 'at fault', pattern: /\bat fault\b/gi },
   { name: 'careless', pattern: /\bcareless(?:ly|ness)?\b/gi },
   { name: 'should have known', pattern: /\b(?:should|ought to) (?:have|'ve)\s+known\b|\bshould['’]ve known\b/gi },

@@ -19,7 +19,7 @@ export default defineRule({
     const times = findTimes(summaryText);
     const { start, end, durationMinutes } = doc.summary;
     // What the summary states counts, even where the parser could not work out a window from it.
-    const durationLabel = /\b(?:duration|lasted|length)\s*(?:\*\*|__)?\s*[:=–—-]\s*(?:\*\*|__)?\s*([^\n<]+)/i.exec(summaryText)?.[1] ?? '';
+    const durationLabel = /\b(?:duration|lasted|length)\s*(?:(?:\*\*|__)\s*)?[:=–—-]\s*(?:(?:\*\*|__)\s*)?([^\n<]+)/i.exec(summaryText)?.[1] ?? '';
     const statesWindow = durationMinutes !== null || (start !== null && end !== null) || summaryWindow(doc, lines).start !== null ||
       times.length >= 2 || readDuration(summaryText, { inProse: true }) !== null || readDuration(durationLabel) !== null;
     if (!statesWindow) {

@@ -22,7 +22,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 export function countWords(lines: readonly string[], frontMatterLines: number): number {
   let count = 0;
   for (const { text } of proseLines(lines, frontMatterLines)) {
-    const readable = text.replace(/\]\([^)]*\)/g, ']').replace(/https?:\/\/\S+/g, 'link').replace(/<[^>]+>/g, ' ');
+    const readable = text.replace(/\]\((?:[^()]|\([^()]*\))*\)/g, ']').replace(/https?:\/\/\S+/g, 'link').replace(/<[^<>]+>/g, ' ');
     count += readable.match(WORD)?.length ?? 0;
   }
   return count;

@@ -61,9 +61,35 @@ export function proseLines(lines: readonly string[], frontMatterLines: number): 
   return result;
 }
 
-/** Replaces `code spans` (any number of backticks) with spaces. */
+/**
+ * Replaces `code spans` (any number of backticks) with spaces: a run of backticks opens a span
+ * that the next run of the same length closes. Worked out from the runs rather than with a
+ * back-referencing pattern, which scanned to the end of the line from every unclosed run
+ * (cubic on a line of them).
+ */
 function blankInlineCode(text: string): string {
-  return text.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (match) => ' '.repeat(match.length));
+  if (!text.includes('`')) return text;
+  const runs = Array.from(text.matchAll(/`+/g), (match) => ({ start: match.index, end: match.index + match[0].length }));
+  // For each run, the index of the next run of the same length, or -1.
+  const closing: number[] = new Array<number>(runs.length);
+  const nextOfLength = new Map<number, number>();
+  for (let index = runs.length - 1; index >= 0; index -= 1) {
+    const run = runs[index] as { start: number; end: number };
+    closing[index] = nextOfLength.get(run.end - run.start) ?? -1;
+    nextOfLength.set(run.end - run.start, index);
+  }
+  let result = '';
+  let copied = 0;
+  for (let index = 0; index < runs.length; index += 1) {
+    const close = closing[index] as number;
+    if (close === -1) continue;
+    const open = runs[index] as { start: number; end: number };
+    const end = (runs[close] as { start: number; end: number }).end;
+    result += text.slice(copied, open.start) + ' '.repeat(end - open.start);
+    copied = end;
+    index = close;
+  }
+  return result + text.slice(copied);
 }
 
 // Strings cannot key a WeakMap; the rules of one run ask about the same text in a row, so the last one is kept.

@@ -1,0 +1,104 @@
+// Where -o may point: the input itself, /dev/full, a folder that cannot be written, a folder
+// that does not exist yet. One clear line and exit 2, or the whole file; never half a file,
+// never a temporary file left behind, never the input replaced.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { runInProcess, useTempDir } from '../cli/cli-harness.js';
+
+let cwd: string;
+useTempDir((path) => (cwd = path));
+
+const POSTMORTEM = '---\ntitle: "Disk full"\ndate: "2026-02-03"\n---\n\n# Disk full\n\n## Summary\n\nFrom 10:00 to 10:40 UTC writes failed.\n';
+const ANSWERS = '{"title": "Disk full", "date": "2026-02-03"}';
+
+beforeEach(() => {
+  writeFileSync(join(cwd, 'in.md'), POSTMORTEM);
+  writeFileSync(join(cwd, 'answers.json'), ANSWERS);
+  symlinkSync('in.md', join(cwd, 'link.md'));
+});
+
+/** Each command that writes -o, reading `input`. */
+const WRITERS: Array<{ name: string; input: string; args: (output: string) => string[] }> = [
+  { name: 'export (JSON)', input: 'in.md', args: (output) => ['export', 'in.md', '-o', output] },
+  { name: 'export --format html', input: 'in.md', args: (output) => ['export', 'in.md', '--format', 'html', '-o', output] },
+  { name: 'render', input: 'answers.json', args: (output) => ['render', 'answers.json', '-o', output] },
+  { name: 'lint', input: 'in.md', args: (output) => ['lint', 'in.md', '--concurrency', '1', '-o', output] },
+];
+
+function oneLine(stderr: string): string {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0] as string;
+}
+
+/** No `.name.pid.random.n.tmp` file left in `directory`. */
+function expectNoTemporaryFiles(directory: string): void {
+  expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+}
+
+describe.each(WRITERS)('$name', ({ input, args }) => {
+  it.each([input, `./${input}`, ...(input === 'in.md' ? ['link.md'] : [])])('refuses to write over its input %s, even with --force', async (output) => {
+    const before = readFileSync(join(cwd, input));
+    const result = await runInProcess([...args(output), '--force'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(oneLine(result.stderr)).toMatch(/(one of the input files|one of the files being linted)/);
+    expect(readFileSync(join(cwd, input)).equals(before)).toBe(true);
+    expect(statSync(join(cwd, 'link.md')).isFile()).toBe(true);
+    expectNoTemporaryFiles(cwd);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('to /dev/full: no space left, exit 2, /dev/full still a device', async () => {
+    const result = await runInProcess([...args('/dev/full'), '--force'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(oneLine(result.stderr)).toBe('postmortem: /dev/full: cannot write this file: no space left on device');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('to /dev/full without --force: refused as existing, exit 2', async () => {
+    const result = await runInProcess(args('/dev/full'), { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(oneLine(result.stderr)).toMatch(/\/dev\/full: already exists; use --force/);
+  });
+
+  it('to a FIFO: refused without waiting for a reader', async () => {
+    execFileSync('mkfifo', [join(cwd, 'pipe.out')]);
+    const result = await runInProcess([...args('pipe.out'), '--force'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(oneLine(result.stderr)).toMatch(/pipe\.out: is not a regular file/);
+  });
+
+  it('into folders that do not exist yet: creates them and writes the whole file', async () => {
+    const result = await runInProcess(args('new/deeper/out.txt'), { cwd });
+    expect(result.stderr).toBe('');
+    expect(readFileSync(join(cwd, 'new/deeper/out.txt'), 'utf8').length).toBeGreaterThan(10);
+    expectNoTemporaryFiles(join(cwd, 'new/deeper'));
+  });
+
+  it('under a file where a folder should be: one line, exit 2', async () => {
+    const result = await runInProcess(args('in.md/out.txt'), { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(oneLine(result.stderr)).toMatch(/in\.md\/out\.txt: cannot write this file: a parent of this path is not a directory/);
+  });
+
+  // Root writes into a read-only folder anyway, so this runs only for other users; the mocked
+  // test in read-only-folder.test.ts covers the same path as root.
+  it.skipIf(process.getuid?.() === 0)('into a read-only folder: one line, exit 2, nothing left behind', async () => {
+    mkdirSync(join(cwd, 'locked'));
+    chmodSync(join(cwd, 'locked'), 0o555);
+    try {
+      const result = await runInProcess(args('locked/out.txt'), { cwd });
+      expect(result.exitCode).toBe(2);
+      expect(oneLine(result.stderr)).toMatch(/locked\/out\.txt: cannot write this file: permission denied/);
+      expect(readdirSync(join(cwd, 'locked'))).toEqual([]);
+    } finally {
+      chmodSync(join(cwd, 'locked'), 0o755);
+    }
+  });
+});
+
+afterAll(() => {
+  // A regression here (renaming a file over the device as root) would break /dev/full for the whole machine.
+  if (existsSync('/dev/full')) expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+});
