@@ -105,7 +105,9 @@ interface TableStyle {
   trailingPipe: boolean;
 }
 
-const LIST_LEAD = /^(\s*(?:>\s?)*\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)/;
+// Each quote marker takes the blanks before it, so a run of blanks is read one way only (the
+// pattern it replaced, \s*(?:>\s?)*\s*, tried every split of a line of blanks: quadratic).
+const LIST_LEAD = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/;
 const CLOCK_PART = /^(?:\d{4}-\d{2}-\d{2}(?:[T ]|,?\s+(?:at\s+)?))?\d{1,2}(?:[:.]\d{2})?(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?/i;
 
 /** Text compared for "the same entry": backslash escapes and spacing do not count. */

@@ -108,7 +108,7 @@ async function checkRepository(directory: string, shown: string): Promise<void> 
 }
 
 function parseCommit(record: string): GitCommit | null {
-  const [hash, shortHash, author, committed, refs, ...subject] = record.replace(/\n+$/, '').split(FIELD);
+  const [hash, shortHash, author, committed, refs, ...subject] = record.trimEnd().split(FIELD);
   if (!hash || !shortHash || committed === undefined) return null;
   const tags = (refs ?? '').split(', ').filter((ref) => ref.startsWith('tag: ')).map((ref) => ref.slice('tag: '.length));
   return { hash, shortHash, author: author ?? '', committedAt: Number(committed) * 1000, tags, subject: subject.join(FIELD) };
