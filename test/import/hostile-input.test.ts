@@ -122,11 +122,10 @@ describe('timeline import: sources that are not files or folders', () => {
 
   it('through the real bin: one line, exit 2, no wait', () => {
     mkfifo('pipe.jsonl');
-    const started = Date.now();
+    // Killed after 30 s if it waits for a writer (the bug this guards against): then signal is SIGTERM.
     const result = spawnSync(process.execPath, [binPath, 'timeline', 'import', 'pipe.jsonl'], { cwd: scratch.path(), encoding: 'utf8', timeout: 30_000 });
     expect(result.signal).toBeNull();
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^postmortem: pipe\.jsonl: is not a regular file or folder/)]);
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

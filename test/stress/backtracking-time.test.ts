@@ -21,6 +21,7 @@ const FILLERS: Record<string, string> = {
   'comma digit': ',0,', digits: '1', 'digit dot': '1.', 'bold label': '**a:** ', 'bullet space': '- ', 'quote marker': '> ', 'insert placeholder': '[insert[',
   'UTC and space': 'UTC ', 'severity letter': 'S\t', 'lasted and newline': 'lasted\n', 'without and space': 'without ', 'deploy to': 'deploy to ', 'bang anchor': '!&',
   'counted units (the attack recheck reports for summary-impact)': 'M OF\t0 ', words: 'a ', percent: '%', at: '@', 'numeric reference': '&#', 'url start': 'http://a', 'email start': 'a@', 'heading marker': '###### ', 'number and unit': '1 ',
+  'JWT starts (no-secrets)': 'eyJ-', 'name prefixes (no-secrets)': 'DB_', 'URL credentials (no-secrets)': 'a://b:', 'address groups (no-personal-data)': '1.2.', 'IPv6 groups (no-personal-data)': 'fd00:',
 };
 
 /** Where in a postmortem the run goes: each is read by different code. */
