@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, rename, stat, unlink, chmod } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, open, realpath, rename, stat, unlink, chmod } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PostmortemError } from '../model/errors.js';
 
@@ -89,6 +89,18 @@ function temporaryPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${TEMPORARY_PREFIX}.${temporaryCount}.tmp`);
 }
 
+async function writeToPipe(target: string, content: string | Uint8Array, displayPath: string): Promise<void> {
+  try {
+    // Opening for writing without blocking fails with ENXIO when nothing reads the pipe.
+    const probe = await open(target, constants.O_WRONLY | constants.O_NONBLOCK);
+    await probe.close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new PostmortemError('is a FIFO that nothing reads; nothing written', { filePath: displayPath });
+    throw writeError(error, displayPath);
+  }
+  await writeToDevice(target, content, displayPath);
+}
+
 async function writeToDevice(target: string, content: string | Uint8Array, displayPath: string): Promise<void> {
   try {
     const handle = await open(target, 'w');
@@ -116,7 +128,12 @@ export async function writeFileAtomic(
   const displayPath = options.displayPath ?? filePath;
   const hint = options.overwriteHint ?? 'use --force to overwrite it';
   const flush = options.flush !== false;
-  const target = resolve(options.cwd ?? process.cwd(), filePath);
+  let target = resolve(options.cwd ?? process.cwd(), filePath);
+  if (options.overwrite && (await lstat(target).catch(() => null))?.isSymbolicLink()) {
+    // Through a link, what is written is what it points to, and the link stays a link: renaming
+    // over /dev/stdout (a link to /proc/self/fd/1) as root would put a regular file in its place.
+    target = await realpath(target).catch(() => target);
+  }
   const directory = dirname(target);
   const temporary = temporaryPath(target);
 
@@ -134,8 +151,14 @@ export async function writeFileAtomic(
       await writeToDevice(target, content, displayPath);
       return;
     }
+    if (existing?.isFIFO()) {
+      // A pipe with a reader (`-o /dev/stdout | less`) is written to as a shell would; one with
+      // no reader would block for ever, so it is refused.
+      await writeToPipe(target, content, displayPath);
+      return;
+    }
     if (existing && !existing.isFile() && !existing.isDirectory()) {
-      throw new PostmortemError('is not a regular file (a FIFO, socket or block device); nothing written', { filePath: displayPath });
+      throw new PostmortemError('is not a regular file (a socket or block device); nothing written', { filePath: displayPath });
     }
   }
 

@@ -2,7 +2,7 @@
 // that does not exist yet. One clear line and exit 2, or the whole file; never half a file,
 // never a temporary file left behind, never the input replaced.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runInProcess, useTempDir } from '../cli/cli-harness.js';
@@ -62,11 +62,36 @@ describe.each(WRITERS)('$name', ({ input, args }) => {
     expect(oneLine(result.stderr)).toMatch(/\/dev\/full: already exists; use --force/);
   });
 
-  it('to a FIFO: refused without waiting for a reader', async () => {
+  it('to a FIFO nothing reads: refused without waiting for a reader', async () => {
     execFileSync('mkfifo', [join(cwd, 'pipe.out')]);
     const result = await runInProcess([...args('pipe.out'), '--force'], { cwd });
     expect(result.exitCode).toBe(2);
-    expect(oneLine(result.stderr)).toMatch(/pipe\.out: is not a regular file/);
+    expect(oneLine(result.stderr)).toBe('postmortem: pipe.out: is a FIFO that nothing reads; nothing written');
+  });
+
+  it('to a FIFO with a reader (-o /dev/stdout | less): written as a shell redirect would, the FIFO kept', async () => {
+    execFileSync('mkfifo', [join(cwd, 'pipe.out')]);
+    const reader = openSync(join(cwd, 'pipe.out'), constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const result = await runInProcess([...args('pipe.out'), '--force'], { cwd });
+      expect(result.stderr).toBe('');
+      const buffer = Buffer.alloc(65_536);
+      const read = readSync(reader, buffer);
+      expect(buffer.subarray(0, read).toString('utf8')).toMatch(/Disk full|in\.md/);
+      expect(statSync(join(cwd, 'pipe.out')).isFIFO()).toBe(true);
+    } finally {
+      closeSync(reader);
+    }
+  });
+
+  it('through a link with --force: writes the file it points to, and the link stays a link', async () => {
+    writeFileSync(join(cwd, 'real-out.txt'), 'old');
+    symlinkSync('real-out.txt', join(cwd, 'out-link.txt'));
+    const result = await runInProcess([...args('out-link.txt'), '--force'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(lstatSync(join(cwd, 'out-link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(cwd, 'real-out.txt'), 'utf8')).toMatch(/Disk full|in\.md/);
+    expectNoTemporaryFiles(cwd);
   });
 
   it('into folders that do not exist yet: creates them and writes the whole file', async () => {
