@@ -67,6 +67,39 @@ async function readCapped(handle: FileHandle, limit: number): Promise<Buffer> {
 }
 
 /**
+ * Reads a FIFO or pipe (`export /dev/stdin` in a pipeline, `<(command)`) opened without
+ * blocking, never waiting for a writer that does not exist: a first read that finds the end
+ * means nothing writes to it, and is refused. Later reads that would block (EAGAIN) wait a
+ * moment and try again until the writer closes its end, or the limit is passed.
+ */
+async function readPipe(handle: FileHandle, limit: number, location: { filePath: string }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let first = true;
+  for (;;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await handle.read(chunk, 0, chunk.length, null));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      first = false;
+      await new Promise((resolveWait) => setTimeout(resolveWait, 5));
+      continue;
+    }
+    if (bytesRead === 0) {
+      if (first) throw new PostmortemError('is a FIFO that nothing writes to; nothing read', location);
+      break;
+    }
+    first = false;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
  * Offset of the first byte that is not part of well-formed UTF-8 (as the WHATWG decoder
  * judges it: no overlongs, no surrogates, nothing above U+10FFFF), or -1.
  */
@@ -171,11 +204,11 @@ export async function readPostmortemFile(filePath: string, options: ReadFileOpti
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw new PostmortemError('is a directory, not a file', location);
-    if (stats.isFIFO() || stats.isSocket()) throw new PostmortemError('is not a regular file (a FIFO or socket); nothing read', location);
+    if (stats.isSocket()) throw new PostmortemError('is a socket, not a file; nothing read', location);
     if (stats.size > limit) {
       throw new PostmortemError(`is too large (${stats.size} bytes; the limit is ${formatSize(limit)})`, location);
     }
-    bytes = await readCapped(handle, limit);
+    bytes = stats.isFIFO() ? await readPipe(handle, limit, location) : await readCapped(handle, limit);
   } catch (error) {
     throw error instanceof PostmortemError ? error : openError(error, filePath);
   } finally {

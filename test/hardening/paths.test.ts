@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInProcess, useTempDir } from '../cli/cli-harness.js';
+import { binPath, runInProcess, useTempDir } from '../cli/cli-harness.js';
 import { expectPromisesKept, FILE_COMMANDS } from './hardening-harness.js';
 
 let cwd: string;
@@ -14,7 +14,7 @@ useTempDir((path) => (cwd = path));
 const POSTMORTEM = '---\ntitle: "Queue backlog"\ndate: "2026-02-03"\n---\n\n# Queue backlog\n\n## Summary\n\nFrom 10:00 to 10:40 UTC jobs waited.\n\n## Action Items\n\n- [ ] Alert on queue depth\n';
 
 describe.each([
-  ['a FIFO with no writer', (dir: string) => execFileSync('mkfifo', [join(dir, 'pipe.md')]), 'pipe.md', /pipe\.md: is not a (regular )?file/],
+  ['a FIFO with no writer', (dir: string) => execFileSync('mkfifo', [join(dir, 'pipe.md')]), 'pipe.md', /pipe\.md: (is not a (regular )?file|is a FIFO that nothing writes to)/],
   ['a directory named like a file', (dir: string) => mkdirSync(join(dir, 'folder.md')), 'folder.md', /folder\.md: (is a directory|no Markdown files)/],
   ['a dangling symbolic link', (dir: string) => symlinkSync('nowhere.md', join(dir, 'dangling.md')), 'dangling.md', /dangling\.md: (no such file|is a symbolic link to nothing)/],
   [
@@ -43,6 +43,14 @@ describe.each([
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(file);
+  });
+});
+
+describe('a pipe with a writer as input', () => {
+  it('export reads /dev/stdin in a pipeline, as it did before FIFOs were refused', () => {
+    writeFileSync(join(cwd, 'in.md'), POSTMORTEM);
+    const output = execFileSync('sh', ['-c', `cat in.md | "${process.execPath}" "${binPath}" export /dev/stdin --format json`], { cwd, encoding: 'utf8' });
+    expect(JSON.parse(output).title).toBe('Queue backlog');
   });
 });
 
