@@ -1,6 +1,6 @@
 /** Where a command's result goes: standard output, or a file written atomically. */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CliIo } from './io.js';
 import { PostmortemError } from '../model/errors.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
@@ -33,6 +33,22 @@ export function refuseInputsAsOutputs(outputs: readonly string[], inputs: readon
   for (const output of outputs) {
     const id = identity(output);
     if (id !== null && inputIds.has(id)) throw new PostmortemError('is one of the input files; write the output to another file', { filePath: output });
+  }
+}
+
+/**
+ * The files a `--template` option reads, as inputs {@link refuseInputsAsOutputs} protects: the
+ * template file, or the files of a template directory (its partials too). None without one.
+ */
+export function templateInputs(template: string | undefined, cwd: string): string[] {
+  if (template === undefined) return [];
+  const path = resolve(cwd, template);
+  try {
+    if (!statSync(path).isDirectory()) return [path];
+    return (readdirSync(path, { recursive: true }) as string[]).map((name) => join(path, name));
+  } catch {
+    // Not there, or unreadable: the renderer reports it.
+    return [];
   }
 }
 

@@ -38,6 +38,19 @@ function expectNoTemporaryFiles(directory: string): void {
   expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 }
 
+describe('a --template file as the output', () => {
+  it.each([
+    ['render', 'tpl.md.hbs', '# {{title}}\n', ['render', 'answers.json', '--template', 'tpl.md.hbs', '-o', 'tpl.md.hbs', '--force']],
+    ['export --format html', 'page.html.hbs', '<html><body>{{title}}</body></html>\n', ['export', 'in.md', '--format', 'html', '--template', 'page.html.hbs', '-o', 'page.html.hbs', '--force']],
+  ])('%s refuses to write over the template it reads, even with --force', async (_name, template, content, args) => {
+    writeFileSync(join(cwd, template), content);
+    const result = await runInProcess(args, { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(oneLine(result.stderr)).toBe(`postmortem: ${template}: is one of the input files; write the output to another file`);
+    expect(readFileSync(join(cwd, template), 'utf8')).toBe(content);
+  });
+});
+
 describe.each(WRITERS)('$name', ({ input, args }) => {
   it.each([input, `./${input}`, ...(input === 'in.md' ? ['link.md'] : [])])('refuses to write over its input %s, even with --force', async (output) => {
     const before = readFileSync(join(cwd, input));

@@ -11,7 +11,7 @@ import type { Postmortem } from '../../model/postmortem.js';
 import type { RedactOptions } from '../../redact/redact-text.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { refuseInputsAsOutputs, writeCommandOutput, type OutputOptions } from '../write-output.js';
+import { refuseInputsAsOutputs, templateInputs, writeCommandOutput, type OutputOptions } from '../write-output.js';
 import { terminalText } from '../terminal-text.js';
 
 /** The formats `export --format` accepts. */
@@ -118,7 +118,7 @@ async function exportHtml(files: readonly string[], options: ExportCommandOption
   if (toStandardOutput && files.length > 1) throw usage('several HTML pages need a directory: add -o DIR');
   const targets = toStandardOutput ? null : outputPaths(files, options.output as string, 'html', io.cwd);
   if (targets) {
-    refuseInputsAsOutputs(targets, files, io.cwd);
+    refuseInputsAsOutputs(targets, [...files, ...templateInputs(options.template, io.cwd)], io.cwd);
     refuseExistingTargets(targets, options, io.cwd);
   }
   const models = await parseFiles(files, io.cwd, await redactionOptions(options, io.cwd));
@@ -139,7 +139,7 @@ async function exportPdf(files: readonly string[], options: ExportCommandOptions
   if (options.output === undefined || options.output === '-') throw usage('--format pdf writes files: name one with -o FILE, or a directory with -o DIR');
   const targets = outputPaths(files, options.output, 'pdf', io.cwd);
   // Refused before a browser starts: printing takes seconds, a refusal should not.
-  refuseInputsAsOutputs(targets, files, io.cwd);
+  refuseInputsAsOutputs(targets, [...files, ...templateInputs(options.template, io.cwd)], io.cwd);
   refuseExistingTargets(targets, options, io.cwd);
   const models = await parseFiles(files, io.cwd, await redactionOptions(options, io.cwd));
   const [{ renderHtml }, { renderPdf }] = await Promise.all([import('../../export/render-html.js'), import('../../export/render-pdf.js')]);

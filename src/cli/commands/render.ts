@@ -4,7 +4,7 @@ import { placeTimeline } from '../../parse/timeline.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
 import { readAnswersText } from '../answers-file.js';
 import type { CommandContext } from '../command-context.js';
-import { writeCommandOutput, type OutputOptions } from '../write-output.js';
+import { templateInputs, writeCommandOutput, type OutputOptions } from '../write-output.js';
 
 /** Options of `postmortem render`. */
 export interface RenderCommandOptions extends OutputOptions {
@@ -22,6 +22,6 @@ export async function renderCommand(answersPath: string, options: RenderCommandO
     cwd: io.cwd,
     ...(options.template === undefined ? {} : { template: options.template }),
   });
-  await writeCommandOutput(markdown, options, io, [answersPath]);
+  await writeCommandOutput(markdown, options, io, [answersPath, ...templateInputs(options.template, io.cwd)]);
   return 0;
 }
