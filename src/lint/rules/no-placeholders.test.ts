@@ -23,6 +23,9 @@ describe('no-placeholders', () => {
     ['FIXME', 'FIXME add the graph', 'Placeholder "FIXME"', 1],
     ['lorem ipsum', 'Lorem ipsum dolor sit amet.', 'Filler text "lorem ipsum"', 1],
     ['an [insert ...] instruction', 'The outage lasted [insert duration].', 'Template instruction "[insert duration]"', 19],
+    ['an instruction with a link in it', '[Insert the summary. See [the guide](https://example.com) for tone.]', 'Template instruction "[Insert the summary. See [the guide](https://example.com) for tone.]"', 1],
+    ['an instruction with brackets in it', 'Link: [Insert link to [dashboard]]', 'Template instruction "[Insert link to [dashboard]]"', 7],
+    ['an instruction in angle brackets with one inside', 'Team: <insert <team> name here>', 'Template instruction "<insert <team> name here>"', 7],
     ['an unrendered template field', 'Impact: {{impact}}', 'Unrendered template field "{{impact}}"', 9],
     ['a time placeholder', '- XX:XX UTC: Alert fired.', 'Placeholder time "XX:XX"', 3],
   ])('reports %s with its column', (_name, line, message, column) => {

@@ -21,7 +21,8 @@ const PLACEHOLDERS: Placeholder[] = [
   { pattern: /\b(?:TODO|TBD|FIXME)\b|\bXXX+\b/g, what: (found) => `Placeholder "${found}" left in the text: write the missing content, or remove it` },
   { pattern: /\b(?:XX|HH):(?:XX|MM)\b/g, what: (found) => `Placeholder time "${found}" left in the text: write the time it happened` },
   { pattern: /\blorem ipsum\b/gi, what: () => 'Filler text "lorem ipsum" left in the text: replace it with what happened' },
-  { pattern: /\[\s*insert\b[^[\]]*\]|<\s*insert\b[^<>]*>|\{\s*insert\b[^{}]*\}/gi, what: (found) => `Template instruction "${found}" left in the text: replace it with the content it asks for` },
+  // One level of brackets inside ("[Insert a link to [the dashboard]]"); each character is read one way.
+  { pattern: /\[\s*insert\b(?:[^[\]]|\[[^[\]]*\])*\]|<\s*insert\b(?:[^<>]|<[^<>]*>)*>|\{\s*insert\b(?:[^{}]|\{[^{}]*\})*\}/gi, what: (found) => `Template instruction "${found}" left in the text: replace it with the content it asks for` },
   { pattern: /\{\{\{?[^{}]*\}?\}\}/g, what: (found) => `Unrendered template field "${found}": fill in the value, or render the template with answers` },
 ];
 
