@@ -5,9 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ImportSourceName } from '../../import/types.js';
+import { importTimelineOptions, type ImportSourceCommandOptions } from '../import-source-options.js';
 import { PostmortemError } from '../../model/errors.js';
-import { terminalText } from '../terminal-text.js';
 import { dayjs } from '../../model/dayjs.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
@@ -41,7 +40,7 @@ import { presetSecretWarnings, withSecretCheck } from '../new/secret-check.js';
 import { checkTimezone, DEFAULT_SEVERITIES } from '../new/validate-answers.js';
 
 /** Options of `postmortem new`: the answers as flags, and how to run. */
-export interface NewCommandOptions extends AnswerFlags {
+export interface NewCommandOptions extends AnswerFlags, ImportSourceCommandOptions {
   /** Overwrite an existing output file. */
   force?: boolean;
   /** Take every default and skip the preview. */
@@ -54,14 +53,6 @@ export interface NewCommandOptions extends AnswerFlags {
   discardDraft?: boolean;
   /** `--timeline-from SOURCE...`: records to import timeline entries from (as `postmortem timeline import` reads them). */
   timelineFrom?: string[];
-  /** With --timeline-from: the kind of every source, and the options of the readers. */
-  from?: ImportSourceName;
-  channel?: string[];
-  includeThreads?: boolean;
-  timeField?: string;
-  textField?: string;
-  labelField?: string;
-  repo?: string;
 }
 
 /** What the command takes from its surroundings; tests replace these. */
@@ -251,21 +242,8 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
   if (sources.length > 0) {
     settings.importTimeline = async ({ timezone, since, until }) => {
       const { importTimeline } = await import('../../import/import-timeline.js');
-      const events = await importTimeline(sources, {
-        ...(options.from === undefined ? {} : { from: options.from }),
-        since,
-        until,
-        assumeZone: timezone,
-        channels: options.channel ?? [],
-        includeThreads: options.includeThreads === true,
-        timeField: options.timeField ?? null,
-        textField: options.textField ?? null,
-        labelField: options.labelField ?? null,
-        repo: options.repo ?? null,
-        cwd: io.cwd,
-        onWarning: (message) => void io.stderr.write(`${context.colors.stderr.yellow('postmortem: warning:')} ${terminalText(message)}\n`),
-      });
-      return events.filter((event) => (since === null || event.at >= since) && (until === null || event.at <= until));
+      // importTimeline keeps to the window (both ends included) and sorts.
+      return importTimeline(sources, importTimelineOptions(options, { since, until, assumeZone: timezone }, io, context.colors));
     };
   }
 

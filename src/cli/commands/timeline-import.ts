@@ -11,16 +11,14 @@ import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { emptyPostmortem, type Postmortem } from '../../model/postmortem.js';
 import { parseZone, wallClockAt, type Zone } from '../../model/time.js';
-import type { ImportSourceName } from '../../import/types.js';
 import type { ImportWindow } from '../../import/import-window.js';
 import type { CommandContext } from '../command-context.js';
+import { importTimelineOptions, type ImportSourceCommandOptions } from '../import-source-options.js';
 import { terminalText } from '../terminal-text.js';
 import { writeCommandOutput } from '../write-output.js';
 
 /** Options of `postmortem timeline import`, as commander parses them. */
-export interface TimelineImportCommandOptions {
-  /** `--from NAME`: the kind of every source, instead of detecting it. */
-  from?: ImportSourceName;
+export interface TimelineImportCommandOptions extends ImportSourceCommandOptions {
   /** `--since TIME`, `--until TIME`: the window (default: the --into file's impact ± 2 hours). */
   since?: string;
   until?: string;
@@ -28,15 +26,6 @@ export interface TimelineImportCommandOptions {
   grep?: string;
   /** `--timezone ZONE`: the zone times are written in (default: the --into file's, else UTC). */
   timezone?: string;
-  /** Slack: `--channel NAME` (repeatable), `--include-threads`. */
-  channel?: string[];
-  includeThreads?: boolean;
-  /** Generic CSV and JSON lines: the time, text and label columns. */
-  timeField?: string;
-  textField?: string;
-  labelField?: string;
-  /** Git: the repository. */
-  repo?: string;
   /** `--into FILE`: merge into this postmortem's timeline. */
   into?: string;
   /** `-o FILE`: write the printed timeline here (`-`: standard output). */
@@ -136,22 +125,9 @@ export async function timelineImportCommand(sources: string[], options: Timeline
   const fromTarget = target && origin.length < 2 && (window.since !== null || window.until !== null);
 
   const { importTimeline } = await import('../../import/import-timeline.js');
-  const events = (await importTimeline(sources.length === 0 ? [options.repo ?? '.'] : sources, {
-    ...(options.from === undefined ? {} : { from: options.from }),
-    since: window.since,
-    until: window.until,
-    assumeZone: zoneText,
-    channels: options.channel ?? [],
-    includeThreads: options.includeThreads === true,
-    timeField: options.timeField ?? null,
-    textField: options.textField ?? null,
-    labelField: options.labelField ?? null,
-    repo: options.repo ?? null,
-    cwd: io.cwd,
-    onWarning: (message) => void io.stderr.write(`${colors.stderr.yellow('postmortem: warning:')} ${terminalText(message)}\n`),
-  }))
-    .filter((event) => (window.since === null || event.at >= window.since) && (window.until === null || event.at <= window.until) && (!grep || grep.test(event.text)))
-    .sort((first, second) => first.at - second.at);
+  // importTimeline keeps to the window and sorts; --grep keeps the events it matches.
+  const events = (await importTimeline(sources.length === 0 ? [options.repo ?? '.'] : sources, importTimelineOptions(options, { since: window.since, until: window.until, assumeZone: zoneText }, io, colors)))
+    .filter((event) => !grep || grep.test(event.text));
   // Said once the sources were read: a source that cannot be read is one line, the error.
   note(windowNote(window, zone, zoneText, [...origin, ...(fromTarget ? [`the impact in ${target?.path} ± 2 hours`] : [])].join(' and '), target?.path ?? null));
 
