@@ -12,23 +12,29 @@
 // tests read it to check what a command loads.
 import { build } from 'esbuild';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import { planChunkGroups } from './bundle-chunks.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const REQUIRE_BANNER = "import { createRequire as __postmortemCreateRequire } from 'node:module'; const require = __postmortemCreateRequire(import.meta.url);";
 const outdir = `${root}dist/bundle`;
 
 await rm(outdir, { recursive: true, force: true });
+const entryPoints = {
+  run: 'src/cli/run.ts',
+  'lint-worker': 'src/lint/lint-worker.ts',
+  'site-worker': 'src/export/site-worker.ts',
+  'site-search-worker': 'src/export/site-search-worker.ts',
+  'collection-worker': 'src/collection/collection-worker.ts',
+};
 const result = await build({
   absWorkingDir: root,
-  entryPoints: {
-    run: 'src/cli/run.ts',
-    'lint-worker': 'src/lint/lint-worker.ts',
-    'site-worker': 'src/export/site-worker.ts',
-    'site-search-worker': 'src/export/site-search-worker.ts',
-    'collection-worker': 'src/collection/collection-worker.ts',
-  },
+  entryPoints,
   outdir,
+  // Kept in memory: rollup writes the files (below).
+  write: false,
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   bundle: true,
@@ -72,18 +78,102 @@ const result = await build({
         }));
       },
     },
+    {
+      // commander requires node:child_process when it loads, for executable subcommands, which
+      // postmortem has none of; loading it (with net, dgram and streams) cost every command's
+      // start-up. commander gets a stand-in that loads the module at its first use.
+      name: 'commander-lazy-child-process',
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'node:child_process', namespace: 'lazy-builtin' } : undefined));
+        esbuild.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+          contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });\n`,
+          loader: 'js',
+        }));
+      },
+    },
   ],
 });
-// Most chunks never call require(): the banner is blanked there (the line stays, so the source
-// maps still line up), and loading them does not import node:module.
-for (const output of Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'))) {
-  const file = `${root}${output}`;
-  const code = await readFile(file, 'utf8');
-  if (code.startsWith(`${REQUIRE_BANNER}\n`) && !/\brequire\b/.test(code.slice(REQUIRE_BANNER.length))) {
-    await writeFile(file, code.slice(REQUIRE_BANNER.length));
-  }
+// esbuild's output stays in memory, and rollup joins its small chunks into files (which and why:
+// scripts/bundle-chunks.js). Most chunks never call require(): the banner is blanked there (the
+// line stays, so the source maps still line up), and loading them does not import node:module.
+const esbuilt = new Map();
+for (const file of result.outputFiles) {
+  const name = relative(outdir, file.path);
+  const text = file.text;
+  const blank = name.endsWith('.js') && text.startsWith(`${REQUIRE_BANNER}\n`) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length));
+  esbuilt.set(name, blank ? text.slice(REQUIRE_BANNER.length) : text);
 }
-await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+const bundleDir = `${relative(root, outdir).split(sep).join('/')}/`;
+const groups = planChunkGroups(result.metafile, bundleDir);
+const groupOf = new Map(groups.flatMap((members, index) => members.map((name) => [name, `group-${index}`])));
+// esbuild's files are rollup's modules, under their own paths in dist/bundle/ (read from memory),
+// so the source maps' relative paths resolve as esbuild wrote them.
+const moduleId = (name) => join(outdir, name);
+const esbuiltName = (id) => (id.startsWith(`${outdir}${sep}`) && esbuilt.has(relative(outdir, id)) ? relative(outdir, id) : null);
+const esbuiltInputs = (id) => Object.keys(result.metafile.outputs[`${bundleDir}${esbuiltName(id)}`]?.inputs ?? {});
+const rolled = await rollup({
+  input: Object.fromEntries(Object.keys(entryPoints).map((name) => [name, moduleId(`${name}.js`)])),
+  // esbuild has already tree-shaken; rollup only moves its chunks into files.
+  treeshake: false,
+  plugins: [
+    {
+      name: 'esbuild-output',
+      resolveId(source, importer) {
+        if (importer !== undefined && esbuiltName(importer) !== null && source.startsWith('./')) return moduleId(source.slice(2));
+        if (esbuiltName(source) !== null) return source;
+        return { id: source, external: true };
+      },
+      load(id) {
+        const name = esbuiltName(id);
+        if (name === null) throw new Error(`bundle: esbuild wrote no ${id}`);
+        return { code: esbuilt.get(name), map: esbuilt.get(`${name}.map`) ?? null };
+      },
+    },
+  ],
+  onwarn(warning, warn) {
+    // esbuild's chunks import each other in cycles by design, and its CommonJS wrappers use `this`.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+    // Files that import each other could run a chunk's code before the one it needs: the plan avoids it.
+    if (warning.code === 'CIRCULAR_CHUNK') throw new Error(`bundle: joined chunks import each other: ${warning.message}`);
+    // gray-matter's JavaScript front-matter engine, which src/parse/front-matter.ts never lets run.
+    if (warning.code === 'EVAL' && warning.id !== undefined && esbuiltInputs(warning.id).some((input) => input.includes('/gray-matter/'))) return;
+    warn(warning);
+  },
+});
+const { output } = await rolled.write({
+  dir: outdir,
+  format: 'es',
+  entryFileNames: '[name].js',
+  chunkFileNames: 'chunk-[hash].js',
+  sourcemap: true,
+  // Every chunk is named: one that is not joined keeps a file of its own, where rollup would
+  // otherwise move a chunk that only a joined group imports into that group.
+  manualChunks: (id) => {
+    const name = esbuiltName(id);
+    return name === null || !name.startsWith('chunk-') ? undefined : (groupOf.get(name) ?? name.replace(/\.js$/, ''));
+  },
+  // Each file imports what it needs; an entry does not also import its chunks' chunks ahead.
+  hoistTransitiveImports: false,
+});
+await rolled.close();
+
+// dist/bundle/meta.json in the shape of esbuild's metafile (the start-up tests read it): each
+// file's inputs are the sources of the esbuild chunks joined into it.
+const written = new Set(output.map((file) => file.fileName));
+const importOf = (kind) => (path) => (written.has(path) ? { path: `${bundleDir}${path}`, kind } : { path, kind, external: true });
+const metafile = { inputs: result.metafile.inputs, outputs: {} };
+for (const file of output) {
+  if (file.type !== 'chunk') continue;
+  const members = file.moduleIds.map(esbuiltName).filter((name) => name !== null);
+  metafile.outputs[`${bundleDir}${file.fileName}`] = {
+    bytes: Buffer.byteLength(file.code),
+    inputs: Object.assign({}, ...members.map((name) => result.metafile.outputs[`${bundleDir}${name}`]?.inputs ?? {})),
+    imports: [...file.imports.map(importOf('import-statement')), ...file.dynamicImports.map(importOf('dynamic-import'))],
+    ...(file.isEntry ? { entryPoint: result.metafile.outputs[`${bundleDir}${file.fileName}`]?.entryPoint } : {}),
+    chunksJoined: members.length,
+  };
+}
+await writeFile(`${outdir}/meta.json`, JSON.stringify(metafile));
 
 // The static site's one script (src/export/site-script/search.ts: the search and the index's
 // filters), with MiniSearch, for browsers: one self-contained file that the site build copies

@@ -6,7 +6,6 @@
  * `link` fails if the target exists, so there is no window between "check" and "write".
  * A plain fs helper with no CLI in it: the CLI's output files and the site's pages use it.
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, realpath, rename, stat, unlink, chmod } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -79,14 +78,19 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
-/** Random per process (and per thread: each has its own copy of this module), so names never collide across runs. */
-const TEMPORARY_PREFIX = `${process.pid}.${randomBytes(4).toString('hex')}`;
+/**
+ * Random per process (and per thread: each has its own copy of this module), so names never
+ * collide across runs. Made at the first write: a run that writes nothing (one-file lint) does
+ * not load node:crypto, which takes a few milliseconds of start-up.
+ */
+let temporaryPrefix: string | undefined;
 let temporaryCount = 0;
 
 /** A temporary file's name beside `target`: hidden, unique to this process, thread and call. */
 function temporaryPath(target: string): string {
+  temporaryPrefix ??= `${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}`;
   temporaryCount += 1;
-  return join(dirname(target), `.${basename(target)}.${TEMPORARY_PREFIX}.${temporaryCount}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${temporaryPrefix}.${temporaryCount}.tmp`);
 }
 
 async function writeToPipe(target: string, content: string | Uint8Array, displayPath: string): Promise<void> {

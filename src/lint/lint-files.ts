@@ -11,7 +11,7 @@
  * the workers, and each waiting result may carry a file's fixed text).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { PostmortemError } from '../model/errors.js';
 import type { LintConfig } from './config.js';
 import { createConfigResolver, type ConfigResolver } from './config-files.js';
@@ -224,6 +224,8 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
 
   const data: WorkerData = { configs, ruleOverrides: options.configs.ruleOverrides, fix, inlineConfig };
   const threads = new Set<Worker>();
+  // Loaded here, not at the top: one-file lint, which never starts a worker, does not load it.
+  const { Worker } = await import('node:worker_threads');
   const startWorker = (): void => {
     const worker = new Worker(WORKER_URL, { workerData: data });
     threads.add(worker);
