@@ -11,7 +11,7 @@ import { dayjs } from '../../src/model/dayjs.js';
 import { DRAFT_FILE_NAME } from '../../src/cli/new/draft-store.js';
 import { binPath, makeTempDir, repoRoot } from '../cli/cli-harness.js';
 import { answered, parseWritten } from './new-harness.js';
-import { TmuxTerminal, tmuxAvailable } from './tmux-terminal.js';
+import { play, TmuxTerminal, tmuxAvailable, type Keystrokes } from './tmux-terminal.js';
 import { UPLOAD_MODEL, UPLOAD_OUTPUT, UPLOAD_ROOT_CAUSE } from './upload-incident.js';
 
 const DUE = dayjs().add(30, 'day').format('YYYY-MM-DD');
@@ -25,8 +25,6 @@ const EXPECTED = {
   },
 };
 
-/** One step of typing: wait for the question, then type or press. */
-type Keystrokes = { question: string; type?: string; keys?: string[]; lines?: string[] };
 
 /** The upload incident as typed at the keyboard, up to (not including) the timeline entry at 3:15 AM. */
 const FIRST_HALF: Keystrokes[] = [
@@ -85,33 +83,6 @@ const FINISH: Keystrokes[] = [
   { question: 'Write the postmortem to', type: '' },
   { question: 'Write it to', keys: ['Enter'] },
 ];
-
-/** Lines of the plain multi-line input: each waits for the new empty `│` line the previous Enter opened. */
-async function typeLines(terminal: TmuxTerminal, lines: readonly string[]): Promise<void> {
-  const promptLines = (screen: string): string[] => screen.split('\n').filter((line) => line.startsWith('│'));
-  for (const [index, line] of lines.entries()) {
-    const before = promptLines(terminal.screen()).length;
-    terminal.type(line);
-    terminal.press('Enter');
-    const last = index === lines.length - 1;
-    if (!last) await terminal.waitUntil(`the line after "${line}"`, (screen) => promptLines(screen).length > before && screen.split('\n').at(-1)?.trim() === '│');
-  }
-}
-
-async function play(terminal: TmuxTerminal, steps: readonly Keystrokes[]): Promise<void> {
-  for (const step of steps) {
-    await terminal.waitForQuestion(step.question);
-    if (step.lines) {
-      await terminal.waitUntil(`the first line of ${step.question}`, (screen) => screen.split('\n').at(-1)?.trim() === '│');
-      await typeLines(terminal, step.lines);
-    } else if (step.keys) {
-      terminal.press(...step.keys);
-    } else {
-      terminal.type(step.type ?? '');
-      terminal.press('Enter');
-    }
-  }
-}
 
 const NO_TMUX = 'tmux is not installed (apt-get install tmux); these tests type into a real terminal through it';
 

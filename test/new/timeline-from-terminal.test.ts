@@ -12,39 +12,9 @@ import { DRAFT_FILE_NAME } from '../../src/cli/new/draft-store.js';
 import { binPath, makeTempDir } from '../cli/cli-harness.js';
 import { writeFiles } from '../e2e/e2e-harness.js';
 import { parseWritten } from './new-harness.js';
-import { TmuxTerminal, tmuxAvailable } from './tmux-terminal.js';
-import { UPLOAD_OUTPUT, UPLOAD_ROOT_CAUSE } from './upload-incident.js';
+import { play, TmuxTerminal, tmuxAvailable } from './tmux-terminal.js';
+import { UPLOAD_OUTPUT, UPLOAD_RECORDS, UPLOAD_ROOT_CAUSE } from './upload-incident.js';
 
-/** Records of the upload incident (impact 2:00 to 6:00 AM UTC-4): one outside the window of ± 2 hours. */
-const RECORDS = [
-  { time: '2026-03-14T05:45:00Z', text: 'Cleanup script set the quota of bucket uploads-prod' },
-  { time: '2026-03-14T06:10:00Z', text: 'Upload error rate above 20%', label: 'Detection' },
-  { time: '2026-03-14T06:30:00Z', text: 'Dashboard bot: still failing' },
-  { time: '2026-03-14T07:15:00Z', text: 'Paged the storage on-call', label: 'Escalation' },
-  { time: '2026-03-14T13:00:00Z', text: 'Weekly report sent' },
-].map((record) => JSON.stringify(record)).join('\n');
-
-type Keystrokes = { question: string; type?: string; keys?: string[]; lines?: string[] };
-
-async function play(terminal: TmuxTerminal, steps: readonly Keystrokes[]): Promise<void> {
-  for (const step of steps) {
-    await terminal.waitForQuestion(step.question);
-    if (step.lines) {
-      await terminal.waitUntil(`the first line of ${step.question}`, (screen) => screen.split('\n').at(-1)?.trim() === '│');
-      for (const [index, line] of step.lines.entries()) {
-        const before = terminal.screen().split('\n').filter((text) => text.startsWith('│')).length;
-        terminal.type(line);
-        terminal.press('Enter');
-        if (index < step.lines.length - 1) await terminal.waitUntil(`the line after "${line}"`, (screen) => screen.split('\n').filter((text) => text.startsWith('│')).length > before);
-      }
-    } else if (step.keys) {
-      terminal.press(...step.keys);
-    } else {
-      terminal.type(step.type ?? '');
-      terminal.press('Enter');
-    }
-  }
-}
 
 const NO_TMUX = 'tmux is not installed (apt-get install tmux); this test types into a real terminal through it';
 
@@ -62,7 +32,7 @@ describe.skipIf(!tmuxAvailable())(tmuxAvailable() ? 'postmortem new --timeline-f
   });
 
   it('picks entries in the checklist with arrows and space, edits one, adds one, and writes them in time order', async () => {
-    await writeFiles(cwd, { 'records.jsonl': RECORDS });
+    await writeFiles(cwd, { 'records.jsonl': UPLOAD_RECORDS });
     terminal.start([process.execPath, binPath, 'new', '--timeline-from', 'records.jsonl'], { cwd, env: { NO_COLOR: '1', EDITOR: '', VISUAL: '' }, unset: ['CI', 'FORCE_COLOR'] });
     await play(terminal, [
       { question: 'Title', type: 'Image uploads failed after a storage quota change' },

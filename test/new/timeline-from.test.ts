@@ -8,23 +8,11 @@ import { useTempDir } from '../cli/cli-harness.js';
 import { writeFiles } from '../e2e/e2e-harness.js';
 import { parseWritten, runNew } from './new-harness.js';
 import { CLEAR, CTRL_C, ENTER, ScriptedPrompter, type ScriptStep } from './scripted-prompter.js';
-import { UPLOAD_OUTPUT, UPLOAD_SCRIPT_UNTIL_TEMPLATE } from './upload-incident.js';
+import { UPLOAD_OUTPUT, UPLOAD_RECORDS, UPLOAD_SCRIPT_UNTIL_TEMPLATE } from './upload-incident.js';
 
 let cwd: string;
 useTempDir((path) => (cwd = path));
 
-/**
- * Records of the upload incident (impact 2:00 to 6:00 AM UTC-4, 06:00 to 10:00 UTC): two
- * outside the window of the impact ± 2 hours, four inside it.
- */
-const RECORDS = [
-  { time: '2026-03-14T03:30:00Z', text: 'Nightly backup started' },
-  { time: '2026-03-14T05:45:00Z', text: 'Cleanup script set the quota of bucket uploads-prod' },
-  { time: '2026-03-14T06:10:00Z', text: 'Upload error rate above 20%', label: 'Detection' },
-  { time: '2026-03-14T06:30:00Z', text: 'Dashboard bot: still failing' },
-  { time: '2026-03-14T07:15:00Z', text: 'Paged the storage on-call', label: 'Escalation' },
-  { time: '2026-03-14T13:00:00Z', text: 'Weekly report sent' },
-].map((record) => JSON.stringify(record)).join('\n');
 
 /** The interview up to the timeline (the answers before it). */
 const BEFORE_TIMELINE = UPLOAD_SCRIPT_UNTIL_TEMPLATE.slice(0, UPLOAD_SCRIPT_UNTIL_TEMPLATE.findIndex(([question]) => question === 'Time of the first event'));
@@ -38,7 +26,7 @@ const CHECKLIST = /^Imported events \(4\): keep the checked ones/;
 
 describe('postmortem new --timeline-from, interactively', () => {
   it('offers the events of the window as a checklist, all checked; the kept ones (one edited) join the entries typed after', async () => {
-    await writeFiles(cwd, { 'records.jsonl': RECORDS });
+    await writeFiles(cwd, { 'records.jsonl': UPLOAD_RECORDS });
     const prompter = new ScriptedPrompter([
       ...BEFORE_TIMELINE,
       [CHECKLIST, '1:45 AM  Cleanup script set the quota of bucket uploads-prod | 2:10 AM  Detection: Upload error rate above 20% | 3:15 AM  Escalation: Paged the storage on-call'],
@@ -68,7 +56,7 @@ describe('postmortem new --timeline-from, interactively', () => {
   });
 
   it('keeps the chosen entries in the draft: a resumed interview does not offer them again', async () => {
-    await writeFiles(cwd, { 'records.jsonl': RECORDS });
+    await writeFiles(cwd, { 'records.jsonl': UPLOAD_RECORDS });
     const first = new ScriptedPrompter([
       ...BEFORE_TIMELINE,
       [CHECKLIST, '2:10 AM  Detection: Upload error rate above 20%'],
@@ -92,7 +80,7 @@ describe('postmortem new --timeline-from, interactively', () => {
   });
 
   it('unchecking every entry keeps none and asks nothing more about them', async () => {
-    await writeFiles(cwd, { 'records.jsonl': RECORDS });
+    await writeFiles(cwd, { 'records.jsonl': UPLOAD_RECORDS });
     const prompter = new ScriptedPrompter([...BEFORE_TIMELINE, [CHECKLIST, CLEAR], ['Time of the first event', CTRL_C]]);
     expect((await runNew({ timelineFrom: ['records.jsonl'] }, { cwd, prompter })).exitCode).toBe(130);
     expect(prompter.asked.map((question) => question.message)).not.toContain('Edit the text of any of the 0 kept?');
@@ -101,7 +89,7 @@ describe('postmortem new --timeline-from, interactively', () => {
 
 describe('postmortem new --timeline-from without a terminal', () => {
   it('keeps every imported entry of the window, in time order among the --timeline entries', async () => {
-    await writeFiles(cwd, { 'records.jsonl': RECORDS });
+    await writeFiles(cwd, { 'records.jsonl': UPLOAD_RECORDS });
     const result = await runNew({
       timelineFrom: ['records.jsonl'],
       title: 'Image uploads failed after a storage quota change',

@@ -121,3 +121,34 @@ export class TmuxTerminal {
     this.started = false;
   }
 }
+
+/** One step of typing: wait for the question, then type a line and Enter, press keys, or type lines. */
+export type Keystrokes = { question: string; type?: string; keys?: string[]; lines?: string[] };
+
+/** Lines of the plain multi-line input: each waits for the new empty `│` line the previous Enter opened. */
+async function typeLines(terminal: TmuxTerminal, lines: readonly string[]): Promise<void> {
+  const promptLines = (screen: string): string[] => screen.split('\n').filter((line) => line.startsWith('│'));
+  for (const [index, line] of lines.entries()) {
+    const before = promptLines(terminal.screen()).length;
+    terminal.type(line);
+    terminal.press('Enter');
+    const last = index === lines.length - 1;
+    if (!last) await terminal.waitUntil(`the line after "${line}"`, (screen) => promptLines(screen).length > before && screen.split('\n').at(-1)?.trim() === '│');
+  }
+}
+
+/** Plays the steps in order, each once its question is on the screen. */
+export async function play(terminal: TmuxTerminal, steps: readonly Keystrokes[]): Promise<void> {
+  for (const step of steps) {
+    await terminal.waitForQuestion(step.question);
+    if (step.lines) {
+      await terminal.waitUntil(`the first line of ${step.question}`, (screen) => screen.split('\n').at(-1)?.trim() === '│');
+      await typeLines(terminal, step.lines);
+    } else if (step.keys) {
+      terminal.press(...step.keys);
+    } else {
+      terminal.type(step.type ?? '');
+      terminal.press('Enter');
+    }
+  }
+}

@@ -99,3 +99,17 @@ export const UPLOAD_MODEL = {
   },
   lessonsLearned: 'The error-rate alert caught the failure in ten minutes; the quota change itself was invisible.',
 };
+
+/**
+ * Records of the upload incident as JSON lines, for `new --timeline-from` (impact 2:00 to
+ * 6:00 AM UTC-4, 06:00 to 10:00 UTC): two outside the window of the impact ± 2 hours, four
+ * inside it.
+ */
+export const UPLOAD_RECORDS = [
+  { time: '2026-03-14T03:30:00Z', text: 'Nightly backup started' },
+  { time: '2026-03-14T05:45:00Z', text: 'Cleanup script set the quota of bucket uploads-prod' },
+  { time: '2026-03-14T06:10:00Z', text: 'Upload error rate above 20%', label: 'Detection' },
+  { time: '2026-03-14T06:30:00Z', text: 'Dashboard bot: still failing' },
+  { time: '2026-03-14T07:15:00Z', text: 'Paged the storage on-call', label: 'Escalation' },
+  { time: '2026-03-14T13:00:00Z', text: 'Weekly report sent' },
+].map((record) => JSON.stringify(record)).join('\n');
