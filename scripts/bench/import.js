@@ -39,13 +39,6 @@ function parseOptions(argv) {
   return { messages, rounds };
 }
 
-/** Whether this build's bin has `timeline import` (another part of issue 12 adds it). */
-function binHasTimelineImport() {
-  // The main help answers `--help` after an unknown command too: look for the command's own usage line.
-  const child = spawnSync(process.execPath, [bin, 'timeline', 'import', '--help'], { cwd: root, encoding: 'utf8' });
-  return child.status === 0 && /^Usage: postmortem timeline import\b/m.test(child.stdout);
-}
-
 /** How many events a row keeps, from one run of the library script (not timed). */
 function eventCount(args, cwd) {
   const child = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -70,11 +63,7 @@ export async function benchImport(options = parseOptions(process.argv.slice(2)))
       { name: `library, one ${mib(single.bytes)} MiB day file, 10 minutes of it`, args: [libraryScript, join(oneFile, 'channel-0', '2025-07-20.json'), NARROW.since, NARROW.until] },
     ];
     for (const row of rows) row.events = eventCount(row.args, work);
-    if (binHasTimelineImport()) {
-      rows.push({ name: 'bin: postmortem timeline import, the window', args: [bin, 'timeline', 'import', exportFolder, '--from', 'slack', '--since', WINDOW.since, '--until', WINDOW.until], events: null });
-    } else {
-      console.log('The bin has no `timeline import` command in this build: only the library is timed.');
-    }
+    rows.push({ name: 'bin: postmortem timeline import, the window', args: [bin, 'timeline', 'import', exportFolder, '--from', 'slack', '--since', WINDOW.since, '--until', WINDOW.until], events: null });
     console.log(`Medians of ${options.rounds} round${options.rounds === 1 ? '' : 's'}, after one unmeasured run of each (the files into the page cache)\n`);
     const width = Math.max(...rows.map((row) => row.name.length));
     console.log(`${'row'.padEnd(width)} ${'events'.padStart(7)} ${'wall s'.padStart(7)} ${'CPU s'.padStart(6)} ${'peak RSS MiB'.padStart(13)}`);

@@ -7,7 +7,7 @@
  * time in the zone assumed, DST-correct (src/model/time.ts).
  */
 import { PostmortemError } from '../model/errors.js';
-import { instantMillis, parseZone, zoneOffsetAt, type Zone } from '../model/time.js';
+import { instantMillis, parseZone, UTC_ZONE, zoneOffsetAt, type Zone } from '../model/time.js';
 
 /** An instant read from a record, and whether its zone had to be assumed. */
 export interface EventTime {
@@ -87,7 +87,7 @@ export function parseEventTime(value: unknown, assumed: Zone, format: EventTimeF
 
 /** The zone for times written without one: `assumeZone` read by parseZone, UTC when not given. Null when it names no zone. */
 export function assumedZone(assumeZone: string | null | undefined): Zone | null {
-  if (assumeZone === null || assumeZone === undefined || assumeZone.trim() === '') return { kind: 'fixed', offsetMinutes: 0, label: 'UTC' };
+  if (assumeZone === null || assumeZone === undefined || assumeZone.trim() === '') return UTC_ZONE;
   return parseZone(assumeZone);
 }
 
@@ -101,7 +101,10 @@ export function readAssumedZone(assumeZone: string | null | undefined): Zone {
   return zone;
 }
 
-/** A zone's name for a message: the IANA name, or the offset or abbreviation as written. */
-export function zoneName(zone: Zone): string {
+/**
+ * A zone's name for a message: the IANA name, or the offset or abbreviation as written
+ * (to-timeline.ts's `zoneName` writes instead the offset the parser reads back).
+ */
+export function zoneAsWritten(zone: Zone): string {
   return zone.kind === 'iana' ? zone.name : zone.label;
 }

@@ -22,7 +22,7 @@
 import { clockStyle } from '../model/clock-style.js';
 import { PostmortemError } from '../model/errors.js';
 import type { Postmortem, SectionLocation, TimelineEntry } from '../model/postmortem.js';
-import { longDate, parseZone, wallClockAt, zonedInstantMillis, type Zone } from '../model/time.js';
+import { longDate, parseZone, UTC_ZONE, wallClockAt, zonedInstantMillis, type Zone } from '../model/time.js';
 import { classifyTimelineEntry } from '../model/timeline-milestones.js';
 import { dateOnly, readLeadingTime } from '../parse/clock.js';
 import { splitFrontMatter } from '../parse/front-matter.js';
@@ -31,7 +31,7 @@ import { parsePostmortem } from '../parse/parse-postmortem.js';
 import { parseTable, splitRow, tableBlockAt } from '../parse/table.js';
 import { timelineTableColumns } from '../parse/timeline.js';
 import { tableCell } from '../render/markdown-text.js';
-import { sameZone, timelineEntryText, UTC_ZONE, writeEventTime, zoneName, type TimeFormat } from './to-timeline.js';
+import { sameZone, timelineEntryText, writeEventTime, zoneName, type TimeFormat } from './to-timeline.js';
 import type { ImportedEvent } from './types.js';
 
 /** Options of {@link mergeTimeline}. */
@@ -40,6 +40,8 @@ export interface MergeTimelineOptions {
   timezone?: string | null;
   /** The file, for messages. */
   filePath?: string | null;
+  /** `original` already parsed (with the same `filePath`), so it is not parsed again. */
+  postmortem?: Postmortem;
 }
 
 /** What {@link mergeTimeline} did. */
@@ -147,7 +149,7 @@ interface DayHeading {
  */
 export function mergeTimeline(original: string, events: readonly ImportedEvent[], options: MergeTimelineOptions = {}): MergeTimelineResult {
   const filePath = options.filePath ?? null;
-  const model = parsePostmortem(original, { filePath });
+  const model = options.postmortem ?? parsePostmortem(original, { filePath });
   const documentZone = parseZone(model.timezone);
   const zone = parseZone(options.timezone) ?? documentZone ?? UTC_ZONE;
   // Times the file writes without an offset are read in its zone; with none declared, in the zone asked for.

@@ -6,6 +6,7 @@
 import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { PostmortemError } from '../model/errors.js';
+import { openError } from '../parse/read-file.js';
 import type { ImportReadOptions } from './types.js';
 
 /**
@@ -14,20 +15,7 @@ import type { ImportReadOptions } from './types.js';
  * must be a file).
  */
 export function sourceFileError(error: unknown, displayPath: string, missing = 'no such file or folder'): PostmortemError {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const location = { filePath: displayPath };
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new PostmortemError(missing, location, { cause: error });
-    case 'EACCES':
-    case 'EPERM':
-      return new PostmortemError('permission denied: cannot read it', location, { cause: error });
-    case 'EISDIR':
-      return new PostmortemError('is a folder, not a file', location, { cause: error });
-    default:
-      return new PostmortemError(`cannot read it (${code ?? (error instanceof Error ? error.message : String(error))})`, location, { cause: error });
-  }
+  return openError(error, displayPath, { missing, it: 'it', folder: 'is a folder, not a file' });
 }
 
 /**

@@ -7,13 +7,11 @@
  */
 import type { ClockStyle } from '../model/clock-style.js';
 import type { TimelineEntry } from '../model/postmortem.js';
-import { formatClock, formatOffset, parseZone, toIsoInstant, wallClockAt, zoneOffsetAtInstant, type WallClock, type Zone } from '../model/time.js';
+import { formatClock, formatOffset, parseZone, toIsoInstant, UTC_ZONE, wallClockAt, zoneOffsetAtInstant, type WallClock, type Zone } from '../model/time.js';
 import { classifyTimelineEntry } from '../model/timeline-milestones.js';
 import { splitLabel } from '../parse/timeline.js';
 import type { ImportedEvent } from './types.js';
 
-/** UTC, the zone used when neither `--timezone` nor the postmortem names one. */
-export const UTC_ZONE: Zone = Object.freeze({ kind: 'fixed', offsetMinutes: 0, label: 'UTC' });
 
 /** How the times of new entries are written: the clock of the timeline they join. */
 export interface TimeFormat {

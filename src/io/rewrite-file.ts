@@ -41,3 +41,13 @@ export async function rewriteFile(path: string, original: Uint8Array, content: s
     },
   });
 }
+
+/**
+ * Refuses, before anything is read, a file to be edited in place that is not a regular file
+ * (a FIFO, socket or device): its text would be taken from whatever writes to it, and could
+ * not be written back. A missing path or a folder is left to the reader, which says so.
+ */
+export async function refuseSpecialFile(path: string, displayPath: string): Promise<void> {
+  const stats = await stat(path).catch(() => null);
+  if (stats && !stats.isFile() && !stats.isDirectory()) throw new PostmortemError('is not a regular file (a FIFO, socket or device); nothing read', { filePath: displayPath });
+}

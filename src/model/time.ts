@@ -10,6 +10,9 @@ export type Zone =
   | { kind: 'fixed'; offsetMinutes: number; label: string }
   | { kind: 'iana'; name: string; label: string };
 
+/** UTC, the zone used where nothing names one. */
+export const UTC_ZONE: Zone = Object.freeze({ kind: 'fixed', offsetMinutes: 0, label: 'UTC' });
+
 /** A wall-clock time of day, with whatever else was written next to it. */
 export interface ClockTime {
   hour: number;

@@ -28,26 +28,34 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
 
-function openError(error: unknown, filePath: string): PostmortemError {
+/** How {@link openError} names what it could not open; the defaults are for a file. */
+export interface OpenErrorWords {
+  /** When it is not there. Default `no such file`. */
+  missing?: string;
+  /** It, in "cannot read ...". Default `this file`. */
+  it?: string;
+  /** When it is a folder. Default `is a directory, not a file`. */
+  folder?: string;
+}
+
+/** A `PostmortemError` naming `filePath` for an error of opening or reading it: one line, what went wrong. */
+export function openError(error: unknown, filePath: string, words: OpenErrorWords = {}): PostmortemError {
+  const { missing = 'no such file', it = 'this file', folder = 'is a directory, not a file' } = words;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const location = { filePath };
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new PostmortemError('no such file', location, { cause: error });
+      return new PostmortemError(missing, location, { cause: error });
     case 'EACCES':
     case 'EPERM':
-      return new PostmortemError('permission denied: cannot read this file', location, { cause: error });
+      return new PostmortemError(`permission denied: cannot read ${it}`, location, { cause: error });
     case 'EISDIR':
-      return new PostmortemError('is a directory, not a file', location, { cause: error });
+      return new PostmortemError(folder, location, { cause: error });
     case 'ELOOP':
       return new PostmortemError('is a loop of symbolic links', location, { cause: error });
     default:
-      return new PostmortemError(
-        `cannot read this file (${code ?? (error instanceof Error ? error.message : String(error))})`,
-        location,
-        { cause: error },
-      );
+      return new PostmortemError(`cannot read ${it} (${code ?? (error instanceof Error ? error.message : String(error))})`, location, { cause: error });
   }
 }
 

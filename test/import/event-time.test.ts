@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assumedZone, epochMillis, parseEventTime, readAssumedZone, zoneName } from '../../src/import/event-time.js';
+import { assumedZone, epochMillis, parseEventTime, readAssumedZone, zoneAsWritten } from '../../src/import/event-time.js';
 import { parseZone, type Zone } from '../../src/model/time.js';
 
 const newYork = parseZone('America/New_York') as Zone;
@@ -123,8 +123,8 @@ describe('assumedZone', () => {
 
 describe('readAssumedZone', () => {
   it('assumes UTC without a zone, and refuses one nobody can read', () => {
-    expect(zoneName(readAssumedZone(undefined))).toBe('UTC');
-    expect(zoneName(readAssumedZone('UTC+05:30'))).toBe('UTC+05:30');
+    expect(zoneAsWritten(readAssumedZone(undefined))).toBe('UTC');
+    expect(zoneAsWritten(readAssumedZone('UTC+05:30'))).toBe('UTC+05:30');
     expect(() => readAssumedZone('Nowhere/Land')).toThrow('unknown timezone "Nowhere/Land"');
   });
 });

@@ -120,7 +120,7 @@ describe('the generic reader on bad input (one line naming the file and line)', 
     ['generic/bad/uneven.csv', {}, 'generic/bad/uneven.csv:3: not valid CSV: 3 cells where the header has 2 (a comma in a cell needs the cell in double quotes)'],
     ['generic/no-such.csv', {}, 'generic/no-such.csv: no such file or folder'],
     ['generic', {}, 'generic: is a folder: a CSV or JSON-lines file was expected'],
-    ['generic/events.csv', { assumeZone: 'Mars/Olympus' }, '"Mars/Olympus" names no timezone (an IANA name such as America/New_York, UTC, or an offset such as UTC-4)'],
+    ['generic/events.csv', { assumeZone: 'Mars/Olympus' }, 'unknown timezone "Mars/Olympus" for times without a zone (an IANA name such as Europe/Berlin, or UTC, UTC-4)'],
   ])('%s %j', async (path, options, line) => {
     expect(await errorLine(() => readAll(genericReader, path, options))).toBe(line);
   });

@@ -84,6 +84,8 @@ describe('postmortem new --timeline-from, interactively', () => {
     const prompter = new ScriptedPrompter([...BEFORE_TIMELINE, [CHECKLIST, CLEAR], ['Time of the first event', CTRL_C]]);
     expect((await runNew({ timelineFrom: ['records.jsonl'] }, { cwd, prompter })).exitCode).toBe(130);
     expect(prompter.asked.map((question) => question.message)).not.toContain('Edit the text of any of the 0 kept?');
+    const draft = JSON.parse(await readFile(join(cwd, DRAFT_FILE_NAME), 'utf8')) as { answers: { timeline: unknown } };
+    expect(draft.answers.timeline).toEqual({ items: [], complete: false, imported: true });
   });
 });
 

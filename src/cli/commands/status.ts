@@ -6,7 +6,6 @@
  * first: each one unmet is a line naming the file and line, exit 1, and the file is left
  * untouched. Exit 2 for bad input (no such file, front matter the editor refuses, a bad config).
  */
-import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { isIsoDate, localToday } from '../../collection/action-state.js';
@@ -14,6 +13,7 @@ import { findProjectConfig, readProjectConfigFile } from '../../config/project-c
 import { checkStatusSetting, type GatedStatus, type StatusGate, type StatusGates } from '../../config/status-setting.js';
 import { PostmortemError } from '../../model/errors.js';
 import { POSTMORTEM_STATUSES, type Postmortem, type PostmortemStatus } from '../../model/postmortem.js';
+import { refuseSpecialFile } from '../../io/rewrite-file.js';
 import type { LintResult } from '../../lint/types.js';
 import type { GateRequirement } from '../../review/status-gate.js';
 import type { CommandContext } from '../command-context.js';
@@ -122,9 +122,7 @@ export async function statusCommand(file: string, status: string | undefined, op
   const displayPath = file;
   const absolutePath = resolve(io.cwd, file);
 
-  // A file edited in place must be one: opening a FIFO would wait for a writer for ever.
-  const kind = await stat(absolutePath).catch(() => null);
-  if (kind && !kind.isFile() && !kind.isDirectory()) throw new PostmortemError('is not a regular file (a FIFO, socket or device); nothing read', { filePath: displayPath });
+  await refuseSpecialFile(absolutePath, displayPath);
   const text = await readPostmortemFile(file, { cwd: io.cwd, keepByteOrderMark: true });
   // Refused front matter (invalid YAML, a key twice...) stops here, before any other work.
   const keys = frontMatterKeys(text, { filePath: displayPath });

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
 import { emptyPostmortem, type Postmortem } from '../../model/postmortem.js';
-import { parseZone, wallClockAt, type Zone } from '../../model/time.js';
+import { parseZone, UTC_ZONE, wallClockAt, type Zone } from '../../model/time.js';
 import type { ImportWindow } from '../../import/import-window.js';
 import type { CommandContext } from '../command-context.js';
 import { importTimelineOptions, type ImportSourceCommandOptions } from '../import-source-options.js';
@@ -86,20 +86,18 @@ export async function timelineImportCommand(sources: string[], options: Timeline
   }
   if (options.timezone !== undefined && !parseZone(options.timezone)) throw usage(`--timezone ${JSON.stringify(options.timezone)} is not a timezone: write UTC, UTC-4, UTC+05:30 or an IANA name such as Europe/Berlin`);
 
-  const [{ readPostmortemFile }, { parsePostmortem }, { readWindowTime, defaultImportWindow }, { UTC_ZONE }] = await Promise.all([
+  const [{ readPostmortemFile }, { parsePostmortem }, { readWindowTime, defaultImportWindow }, { refuseSpecialFile }] = await Promise.all([
     import('../../parse/read-file.js'),
     import('../../parse/parse-postmortem.js'),
     import('../../import/import-window.js'),
-    import('../../import/to-timeline.js'),
+    import('../../io/rewrite-file.js'),
   ]);
 
   // The target: the file merged into, whose timezone, date and impact set the defaults.
   let target: { path: string; absolutePath: string; text: string; postmortem: Postmortem } | null = null;
   if (options.into !== undefined) {
     const absolutePath = resolve(io.cwd, options.into);
-    // A file edited in place must be one: opening a FIFO would wait for a writer for ever.
-    const kind = await stat(absolutePath).catch(() => null);
-    if (kind && !kind.isFile() && !kind.isDirectory()) throw new PostmortemError('is not a regular file (a FIFO, socket or device); nothing read', { filePath: options.into });
+    await refuseSpecialFile(absolutePath, options.into);
     const text = await readPostmortemFile(options.into, { cwd: io.cwd, keepByteOrderMark: true });
     target = { path: options.into, absolutePath, text, postmortem: parsePostmortem(text, { filePath: options.into }) };
   }
@@ -133,7 +131,7 @@ export async function timelineImportCommand(sources: string[], options: Timeline
 
   if (target) {
     const { mergeTimeline } = await import('../../import/merge-timeline.js');
-    const merged = mergeTimeline(target.text, events, { timezone: options.timezone ?? null, filePath: target.path });
+    const merged = mergeTimeline(target.text, events, { timezone: options.timezone ?? null, filePath: target.path, postmortem: target.postmortem });
     const already = merged.alreadyThere > 0 ? ` (${merged.alreadyThere} already there)` : '';
     if (merged.added.length === 0) {
       io.stdout.write(`${target.path}: nothing to add${events.length === 0 ? ': no events in the window' : already}\n`);

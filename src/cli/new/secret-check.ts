@@ -6,23 +6,17 @@
  * file are not asked about: each secret found is a warning on stderr, and the file is still
  * written (a script that writes a postmortem should not stop half-way; `lint --fix` redacts).
  */
-import { DEFAULT_REPLACEMENT, previewValue } from '../../redact/findings.js';
-import { findSecrets, type SecretFinding } from '../../redact/secrets.js';
+import { DEFAULT_REPLACEMENT, previewValue, type SensitiveFinding } from '../../redact/findings.js';
+import { redactText } from '../../redact/redact-text.js';
+import { findSecrets } from '../../redact/secrets.js';
 import type { InputQuestion, MultilineQuestion, Prompter } from './prompter.js';
 
 /** What the user chose for an answer that holds a secret. */
 type SecretChoice = 'redact' | 'retype' | 'keep';
 
 /** The secrets of one text, described for a person: kinds and first characters only. */
-export function describeSecrets(text: string, findings: readonly SecretFinding[]): string {
+export function describeSecrets(text: string, findings: readonly SensitiveFinding[]): string {
   return findings.map((finding) => `${finding.kind} "${previewValue(text.slice(finding.start, finding.end))}"`).join(', ');
-}
-
-/** `text` with each finding replaced by `[REDACTED]`. */
-export function redactFindings(text: string, findings: readonly SecretFinding[]): string {
-  let redacted = text;
-  for (const finding of [...findings].sort((a, b) => b.start - a.start)) redacted = redacted.slice(0, finding.start) + DEFAULT_REPLACEMENT + redacted.slice(finding.end);
-  return redacted;
 }
 
 /**
@@ -34,7 +28,7 @@ export function withSecretCheck(prompter: Prompter): Prompter {
     let current = question;
     for (;;) {
       const answer = await ask(current);
-      const findings = await findSecrets(answer);
+      const { text: redacted, findings } = await redactText(answer, { personalData: false });
       if (findings.length === 0) return answer;
       const choice = await prompter.select<SecretChoice>({
         message: `That answer holds what looks like a secret (${describeSecrets(answer, findings)}). Published postmortems must not: what now?`,
@@ -46,9 +40,9 @@ export function withSecretCheck(prompter: Prompter): Prompter {
         default: 'redact',
       });
       if (choice === 'keep') return answer;
-      if (choice === 'redact') return redactFindings(answer, findings);
+      if (choice === 'redact') return redacted;
       // Offered again with the secret already taken out, so nothing typed is lost but the secret.
-      current = { ...current, default: redactFindings(answer, findings) };
+      current = { ...current, default: redacted };
     }
   };
   return {

@@ -15,7 +15,7 @@
  */
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { parseEventTime, readAssumedZone, zoneName } from '../event-time.js';
+import { parseEventTime, readAssumedZone, zoneAsWritten } from '../event-time.js';
 import { readJsonRecords } from '../json-stream.js';
 import { describeJsonValue, field, isPlainObject, oneLine } from '../record-fields.js';
 import { detachedString, inWindow } from '../source-input.js';
@@ -85,7 +85,7 @@ export async function* readAlertmanagerPayloads(path: string, options: ImportRea
     ended.add(identity);
     yield { at: end.at, text: detachedString(`Alert ${name} stopped firing`), label: null, source: 'alertmanager', origin };
   }
-  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zoneName(zone)}`);
+  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zoneAsWritten(zone)}`);
   if (alertNumber === 0) options.onWarning?.(`${path}: no alerts in the file`);
 }
 

@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import { extname, resolve } from 'node:path';
 import { parse as parseCsv, type CsvError, type Info } from 'csv-parse';
 import { PostmortemError } from '../../model/errors.js';
-import { assumedZone, parseEventTime, zoneName } from '../event-time.js';
+import { parseEventTime, readAssumedZone, zoneAsWritten } from '../event-time.js';
 import { countOf, formatCount, oneLine } from '../record-fields.js';
 import { inWindow, readFileHead, sourceFileError, statSource } from '../source-input.js';
 import type { ImportedEvent, ImportReadOptions, TimelineSourceReader } from '../types.js';
@@ -91,8 +91,7 @@ async function* readGeneric(path: string, options: ImportReadOptions): AsyncGene
   const absolute = resolve(options.cwd, path);
   const stats = await statSource(absolute, path);
   if (stats.isDirectory()) throw new PostmortemError('is a folder: a CSV or JSON-lines file was expected', { filePath: path });
-  const zone = assumedZone(options.assumeZone);
-  if (!zone) throw new PostmortemError(`"${options.assumeZone}" names no timezone (an IANA name such as America/New_York, UTC, or an offset such as UTC-4)`);
+  const zone = readAssumedZone(options.assumeZone);
   const format = await formatOf(absolute, path);
   const records = format === 'csv' ? csvRecords(absolute, path, options) : jsonLineRecords(absolute, path, options);
   let warnedZone = false;
@@ -106,7 +105,7 @@ async function* readGeneric(path: string, options: ImportReadOptions): AsyncGene
     }
     if (time.zoneAssumed && !warnedZone) {
       warnedZone = true;
-      options.onWarning?.(`${path}:${row.line}: times without a UTC offset are read in ${zoneName(zone)} (the zone assumed)`);
+      options.onWarning?.(`${path}:${row.line}: times without a UTC offset are read in ${zoneAsWritten(zone)} (the zone assumed)`);
     }
     if (!inWindow(time.at, options)) continue;
     const text = oneLine(cellText(row.get('text')));

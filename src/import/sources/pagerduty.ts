@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { PostmortemError } from '../../model/errors.js';
-import { parseEventTime, readAssumedZone, zoneName } from '../event-time.js';
+import { parseEventTime, readAssumedZone, zoneAsWritten } from '../event-time.js';
 import { readJsonRecords } from '../json-stream.js';
 import { countOf, describeJsonValue, field, formatCount, isPlainObject, oneLine } from '../record-fields.js';
 import { detachedString, inWindow } from '../source-input.js';
@@ -162,7 +162,7 @@ export async function* readPagerDutyLog(path: string, options: ImportReadOptions
     }
     yield { at: instant.at, text: detachedString(kept.text(value)), label: kept.label, source: 'pagerduty', origin: `${path}#${entryNumber}` };
   }
-  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zoneName(zone)}`);
+  if (zoneAssumed) options.onWarning?.(`${path}: times without a zone were read as ${zoneAsWritten(zone)}`);
   if (entryNumber === 0) options.onWarning?.(`${path}: no PagerDuty log entries in the file`);
   const skippedTotal = [...skipped.values()].reduce((sum, count) => sum + count, 0);
   if (skippedTotal > 0) {
