@@ -8,6 +8,7 @@
  * question that has a default takes it; without a prompter (no terminal) nothing is asked
  * and what is missing or wrong is collected and reported at once.
  */
+import { DEFAULT_WINDOW_MARGIN_MINUTES } from '../../import/import-window.js';
 import type { ImportedEvent } from '../../import/types.js';
 import { clockStyle } from '../../model/clock-style.js';
 import type { Postmortem } from '../../model/postmortem.js';
@@ -91,8 +92,8 @@ export interface InterviewSettings extends AnswerCheckSettings {
   importTimeline?: (request: { timezone: string; since: number | null; until: number | null }) => Promise<ImportedEvent[]>;
 }
 
-/** How far before the impact starts and after it ends imported events are offered. */
-const IMPORT_MARGIN_MS = 2 * 60 * 60_000;
+/** How far before the impact starts and after it ends imported events are offered: as far as timeline import's default window. */
+const IMPORT_MARGIN_MS = DEFAULT_WINDOW_MARGIN_MINUTES * 60_000;
 
 /** How the interview runs. */
 export interface InterviewOptions {
