@@ -77,6 +77,16 @@ describe('stylish', () => {
     expect(output).toContain('/elsewhere/a.md\n  1:1  warning  one two  x');
     expect(output).toContain('✖ 1 problem (0 errors, 1 warning)');
   });
+
+  it('shows escape sequences and bidirectional overrides quoted from a document as spaces, not obeyed', () => {
+    const message = 'Placeholder "[insert \u202eowner]" \u001b[31mred';
+    const output = formatStylish(
+      [{ filePath: '/elsewhere/a\u2066.md', messages: [{ ruleId: 'x', severity: 1, message, line: 1, column: 1 }], errorCount: 0, warningCount: 1, fixableErrorCount: 0, fixableWarningCount: 0 }],
+      { cwd },
+    );
+    expect(output).toContain('/elsewhere/a .md\n  1:1  warning  Placeholder "[insert  owner]"  [31mred  x');
+    expect(output).not.toMatch(/[\u001b\u202e\u2066]/);
+  });
 });
 
 describe('json', () => {

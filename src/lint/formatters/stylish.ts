@@ -3,25 +3,18 @@
  * (position, severity, message, rule id), then a summary line. Nothing at all when there are
  * no problems, so a clean run prints nothing.
  */
+import { terminalText } from '../../cli/terminal-text.js';
 import { displayPath, PLAIN_STYLE, type Formatter } from './formatter.js';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Formats results as ESLint's stylish formatter does. */
-/**
- * Text on one terminal line: line breaks become a space, other control characters (an escape
- * sequence in a file name or in quoted document text) a space too, so nothing is obeyed.
- */
 function widest(widths: readonly number[]): number {
   return widths.reduce((most, width) => Math.max(most, width), 0);
 }
 
-function oneLine(text: string): string {
-  return text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
-
+/** Formats results as ESLint's stylish formatter does; file names and messages are shown on one line each, never obeyed ({@link terminalText}). */
 export const formatStylish: Formatter = (results, options) => {
   const style = options.color ?? PLAIN_STYLE;
   let errors = 0;
@@ -43,7 +36,7 @@ export const formatStylish: Formatter = (results, options) => {
       position: `${String(message.line).padStart(lineWidth)}:${String(message.column).padEnd(columnWidth)}`,
       severity: message.severity === 2 ? 'error' : 'warning',
       // A message is one line in this layout; rules write one line, but a config or file name may not.
-      text: oneLine(message.message),
+      text: terminalText(message.message),
       ruleId: message.ruleId,
     }));
     const severityWidth = widest(rows.map((row) => row.severity.length));
@@ -52,7 +45,7 @@ export const formatStylish: Formatter = (results, options) => {
       const severity = row.severity === 'error' ? style.red(row.severity) : style.yellow(row.severity);
       return `  ${style.dim(row.position)}  ${severity}${' '.repeat(severityWidth - row.severity.length)}  ${row.text}${' '.repeat(textWidth - row.text.length)}  ${style.dim(row.ruleId)}`;
     });
-    blocks.push(`${style.underline(oneLine(displayPath(result.filePath, options.cwd)))}\n${lines.join('\n')}`);
+    blocks.push(`${style.underline(terminalText(displayPath(result.filePath, options.cwd)))}\n${lines.join('\n')}`);
   }
   if (blocks.length === 0) return '';
   const total = errors + warnings;
