@@ -18,7 +18,7 @@ export interface OutputOptions {
  * or the same file through a link): writing it would replace what the user wrote with the
  * command's output. `outputs` and `inputs` are relative to `cwd`.
  */
-export function refuseInputsAsOutputs(outputs: readonly string[], inputs: readonly string[], cwd: string): void {
+export function refuseInputsAsOutputs(outputs: readonly string[], inputs: readonly string[], cwd: string, refusal = 'is one of the input files; write the output to another file'): void {
   const identity = (path: string): string | null => {
     try {
       const stats = statSync(resolve(cwd, path), { throwIfNoEntry: false });
@@ -32,7 +32,7 @@ export function refuseInputsAsOutputs(outputs: readonly string[], inputs: readon
   if (inputIds.size === 0) return;
   for (const output of outputs) {
     const id = identity(output);
-    if (id !== null && inputIds.has(id)) throw new PostmortemError('is one of the input files; write the output to another file', { filePath: output });
+    if (id !== null && inputIds.has(id)) throw new PostmortemError(refusal, { filePath: output });
   }
 }
 

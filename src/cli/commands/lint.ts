@@ -132,13 +132,8 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     ruleDocsUrl: (ruleId) => (rules.some((rule) => rule.id === ruleId) ? `${docsBase}${ruleId}.md` : null),
   });
   if (reportToFile) {
-    const target = resolve(io.cwd, options.output as string);
-    // A report written over a postmortem would lose someone's words, --force or not.
-    if (results.some((result) => resolve(io.cwd, result.filePath) === target)) {
-      throw new PostmortemError('is one of the files being linted; write the report to another file', { filePath: options.output as string });
-    }
-    // The same file by another name (a link to a linted file).
-    refuseInputsAsOutputs([options.output as string], results.map((result) => result.filePath), io.cwd);
+    // A report written over a postmortem would lose someone's words, --force or not; by any name (a link to a linted file too).
+    refuseInputsAsOutputs([options.output as string], results.map((result) => result.filePath), io.cwd, 'is one of the files being linted; write the report to another file');
     const { writeFileAtomic } = await import('../../io/write-file-atomic.js');
     await writeFileAtomic(options.output as string, report, { cwd: io.cwd, overwrite: options.force === true });
   } else if (report) {
