@@ -3,7 +3,7 @@
 // value's bytes or adds bytes at one place, and the parser reads back exactly the values asked for.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editFrontMatter, type FrontMatterEdit } from '../../src/edit/front-matter-editor.js';
+import { editFrontMatter } from '../../src/edit/front-matter-editor.js';
 import { splitFrontMatter } from '../../src/parse/front-matter.js';
 
 type Style = 'plain' | 'single' | 'double';
@@ -53,11 +53,6 @@ const blockShape = fc.record({
   spacing: fc.constantFrom(' ', '   '),
   comment,
 });
-
-/** Lines of one entry, and the offsets (within the entry) of what the property checks. */
-interface Entry {
-  lines: string[];
-}
 
 function entryLines(key: string, shape: ValueShape): string[] {
   switch (shape.kind) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTimeline } from '../../src/import/merge-timeline.js';
 import type { ImportedEvent } from '../../src/import/types.js';
-import { PostmortemError } from '../../src/model/errors.js';
 import { zonedInstantMillis } from '../../src/model/time.js';
 import { parsePostmortem } from '../../src/parse/parse-postmortem.js';
 

@@ -3,9 +3,8 @@
  * fixes, print the report, and turn the counts into the exit code: 0 no errors, 1 errors or
  * too many warnings, 2 (thrown `PostmortemError`) when the run itself could not happen.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { findPostmortems } from '../../io/find-postmortems.js';
-import { PostmortemError } from '../../model/errors.js';
 import { mergeLintConfigs, parseRuleFlag, type LintConfig } from '../../lint/config.js';
 import { createConfigResolver } from '../../lint/config-files.js';
 import { loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
