@@ -255,9 +255,9 @@ async function prepareRules(text: string, options: LintTextOptions): Promise<Pre
 /**
  * Lints the text of one postmortem, synchronously. Never reads or writes files, never
  * prints. Throws `PostmortemError` for an invalid `config`, and an `Error` naming the rule
- * when a rule itself fails (a bug). A rule that needs asynchronous preparation for this text
- * (`no-secrets` when the text holds something secretlint could report) throws, asking for
- * {@link lintTextAsync}, which works for every text.
+ * when a rule itself fails (a bug). Rules with an asynchronous `prepare` run unprepared:
+ * `no-secrets` then finds secrets with this project's own patterns only, not secretlint's
+ * ({@link lintTextAsync} runs both).
  */
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
   const passes = lintPasses(text, options);
