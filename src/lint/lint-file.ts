@@ -21,15 +21,24 @@ export interface LintFileOptions {
   rules?: readonly Rule<any>[];
 }
 
-/** A file's text, or why it could not be read. */
-export type LintInput = { text: string; error?: undefined } | { text?: undefined; error: PostmortemError };
+/**
+ * A file's text (without a UTF-8 byte order mark, `byteOrderMark` saying whether it had one,
+ * so that a fix writes it back), or why it could not be read.
+ */
+export type LintInput = { text: string; byteOrderMark?: boolean; error?: undefined } | { text?: undefined; error: PostmortemError };
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+function textInput(text: string): LintInput {
+  return text.startsWith(BYTE_ORDER_MARK) ? { text: text.slice(1), byteOrderMark: true } : { text };
+}
 
 /** Reads a file to lint; a file that cannot be read gives the reason instead of a rejection. */
 export async function readLintInput(filePath: string): Promise<LintInput> {
-  const text = readOrdinaryFileSync(filePath);
-  if (text !== null) return { text };
+  const text = readOrdinaryFileSync(filePath, undefined, true);
+  if (text !== null) return textInput(text);
   try {
-    return { text: await readPostmortemFile(filePath) };
+    return textInput(await readPostmortemFile(filePath, { keepByteOrderMark: true }));
   } catch (error) {
     if (!isPostmortemError(error)) throw error;
     // readPostmortemFile's messages follow the file name ("is UTF-16 text"); in a report they stand alone.
@@ -42,7 +51,10 @@ export async function readLintInput(filePath: string): Promise<LintInput> {
 export async function lintInput(filePath: string, input: LintInput, options: LintFileOptions = {}): Promise<LintResult> {
   if (input.error) return fatalResult(filePath, input.error);
   try {
-    return await lintTextAsync(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
+    const result = await lintTextAsync(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
+    // The text was linted without its byte order mark; the fixed file keeps the one it had.
+    if (input.byteOrderMark && result.output !== undefined) result.output = `${BYTE_ORDER_MARK}${result.output}`;
+    return result;
   } catch (error) {
     if (isPostmortemError(error)) throw error;
     // A bug met on one file is reported for that file, so the other files are still linted.

@@ -170,7 +170,7 @@ const UTF8_KEEPING_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true
  * worker's time and more of a site build's. A null goes to readPostmortemFile, whose checks
  * are the same and whose messages stay the only ones.
  */
-export function readOrdinaryFileSync(filePath: string, maxBytes: number = MAX_INPUT_FILE_BYTES): string | null {
+export function readOrdinaryFileSync(filePath: string, maxBytes: number = MAX_INPUT_FILE_BYTES, keepByteOrderMark = false): string | null {
   let bytes: Buffer;
   try {
     // Regular files only: reading a FIFO or a device synchronously could block the thread for good.
@@ -182,7 +182,7 @@ export function readOrdinaryFileSync(filePath: string, maxBytes: number = MAX_IN
   }
   if (bytes.length > maxBytes || startsLikeUtf16(bytes) || nulOffset(bytes) !== -1) return null;
   try {
-    return UTF8.decode(bytes);
+    return (keepByteOrderMark ? UTF8_KEEPING_BOM : UTF8).decode(bytes);
   } catch {
     return null;
   }

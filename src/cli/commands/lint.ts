@@ -102,9 +102,7 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
       if (result.output !== undefined && !options.fixDryRun) {
         if (options.fix) {
           const { writeFileAtomic } = await import('../../io/write-file-atomic.js');
-          // The text was linted without its byte order mark; the file keeps the one it had.
-          const output = (await startsWithByteOrderMark(result.filePath)) ? `\uFEFF${result.output}` : result.output;
-          await writeFileAtomic(result.filePath, output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
+          await writeFileAtomic(result.filePath, result.output, { overwrite: true, displayPath: displayPath(result.filePath, io.cwd) });
         }
         // Once written the fixed text is not kept: a big run must not hold every file. A dry run
         // keeps it for the JSON report, as ESLint's --fix-dry-run does.
@@ -149,15 +147,3 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   return 0;
 }
 
-/** Whether a file starts with the UTF-8 byte order mark (EF BB BF). */
-async function startsWithByteOrderMark(filePath: string): Promise<boolean> {
-  const { open } = await import('node:fs/promises');
-  const handle = await open(filePath, 'r');
-  try {
-    const head = Buffer.alloc(3);
-    const { bytesRead } = await handle.read(head, 0, 3, 0);
-    return bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  } finally {
-    await handle.close();
-  }
-}
