@@ -59,48 +59,35 @@ export function openError(error: unknown, filePath: string, words: OpenErrorWord
   }
 }
 
-/** Reads at most `limit + 1` bytes, so an endless device or a file growing under us cannot exhaust memory. */
-async function readCapped(handle: FileHandle, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
-    total += bytesRead;
-    if (total > limit) break;
-  }
-  return Buffer.concat(chunks, total);
-}
-
 /**
- * Reads a FIFO or pipe (`export /dev/stdin` in a pipeline, `<(command)`) opened without
- * blocking, never waiting for a writer that does not exist: a first read that finds the end
- * means nothing writes to it, and is refused. Later reads that would block (EAGAIN) wait a
- * moment and try again until the writer closes its end, or the limit is passed.
+ * Reads at most `limit + 1` bytes, so an endless device or a file growing under us cannot
+ * exhaust memory. `pipe` (the file's location, for the message) is for a FIFO or pipe
+ * (`export /dev/stdin` in a pipeline, `<(command)`) opened without blocking, which is never
+ * waited on without a writer: a first read that finds the end means nothing writes to it, and
+ * is refused; later reads that would block (EAGAIN) wait a moment and try again until the
+ * writer closes its end, or the limit is passed.
  */
-async function readPipe(handle: FileHandle, limit: number, location: { filePath: string }): Promise<Buffer> {
+async function readCapped(handle: FileHandle, limit: number, pipe: { filePath: string } | null = null): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   let first = true;
   for (;;) {
-    const chunk = Buffer.alloc(64 * 1024);
+    const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
     let bytesRead: number;
     try {
       ({ bytesRead } = await handle.read(chunk, 0, chunk.length, null));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      if (!pipe || (error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       first = false;
       await new Promise((resolveWait) => setTimeout(resolveWait, 5));
       continue;
     }
     if (bytesRead === 0) {
-      if (first) throw new PostmortemError('is a FIFO that nothing writes to; nothing read', location);
+      if (pipe && first) throw new PostmortemError('is a FIFO that nothing writes to; nothing read', pipe);
       break;
     }
     first = false;
-    chunks.push(chunk.subarray(0, bytesRead));
+    chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > limit) break;
   }
@@ -216,7 +203,7 @@ export async function readPostmortemFile(filePath: string, options: ReadFileOpti
     if (stats.size > limit) {
       throw new PostmortemError(`is too large (${stats.size} bytes; the limit is ${formatSize(limit)})`, location);
     }
-    bytes = stats.isFIFO() ? await readPipe(handle, limit, location) : await readCapped(handle, limit);
+    bytes = await readCapped(handle, limit, stats.isFIFO() ? location : null);
   } catch (error) {
     throw error instanceof PostmortemError ? error : openError(error, filePath);
   } finally {
