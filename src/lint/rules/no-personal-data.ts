@@ -7,7 +7,7 @@
 import { DEFAULT_REPLACEMENT } from '../../redact/findings.js';
 import { checkAllowEntry, compileProjectPattern, findPersonalData } from '../../redact/personal-data.js';
 import { defineRule } from '../types.js';
-import { checkKnownOptions, checkStringList, firstError } from './support/options.js';
+import { checkKnownOptions, checkOneLineString, checkStringList, firstError } from './support/options.js';
 import { reportSensitiveFindings } from './support/sensitive-findings.js';
 
 /** Options of no-personal-data. */
@@ -20,9 +20,7 @@ export interface NoPersonalDataOptions {
   replacement: string;
 }
 
-function checkOptions(options: Record<string, unknown>): string | null {
-  const replacement = options['replacement'];
-  if (typeof replacement !== 'string' || replacement === '' || /[\r\n]/.test(replacement)) return 'option "replacement" must be a non-empty string on one line';
+function checkPatternsAndAllow(options: Record<string, unknown>): string | null {
   for (const source of (options['patterns'] as string[] | undefined) ?? []) {
     const compiled = compileProjectPattern(source);
     if (typeof compiled === 'string') return `option "patterns": ${compiled}`;
@@ -41,7 +39,7 @@ export default defineRule<NoPersonalDataOptions>({
   severity: 'warn',
   fixable: true,
   defaultOptions: { patterns: [], allow: [], replacement: DEFAULT_REPLACEMENT },
-  validateOptions: (options) => firstError(checkKnownOptions(options, ['patterns', 'allow', 'replacement']), checkStringList(options, 'patterns'), checkStringList(options, 'allow'), checkOptions(options)),
+  validateOptions: (options) => firstError(checkKnownOptions(options, ['patterns', 'allow', 'replacement']), checkStringList(options, 'patterns'), checkStringList(options, 'allow'), checkOneLineString(options, 'replacement'), checkPatternsAndAllow(options)),
   check({ text, options, report }) {
     reportSensitiveFindings(text, findPersonalData(text, options), options.replacement, report, (finding, preview) => {
       const what = finding.kind === 'project pattern' ? 'matches a project pattern' : finding.kind;

@@ -5,11 +5,10 @@
  * rules, imported only for a text that could hold what they find, plus our own patterns).
  * Front matter and code blocks are read too: a config snippet is where keys turn up.
  */
-import { DEFAULT_REPLACEMENT } from '../../redact/findings.js';
+import { DEFAULT_REPLACEMENT, withoutOverlaps } from '../../redact/findings.js';
 import { findPatternSecrets, findSecrets, mayNeedSecretlint, type SecretFinding } from '../../redact/secrets.js';
-import { withoutOverlaps } from '../../redact/findings.js';
 import { defineRule } from '../types.js';
-import { checkKnownOptions, checkStringList, firstError } from './support/options.js';
+import { checkKnownOptions, checkOneLineString, checkStringList, firstError } from './support/options.js';
 import { reportSensitiveFindings } from './support/sensitive-findings.js';
 
 /** Options of no-secrets. */
@@ -20,12 +19,6 @@ export interface NoSecretsOptions {
   allow: string[];
 }
 
-function checkReplacement(options: Record<string, unknown>): string | null {
-  const value = options['replacement'];
-  if (typeof value !== 'string' || value === '' || /[\r\n]/.test(value)) return 'option "replacement" must be a non-empty string on one line';
-  return null;
-}
-
 export default defineRule<NoSecretsOptions>({
   id: 'no-secrets',
   description: 'No API keys, tokens, private keys, JWTs or passwords (in URLs, connection strings or assignments); --fix redacts them',
@@ -33,7 +26,7 @@ export default defineRule<NoSecretsOptions>({
   severity: 'error',
   fixable: true,
   defaultOptions: { replacement: DEFAULT_REPLACEMENT, allow: [] },
-  validateOptions: (options) => firstError(checkKnownOptions(options, ['replacement', 'allow']), checkReplacement(options), checkStringList(options, 'allow')),
+  validateOptions: (options) => firstError(checkKnownOptions(options, ['replacement', 'allow']), checkOneLineString(options, 'replacement'), checkStringList(options, 'allow')),
   prepare: (text, options) => (mayNeedSecretlint(text) ? findSecrets(text, options) : null),
   check({ text, options, prepared, report }) {
     let findings: readonly SecretFinding[];

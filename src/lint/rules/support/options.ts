@@ -34,6 +34,13 @@ export function checkBoolean(options: Record<string, unknown>, name: string): st
   return `option "${name}" must be true or false`;
 }
 
+/** A non-empty string on one line (a replacement text written into the file). */
+export function checkOneLineString(options: Record<string, unknown>, name: string): string | null {
+  const value = options[name];
+  if (typeof value !== 'string' || value === '' || /[\r\n]/.test(value)) return `option "${name}" must be a non-empty string on one line`;
+  return null;
+}
+
 /** Options the rule does not know, reported so that a typo in config is not silently ignored. */
 export function checkKnownOptions(options: Record<string, unknown>, known: readonly string[]): string | null {
   const unknown = Object.keys(options).filter((key) => !known.includes(key));
