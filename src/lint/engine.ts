@@ -5,6 +5,7 @@
  * the caller's business (see lint-files.ts and the CLI).
  */
 import { isPostmortemError, type PostmortemError } from '../model/errors.js';
+import { frontMatterFences } from '../parse/front-matter-fences.js';
 import type { Postmortem } from '../model/postmortem.js';
 import { parsePostmortem } from '../parse/parse-postmortem.js';
 import { configureRules, type ConfiguredRule, type LintConfig } from './config.js';
@@ -88,10 +89,10 @@ export function splitLines(text: string): string[] {
  */
 export function blankFrontMatter(text: string): string {
   const lines = text.split('\n');
-  if (!/^\uFEFF?---/.test(lines[0] ?? '')) return text;
-  let closing = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line));
+  const fences = frontMatterFences(lines);
+  if (!fences) return text;
   // Without a closing line only the opening one goes: the rest is more likely Markdown than YAML.
-  if (closing === -1) closing = 0;
+  const closing = fences.close ?? 0;
   return lines.map((line, index) => (index <= closing ? (line.endsWith('\r') ? '\r' : '') : line)).join('\n');
 }
 

@@ -7,6 +7,7 @@
  * Pure functions over the document's lines: no protocol objects, so they are tested directly.
  */
 import { postmortemSchema } from '../model/schema.js';
+import { frontMatterFences } from '../parse/front-matter-fences.js';
 
 /** The lines of the front matter block: the opening `---` and the closing line, 0-based. */
 export interface FrontMatterBlock {
@@ -115,11 +116,8 @@ export function timeZoneNames(): readonly string[] {
 
 /** The front matter block of a document, or null when it has none (or no closing line). */
 export function findFrontMatter(lines: readonly string[]): FrontMatterBlock | null {
-  if (!/^\uFEFF?---[ \t]*$/.test(lines[0] ?? '')) return null;
-  for (let index = 1; index < lines.length; index += 1) {
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[index] as string)) return { open: 0, close: index };
-  }
-  return null;
+  const fences = frontMatterFences(lines);
+  return fences?.close != null ? { open: fences.open, close: fences.close } : null;
 }
 
 /** Whether a 0-based line is inside the front matter (between its fences). */

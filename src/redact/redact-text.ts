@@ -3,6 +3,7 @@
  * byte for byte. What `export --redact` and `postmortem new` use; the lint rules' fixes
  * write the same replacement ({@link replacementFor}).
  */
+import { frontMatterFences } from '../parse/front-matter-fences.js';
 import { DEFAULT_REPLACEMENT, withoutOverlaps, type SensitiveFinding } from './findings.js';
 import { findPersonalData, type PersonalDataOptions } from './personal-data.js';
 import { findSecrets, type SecretScanOptions } from './secrets.js';
@@ -25,13 +26,12 @@ export interface RedactedText {
 
 /** Where the front matter block ends (the offset after its closing line), or 0 when the text has none. */
 export function frontMatterEnd(text: string): number {
-  const opening = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
-  if (!opening) return 0;
-  const closing = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-  closing.lastIndex = 0;
-  const rest = text.slice(opening[0].length);
-  const match = closing.exec(rest);
-  return match ? opening[0].length + match.index + match[0].length : 0;
+  const lines = text.split('\n');
+  const close = frontMatterFences(lines)?.close;
+  if (close === null || close === undefined) return 0;
+  let end = 0;
+  for (let index = 0; index <= close; index += 1) end += (lines[index] as string).length + 1;
+  return Math.min(end, text.length);
 }
 
 /**
