@@ -80,7 +80,7 @@ export const DEFAULT_ALLOW: readonly string[] = [
 /** Card numbers published by card networks and payment providers for testing. */
 const TEST_CARDS = new Set(['4111111111111111', '4242424242424242', '4012888888881881', '4000056655665556', '5555555555554444', '5105105105105100', '378282246310005', '371449635398431', '6011111111111117', '6011000990139424', '3530111333300000']);
 
-/** Every regex here is checked with safe-regex2 (test/redact/regex-safety.test.ts); none uses lookbehind. */
+/** Every regex here, as every one in src/, is checked for catastrophic backtracking by test/hardening/redos.test.ts. */
 export const PERSONAL_DATA_PATTERNS = {
   email: /[\w.%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}\b/g,
   internationalPhone: /\+\d[\d ().-]{6,20}\d/g,

@@ -71,7 +71,7 @@ function looksRandom(value: string): boolean {
   return entropy(value) >= 3;
 }
 
-/** Every regex here is checked with safe-regex2 (test/redact/regex-safety.test.ts); none uses lookbehind. */
+/** Every regex here, as every one in src/, is checked for catastrophic backtracking by test/hardening/redos.test.ts. */
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
   // Only at the start of a run of token characters (the character before is captured, not
   // part of the value): starting at every "eyJ" inside one long run would scan to its end each
