@@ -44,6 +44,8 @@ interface LintedDocument {
   configError: PostmortemError | null;
   /** Set when the document is too large to lint as it is typed. */
   tooLarge?: boolean;
+  /** The text with every fix applied, worked out at the first "fix all" asked of this version (editors ask at every cursor move). */
+  fixedText?: Promise<string | undefined>;
 }
 
 /**
@@ -340,10 +342,13 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
       ? codeActionsFor(state.result.messages, params.range, { uri: document.uri, lines: splitLines(text), offsets: document, eol: text.includes('\r\n') ? '\r\n' : '\n' }, docsUrl)
       : [];
     if (wants(FIX_ALL_KIND) && state.result.messages.some((message) => message.fix)) {
-      const config = await configFor(document.uri).catch(() => null);
-      const fixed = await lintInput(filePathOf(document.uri) ?? document.uri, { text }, { config: config?.config, fix: true });
-      if (fixed.output !== undefined) {
-        const edit = { range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: fixed.output };
+      state.fixedText ??= (async () => {
+        const config = await configFor(document.uri).catch(() => null);
+        return (await lintInput(filePathOf(document.uri) ?? document.uri, { text }, { config: config?.config, fix: true })).output;
+      })();
+      const output = await state.fixedText;
+      if (output !== undefined) {
+        const edit = { range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: output };
         actions.push({ title: 'Fix all postmortem problems that have a fix', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
       }
     }

@@ -188,6 +188,17 @@ describe('postmortem lsp --stdio', () => {
     expect(fixed).toContain('- **14:09 UTC:**');
     expect(fixed).toContain('- [ ] Raise');
     expect(fixed).toContain("Sam's fault");
+    const ask = () =>
+      client?.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    // Asked again of the same version (editors ask at every cursor move): the same edit.
+    expect(await ask()).toEqual(actions);
+    // A new version is fixed anew, not from what the last one gave.
+    const changed = text.replace('Raise', 'Lift');
+    const second = (client as LspClient).nextDiagnostics(uri, (params) => params.version === 2);
+    await client?.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: changed }] });
+    await second;
+    const again = await ask();
+    expect(applyEdits(changed, again[0].edit.changes[uri])).toContain('- [ ] Lift');
   });
 
   it('waits for a pause in typing (the debounce) and lints only the last version', async () => {
