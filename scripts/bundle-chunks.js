@@ -51,6 +51,7 @@ export function planChunkGroups(metafile, outdir, { msPerModule = MS_PER_MODULE,
     }
     return seen;
   };
+  // esbuild gives the targets of import() an entryPoint too; only the named entries are not chunk-*.
   const entries = names.filter((name) => outputs.get(name).entryPoint !== undefined && !name.startsWith('chunk-'));
   const roots = [...new Set([...entries, ...names.flatMap(dynamicImports)])].sort();
   const closures = new Map(roots.map((root) => [root, closure(root)]));

@@ -8,8 +8,9 @@
 // Layout contract: every entry and chunk is written flat into dist/bundle/, two levels below the
 // package root like dist/cli/*.js, so `new URL('../../templates/', import.meta.url)` and friends
 // resolve the same, and `new URL('./lint-worker.js', import.meta.url)` finds the worker entry (likewise the site's and the collection's workers).
-// dist/bundle/meta.json (esbuild's metafile) says which packages each chunk holds; the start-up
-// tests read it to check what a command loads.
+// dist/bundle/meta.json says which sources and packages each file holds, in the shape of
+// esbuild's metafile (written at the end: inputs and imports per file, entryPoint on the five
+// entries, chunksJoined); the start-up tests read it to check what a command loads.
 import { build } from 'esbuild';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';

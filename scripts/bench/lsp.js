@@ -14,15 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generatePostmortem } from '../generate-postmortems.js';
+import { median } from './lint.js';
 
 const bin = fileURLToPath(new URL('../../bin/postmortem.js', import.meta.url));
 const WARMUP_EDITS = 10;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -6,6 +6,7 @@
  *
  * Pure functions over the document's lines: no protocol objects, so they are tested directly.
  */
+import { POSTMORTEM_STATUSES } from '../model/postmortem.js';
 import { postmortemSchema } from '../model/schema.js';
 import { frontMatterFences } from '../parse/front-matter-fences.js';
 
@@ -96,13 +97,6 @@ export function frontMatterKeys(): readonly FrontMatterKey[] {
   return keys;
 }
 
-/** The statuses the schema allows (its `status` enum, without null). */
-export function schemaStatuses(): string[] {
-  const status = node(node(postmortemSchema['properties'])?.['status']);
-  const values = Array.isArray(status?.['enum']) ? status['enum'] : [];
-  return values.filter((value): value is string => typeof value === 'string');
-}
-
 let zoneCache: string[] | null = null;
 
 /** The IANA timezone names this runtime knows, and `UTC`. */
@@ -131,7 +125,7 @@ const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:/;
 /** The values to offer after `key:`; empty for a key whose values are free text. */
 function valuesFor(key: string, options: FrontMatterAssistOptions): readonly string[] {
   if (key === 'severity') return options.severities;
-  if (key === 'status') return schemaStatuses();
+  if (key === 'status') return POSTMORTEM_STATUSES;
   if (key === 'timezone') return options.timeZones ?? timeZoneNames();
   return [];
 }

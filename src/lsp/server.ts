@@ -53,7 +53,7 @@ interface LintedDocument {
  * one thread: a 5 MB document took 0.7 s after every pause, answering nothing meanwhile.
  * `postmortem lint` still reads files up to 5 MiB.
  */
-export const MAX_LIVE_LINT_CHARACTERS = 1024 * 1024;
+const MAX_LIVE_LINT_CHARACTERS = 1024 * 1024;
 
 /** The names of the files whose change means the config may have changed. */
 const CONFIG_FILE_PATTERN = /(?:^|[\\/])(?:\.postmortemrc\.(?:json|ya?ml)|package\.json|\.gitignore)$/;
@@ -416,4 +416,3 @@ export function startLanguageServer(options: LanguageServerOptions): LanguageSer
   return { exited };
 }
 
-export { CONFIG_ERROR_CODE, DEFAULT_DEBOUNCE_MS, FIX_ALL_KIND, type LanguageServer, type LanguageServerOptions };

@@ -63,8 +63,21 @@ describe('planChunkGroups', () => {
       'out/',
     );
     // chunk-shared is needed by both commands; joining it to the program (always loaded) costs nothing.
-    expect(groups.flat()).toContain('chunk-shared.js');
-    expect(groups.flat()).toContain('chunk-program.js');
+    expect(groups.find((group) => group.includes('chunk-shared.js'))).toContain('chunk-program.js');
+  });
+
+  it('plans for chunks that import each other lazily in a cycle (a command that imports the program back)', () => {
+    const groups = plan(
+      metafile([
+        { name: 'run.js', entry: true, imports: ['chunk-program.js'] },
+        { name: 'chunk-program.js', dynamic: ['chunk-stats.js'] },
+        { name: 'chunk-stats.js', imports: ['chunk-table.js'], dynamic: ['chunk-program.js'] },
+        { name: 'chunk-table.js', bytes: 100 },
+      ]),
+      'out/',
+    );
+    // stats and its table are loaded together, and only after the program: one file.
+    expect(groups.find((group) => group.includes('chunk-table.js'))).toContain('chunk-stats.js');
   });
 
   it('never gives a chunk holding an npm package, or importing a Node module, to a root that did not load it', () => {
@@ -120,7 +133,7 @@ describe('the bundle in dist/bundle/', () => {
       });
       expect(child.status).toBe(1);
       const files = new Set(readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/bundle/')));
-      // 42 before the chunks were joined (4545-byte postmortem, plain: no secretlint).
+      // 42 before the chunks were joined (measured on a generated postmortem of 4.5 KB; this one is shorter, and loads no secretlint either).
       expect(files.size).toBeGreaterThan(3);
       expect(files.size).toBeLessThan(25);
     } finally {
