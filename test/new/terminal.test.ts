@@ -6,12 +6,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayjs } from '../../src/model/dayjs.js';
 import { DRAFT_FILE_NAME } from '../../src/cli/new/draft-store.js';
-import { binPath, makeTempDir, repoRoot } from '../cli/cli-harness.js';
+import { binPath, repoRoot } from '../cli/cli-harness.js';
 import { answered, parseWritten } from './new-harness.js';
-import { play, TmuxTerminal, tmuxAvailable, type Keystrokes } from './tmux-terminal.js';
+import { NO_TMUX, play, TmuxTerminal, tmuxAvailable, useTmuxTerminal, type Keystrokes } from './tmux-terminal.js';
 import { UPLOAD_MODEL, UPLOAD_OUTPUT, UPLOAD_ROOT_CAUSE } from './upload-incident.js';
 
 const DUE = dayjs().add(30, 'day').format('YYYY-MM-DD');
@@ -24,7 +24,6 @@ const EXPECTED = {
     tasks: UPLOAD_MODEL.correctiveActions.tasks.map((task) => (task.due ? { ...task, due: DUE } : task)),
   },
 };
-
 
 /** The upload incident as typed at the keyboard, up to (not including) the timeline entry at 3:15 AM. */
 const FIRST_HALF: Keystrokes[] = [
@@ -84,19 +83,12 @@ const FINISH: Keystrokes[] = [
   { question: 'Write it to', keys: ['Enter'] },
 ];
 
-const NO_TMUX = 'tmux is not installed (apt-get install tmux); these tests type into a real terminal through it';
-
 describe.skipIf(!tmuxAvailable())(tmuxAvailable() ? 'postmortem new in a real terminal (tmux)' : `postmortem new in a real terminal: skipped, ${NO_TMUX}`, () => {
   let cwd: string;
-  let removeCwd: () => Promise<void>;
   let terminal: TmuxTerminal;
-  beforeEach(async () => {
-    ({ path: cwd, remove: removeCwd } = await makeTempDir());
-    terminal = new TmuxTerminal();
-  });
-  afterEach(async () => {
-    terminal.close();
-    await removeCwd();
+  useTmuxTerminal((started, path) => {
+    terminal = started;
+    cwd = path;
   });
 
   /** `postmortem new` with no CI variable (that would mean no terminal) and no editor, so multi-line answers are typed line by line. */

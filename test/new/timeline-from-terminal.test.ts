@@ -7,28 +7,21 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DRAFT_FILE_NAME } from '../../src/cli/new/draft-store.js';
-import { binPath, makeTempDir } from '../cli/cli-harness.js';
+import { binPath } from '../cli/cli-harness.js';
 import { writeFiles } from '../e2e/e2e-harness.js';
 import { parseWritten } from './new-harness.js';
-import { play, TmuxTerminal, tmuxAvailable } from './tmux-terminal.js';
+import { NO_TMUX, play, TmuxTerminal, tmuxAvailable, useTmuxTerminal } from './tmux-terminal.js';
 import { UPLOAD_OUTPUT, UPLOAD_RECORDS, UPLOAD_ROOT_CAUSE } from './upload-incident.js';
 
 
-const NO_TMUX = 'tmux is not installed (apt-get install tmux); this test types into a real terminal through it';
-
 describe.skipIf(!tmuxAvailable())(tmuxAvailable() ? 'postmortem new --timeline-from in a real terminal (tmux)' : `postmortem new --timeline-from in a real terminal: skipped, ${NO_TMUX}`, () => {
   let cwd: string;
-  let removeCwd: () => Promise<void>;
   let terminal: TmuxTerminal;
-  beforeEach(async () => {
-    ({ path: cwd, remove: removeCwd } = await makeTempDir());
-    terminal = new TmuxTerminal();
-  });
-  afterEach(async () => {
-    terminal.close();
-    await removeCwd();
+  useTmuxTerminal((started, path) => {
+    terminal = started;
+    cwd = path;
   });
 
   it('picks entries in the checklist with arrows and space, edits one, adds one, and writes them in time order', async () => {

@@ -8,6 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach } from 'vitest';
+import { makeTempDir } from '../cli/cli-harness.js';
 
 /** Whether tmux can be run here. */
 export function tmuxAvailable(): boolean {
@@ -151,4 +153,26 @@ export async function play(terminal: TmuxTerminal, steps: readonly Keystrokes[])
       terminal.press('Enter');
     }
   }
+}
+
+/** Why tests that type into a terminal are skipped where tmux is missing (.ci/run installs it). */
+export const NO_TMUX = 'tmux is not installed (apt-get install tmux); these tests type into a real terminal through it';
+
+/**
+ * A fresh temporary folder and a terminal for each test of the calling `describe`, handed to
+ * `use` before the test and closed and removed after it.
+ */
+export function useTmuxTerminal(use: (terminal: TmuxTerminal, cwd: string) => void): void {
+  let terminal: TmuxTerminal | null = null;
+  let remove: (() => Promise<void>) | null = null;
+  beforeEach(async () => {
+    const directory = await makeTempDir();
+    remove = directory.remove;
+    terminal = new TmuxTerminal();
+    use(terminal, directory.path);
+  });
+  afterEach(async () => {
+    terminal?.close();
+    await remove?.();
+  });
 }
