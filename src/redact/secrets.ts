@@ -25,16 +25,42 @@ export interface SecretFinding extends SensitiveFinding {
 }
 
 /**
- * Text without which none of secretlint's recommended rules can report anything (their
+ * For each of secretlint's recommended rules, text without which it cannot report anything (its
  * patterns, reduced to a fixed part each). Kept a superset: a miss here is a secret not found.
+ * secretlint is loaded only for a text that holds one of them, and only the rules whose text is
+ * there run on it: each rule compiles and runs its own patterns over the whole text (about 5 ms
+ * for all of them the first time), and a leaked token usually wakes one or two. A rule not
+ * listed here (one that a later preset adds) always runs; `filter-comments` (which honours
+ * `secretlint-disable` comments) always runs too.
  */
-export const SECRETLINT_CANDIDATE =
-  /(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{12}|(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)|npm_[A-Za-z0-9]{30}|_authToken|x-oauth-basic|xox[bparo]-|xapp-|:\/\/[^\s/:]+:[^\s/]+@|sk-(?:proj|svcacct|admin|ant)-|sk-[a-zA-Z0-9]{20}T3Blbk|lin_api_|PRIVATE KEY|SG\.[\w-]{16}|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|ops_ey/;
-export const SLACK_HOOK_CANDIDATE = /hooks\.slack\.com/i;
+export const SECRETLINT_RULE_CANDIDATES: Readonly<Record<string, RegExp>> = {
+  'secretlint-rule-aws': /(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{12}|(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)/,
+  // Reads only .json and .p12 files, where a service account key holds a private key block.
+  'secretlint-rule-gcp': /PRIVATE KEY/,
+  'secretlint-rule-privatekey': /PRIVATE KEY/,
+  'secretlint-rule-npm': /npm_[A-Za-z0-9]{30}|_authToken|x-oauth-basic/,
+  'secretlint-rule-basicauth': /:\/\/[^\s/:]+:[^\s/]+@/,
+  'secretlint-rule-database-connection-string': /:\/\/[^\s/:]+:[^\s/]+@/,
+  'secretlint-rule-slack': /xox[bparo]-|xapp-|hooks\.slack\.com/i,
+  'secretlint-rule-openai': /sk-(?:proj|svcacct|admin)-|sk-[a-zA-Z0-9]{20}T3Blbk/,
+  'secretlint-rule-anthropic': /sk-ant-/,
+  'secretlint-rule-linear': /lin_api_/,
+  'secretlint-rule-sendgrid': /SG\.[\w-]{16}/,
+  'secretlint-rule-shopify': /shp(?:pa|ca|at|ss)_/,
+  'secretlint-rule-github': /gh[pousr]_|github_pat_/,
+  'secretlint-rule-1password': /ops_ey/,
+};
 
 /** Whether `text` contains anything secretlint's recommended rules could report (so whether to load them). */
 export function mayNeedSecretlint(text: string): boolean {
-  return SECRETLINT_CANDIDATE.test(text) || SLACK_HOOK_CANDIDATE.test(text);
+  return Object.values(SECRETLINT_RULE_CANDIDATES).some((candidate) => candidate.test(text));
+}
+
+/** The recommended rules not to run on `text`: those whose candidate text is not in it. */
+export function secretlintRulesNotNeeded(text: string): string[] {
+  return Object.entries(SECRETLINT_RULE_CANDIDATES)
+    .filter(([, candidate]) => !candidate.test(text))
+    .map(([rule]) => rule);
 }
 
 /** A pattern of our own: the value is capture group 1 (or the whole match), checked by `accept` when given. */
@@ -170,31 +196,39 @@ function valueSpan(text: string, message: SecretlintMessage): { start: number; e
 }
 
 type LintSource = typeof import('@secretlint/core').lintSource;
-let secretlint: Promise<{ lintSource: LintSource; config: object }> | null = null;
+type PresetRules = typeof import('@secretlint/secretlint-rule-preset-recommend').rules;
+let secretlint: Promise<{ lintSource: LintSource; rules: PresetRules }> | null = null;
 
-/** Imports secretlint and its recommended preset, once per process. */
-function loadSecretlint(): Promise<{ lintSource: LintSource; config: object }> {
-  secretlint ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
-    lintSource: core.lintSource,
-    config: {
-      rules: [
-        {
-          id: '@secretlint/secretlint-rule-preset-recommend',
-          rule: preset.creator,
-          // Access key IDs are reported too: an ID next to its secret in a pasted log is half the pair.
-          rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }],
-        },
-      ],
-    },
-  }));
+/** Imports secretlint and the rules of its recommended preset, once per process. */
+function loadSecretlint(): Promise<{ lintSource: LintSource; rules: PresetRules }> {
+  secretlint ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({ lintSource: core.lintSource, rules: preset.rules }));
   return secretlint;
+}
+
+/**
+ * The secretlint config for `text`: the recommended preset's rules, each given on its own,
+ * without those `text` gives nothing to. (A preset's rules cannot be turned off one by one:
+ * secretlint 11 ignores `disabled` on them.)
+ */
+function secretlintConfig(rules: PresetRules, text: string): object {
+  const notNeeded = new Set(secretlintRulesNotNeeded(text));
+  return {
+    rules: rules
+      .filter((rule) => !notNeeded.has(rule.meta.id.replace(/^@secretlint\//, '')))
+      .map((rule) => ({
+        id: rule.meta.id,
+        rule,
+        // Access key IDs are reported too: an ID next to its secret in a pasted log is half the pair.
+        ...(rule.meta.id === '@secretlint/secretlint-rule-aws' ? { options: { enableIDScanRule: true } } : {}),
+      })),
+  };
 }
 
 /** The secrets secretlint's recommended rules find in `text` (loads secretlint on first use). */
 async function findSecretlintSecrets(text: string, options: SecretScanOptions): Promise<SecretFinding[]> {
-  const { lintSource, config } = await loadSecretlint();
+  const { lintSource, rules } = await loadSecretlint();
   // No file path: secretlint's GCP rule would otherwise read the file from disk itself.
-  const result = await lintSource({ source: { content: text, contentType: 'text', ext: '.md', filePath: undefined as unknown as string }, options: { config: config as never, noPhysicFilePath: true, maskSecrets: false } });
+  const result = await lintSource({ source: { content: text, contentType: 'text', ext: '.md', filePath: undefined as unknown as string }, options: { config: secretlintConfig(rules, text) as never, noPhysicFilePath: true, maskSecrets: false } });
   const findings: SecretFinding[] = [];
   for (const message of result.messages as unknown as SecretlintMessage[]) {
     // An AWS account ID is not a secret, and twelve digits are found everywhere.
