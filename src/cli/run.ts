@@ -64,7 +64,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const [{ createColors }, { createProgram, usageExitCode }] = await Promise.all([import('./colors.js'), import('./program.js')]);
     colors = createColors(io);
     const result = { exitCode: 0 };
-    const program = createProgram({ io, colors }, result);
+    const program = createProgram({ io, colors }, result, args);
     try {
       await program.parseAsync([...args], { from: 'user' });
     } catch (error) {
