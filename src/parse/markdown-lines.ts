@@ -4,7 +4,8 @@
  * sections as plain "Timeline:" lines as often as headings), and uses markdown-it so that
  * a `#` inside a code fence or a table is never mistaken for structure.
  */
-import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { parseBlocks } from './markdown-blocks.js';
 
 /** What a line is, as far as block structure goes. */
 export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'fence' | 'indented-code' | 'table' | 'html' | 'hr';
@@ -27,19 +28,6 @@ export interface SourceLine {
   inList: boolean;
 }
 
-let markdown: MarkdownIt | null = null;
-
-function parser(): MarkdownIt {
-  // html: true so raw HTML blocks are recognised as HTML, not as text to read.
-  if (!markdown) {
-    markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-    // Only block structure is read; a heading's text is on its inline token without running the
-    // inline rules, which would cost more than all the rest of parsing.
-    markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
-  }
-  return markdown;
-}
-
 const LOOKS_LIKE_PROSE_OR_LIST = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\d{1,2}[:.]\d{2}|[A-Z][A-Za-z ]{1,40}:|[A-Z][a-z]+\s+[a-z]+)/;
 
 /**
@@ -48,7 +36,7 @@ const LOOKS_LIKE_PROSE_OR_LIST = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\d{1,2}[:.]\d{2}|
  * and sections indented by four spaces (which Markdown reads as a code block). Lines keep
  * their numbers: fence lines are blanked, indented lines dedented.
  */
-function unwrapAccidentalCode(texts: string[], tokens: ReturnType<MarkdownIt['parse']>): boolean {
+function unwrapAccidentalCode(texts: string[], tokens: Token[]): boolean {
   let changed = false;
   const nonBlank = texts.filter((text) => text.trim() !== '').length;
   for (const token of tokens) {
@@ -74,8 +62,8 @@ function unwrapAccidentalCode(texts: string[], tokens: ReturnType<MarkdownIt['pa
 /** Splits a body into tagged lines. `lineOffset` is how many file lines precede the body. */
 export function analyzeLines(body: string, lineOffset = 0): SourceLine[] {
   const texts = body.split(/\r?\n/);
-  let tokens = parser().parse(body, {});
-  if (unwrapAccidentalCode(texts, tokens)) tokens = parser().parse(texts.join('\n'), {});
+  let tokens = parseBlocks(body);
+  if (unwrapAccidentalCode(texts, tokens)) tokens = parseBlocks(texts.join('\n'));
   const lines: SourceLine[] = texts.map((text, index) => ({
     index,
     number: index + 1 + lineOffset,
