@@ -10,7 +10,11 @@ process.stdout.on('error', (error) => {
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Made when first read: creating process.stdin costs about a millisecond, and only `new`, `lsp`
+  // and reading `-` use it.
+  get stdin() {
+    return process.stdin;
+  },
   cwd: process.cwd(),
   env: process.env,
 });
