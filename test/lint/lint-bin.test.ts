@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, packagesLoadedBy as loadedBy, runBin } from '../cli/cli-harness.js';
+import { fakeSecrets } from '../redact/fake-secrets.js';
 import { CLEAN, ERROR, FIXABLE, WARNING, writeFiles } from './lint-fixtures.js';
 
 let cwd: string;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   const texts = [CLEAN, WARNING, ERROR, FIXABLE];
   for (let index = 0; index < 60; index += 1) files[`pm/${String(index).padStart(2, '0')}.md`] = texts[index % texts.length] as string;
   files['pm/99-binary.md'] = Buffer.from([0x00, 0x01, 0x02]);
+  files['leak/leak.md'] = `${CLEAN}\n## Notes\n\n${fakeSecrets()[0]!.line}\n`;
   await writeFiles(cwd, files);
 });
 afterAll(async () => remove());
@@ -127,5 +129,16 @@ describe('what postmortem lint loads', () => {
     expect(loaded.has('markdown-it')).toBe(true);
     expect(loaded.has('js-yaml')).toBe(true);
     for (const name of ['picomatch', 'ignore', 'dayjs', 'yaml', 'handlebars', 'ajv']) expect(loaded.has(name), name).toBe(false);
+    expect(loaded.has('@secretlint/core')).toBe(false);
+  });
+
+  it('loads secretlint for a file with a secret, without its debug logger and profiler, and finds the secret', () => {
+    const loaded = loadedBy(['lint', 'leak/leak.md', '--format', 'json'], { cwd, log: join(cwd, 'imports-leak.log') });
+    expect(loaded.exitCode).toBe(1);
+    expect(loaded.packages.has('@secretlint/core')).toBe(true);
+    expect(loaded.packages.has('@secretlint/secretlint-rule-preset-recommend')).toBe(true);
+    for (const name of ['debug', '@secretlint/profiler']) expect(loaded.packages.has(name), name).toBe(false);
+    const report = JSON.parse(runBin(['lint', 'leak/leak.md', '--format', 'json'], { cwd }).stdout) as JsonReport;
+    expect(report[0]?.messages.filter((message) => message.ruleId === 'no-secrets')).toHaveLength(1);
   });
 });
