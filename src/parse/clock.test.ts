@@ -25,6 +25,11 @@ describe('readLeadingTime', () => {
     ['01:00 AM: The outage began', '01:00 AM', 1, 0, null, null, 'The outage began'],
     ['15:27 - DNS change submitted', '15:27', 15, 27, null, null, 'DNS change submitted'],
     ['3:45 PM PDT — page sent', '3:45 PM PDT', 15, 45, null, 'PDT', 'page sent'],
+    // Dates written out before the time: weekday first, day first, an ordinal, capitals.
+    ['Tuesday, March 5, 2024 14:05 UTC: Paged', 'Tuesday, March 5, 2024 14:05 UTC', 14, 5, '2024-03-05', 'UTC', 'Paged'],
+    ['Tue 5 March 2024 14:05: Paged', 'Tue 5 March 2024 14:05', 14, 5, '2024-03-05', null, 'Paged'],
+    ['5th MAR 2024 at 9:30 AM - Paged', '5th MAR 2024 at 9:30 AM', 9, 30, '2024-03-05', null, 'Paged'],
+    ['**Mar 5 14:05 UTC:** Paged', 'Mar 5 14:05 UTC', 14, 5, '0000-03-05', 'UTC', 'Paged'],
   ])('reads %j', (input, written, hour, minute, date, zone, rest) => {
     const time = readLeadingTime(input);
     expect(time?.written).toBe(written);
@@ -58,6 +63,9 @@ describe('findDate and dateOnly', () => {
     ['on 14 March 2026 the', '2026-03-14'],
     ['# 2023-01-23 Upgrade caused outage', '2023-01-23'],
     ['May 31', '0000-05-31'],
+    ['maybe 5 of them; the 5th of March, 2024', '2024-03-05'],
+    ['(Sat. 2 Nov 2024)', '2024-11-02'],
+    ['primary db failed on DEC 24', '0000-12-24'],
   ])('finds the date in %j', (text, date) => {
     expect(findDate(text)?.date).toBe(date);
   });

@@ -45,6 +45,13 @@ function validDate(year: number, month: number, day: number): boolean {
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})(?:,?\\s+(\\d{4})\\b)?`, 'i');
+/**
+ * What every match of the patterns with a month name holds: the first three letters of a month
+ * at the start of a word. The patterns are large, and V8 compiles a pattern at its first use
+ * (about half a millisecond each): these cheap tests keep a document without written-out dates
+ * from ever compiling them, and change no result.
+ */
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** Finds the first date in text: `2023-05-07`, `May 7th, 2023`, `7 May 2023`, `Friday, June 28, 2019`, `May 31`. */
 export function findDate(text: string): FoundDate | null {
@@ -53,7 +60,8 @@ export function findDate(text: string): FoundDate | null {
   if (iso && validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {
     candidates.push({ date: `${iso[1]}-${iso[2]}-${iso[3]}`, hasYear: true, index: iso.index, written: iso[0] });
   }
-  const monthFirst = MONTH_FIRST.exec(text);
+  const hasMonth = MONTH_WORD.test(text);
+  const monthFirst = hasMonth ? MONTH_FIRST.exec(text) : null;
   if (monthFirst) {
     const month = monthNumber(monthFirst[1] as string);
     const day = Number(monthFirst[2]);
@@ -62,7 +70,7 @@ export function findDate(text: string): FoundDate | null {
       candidates.push({ date: `${year ? year : '0000'}-${pad(month)}-${pad(day)}`, hasYear: year > 0, index: monthFirst.index, written: monthFirst[0] });
     }
   }
-  const dayFirst = DAY_FIRST.exec(text);
+  const dayFirst = hasMonth ? DAY_FIRST.exec(text) : null;
   if (dayFirst) {
     const month = monthNumber(dayFirst[2] as string);
     const day = Number(dayFirst[1]);
@@ -176,6 +184,10 @@ const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]|,?\s+(?:at\s+)?)(\d{1,2}):(\d{
 const YEAR = '((?:19|20)\\d{2})(?![\\d:])';
 const MONTH_DATE_PREFIX = new RegExp(`^${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i');
 const DAY_MONTH_PREFIX = new RegExp(`^${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(${MONTH_NAME})(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i');
+// How each of the two can start (a weekday or a month; a weekday or a day and then a word), tested
+// first for the reason MONTH_WORD is.
+const MONTH_DATE_START = /^[a-z]/i;
+const DAY_MONTH_START = /^(?:[a-z]|\d{1,2}(?:st|nd|rd|th)?\s+[a-z])/i;
 
 /**
  * Reads a time at the start of a string, with whatever date and zone are written with it.
@@ -203,8 +215,8 @@ export function readLeadingTime(input: string): LeadingTime | null {
     if (offset) zoneText = offset === 'Z' || offset === 'z' ? 'UTC' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`;
     consumed = iso[0].length;
   } else {
-    const monthFirstPrefix = MONTH_DATE_PREFIX.exec(text);
-    const prefix = monthFirstPrefix ?? DAY_MONTH_PREFIX.exec(text);
+    const monthFirstPrefix = MONTH_DATE_START.test(text) ? MONTH_DATE_PREFIX.exec(text) : null;
+    const prefix = monthFirstPrefix ?? (DAY_MONTH_START.test(text) ? DAY_MONTH_PREFIX.exec(text) : null);
     let afterDate = 0;
     if (prefix) {
       const monthFirst = prefix === monthFirstPrefix;
