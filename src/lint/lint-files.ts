@@ -188,7 +188,7 @@ export async function* lintFileStream(files: readonly string[], options: LintFil
   // Linting on this thread: load the linter while the configs are found, not after.
   const loadingLinter =
     workers === 0
-      ? Promise.all([import('./engine.js'), options.rules ?? import('./rules/index.js').then((module) => module.builtinRules), import('./lint-file.js')])
+      ? Promise.all([import('./lint-file.js'), options.rules ?? import('./rules/index.js').then((module) => module.builtinRules)])
       : null;
   loadingLinter?.catch(() => undefined);
   const { configs, configIndexes } = await collectConfigs(files, options.configs);
