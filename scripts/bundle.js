@@ -93,6 +93,19 @@ const result = await build({
       },
     },
     {
+      // An ES module import of node:process makes Node build the module's ESM facade, which reads
+      // every property of process, and so runs its lazy getters: it created process.stdin and
+      // process.allowedNodeEnvironmentFlags (about 1.5 ms of every command's start, through chalk's
+      // `import process from 'node:process'`). The importers use only the default export, the
+      // process object itself, which a stand-in gives them; an import of a named export fails the
+      // build ("No matching export").
+      name: 'process-without-facade',
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /^(?:node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: 'node:process', namespace: 'process-stand-in' } : undefined));
+        esbuild.onLoad({ filter: /.*/, namespace: 'process-stand-in' }, () => ({ contents: 'export default globalThis.process;\n', loader: 'js' }));
+      },
+    },
+    {
       // @secretlint/core logs with `debug` (read from DEBUG=@secretlint/*) and times every rule
       // with @secretlint/profiler (performance marks kept for secretlint's own --profile), neither
       // of which postmortem shows. Loading them (with node:perf_hooks) and marking each rule's

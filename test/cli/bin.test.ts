@@ -98,6 +98,13 @@ describe('bin/postmortem.js', () => {
     for (const name of heavy) expect(forHelp.has(name)).toBe(false);
   });
 
+  it('gives chalk (and every other ES module) the process object without importing node:process, whose facade runs process\'s lazy getters', async () => {
+    const meta = JSON.parse(await readFile(join(repoRoot, 'dist', 'bundle', 'meta.json'), 'utf8')) as { outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }> };
+    const importers = Object.entries(meta.outputs).filter(([, output]) => output.imports.some((imported) => imported.external && /^(?:node:)?process$/.test(imported.path)));
+    expect(importers.map(([name]) => name)).toEqual([]);
+    expect(runBin(['rendr'], { cwd, env: { FORCE_COLOR: '1' } }).stderr).toContain('\u001b[');
+  });
+
   it('loads only the parser in a site build\'s worker, and nothing heavy before a large site starts it', () => {
     const worker = loadedWithBundledModule('src/export/site-worker.ts');
     for (const name of ['markdown-it', 'js-yaml', 'gray-matter']) expect(worker.packages.has(name)).toBe(true);
