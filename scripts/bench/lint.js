@@ -54,10 +54,21 @@ export function measure(args, cwd, work) {
   return { seconds, rssKib, cpuSeconds };
 }
 
-/** Median wall time and the largest peak RSS over `runs` runs. */
-function measureRuns(args, cwd, work, runs) {
-  const samples = Array.from({ length: runs }, () => measure(args, cwd, work));
-  return { seconds: median(samples.map((sample) => sample.seconds)), cpuSeconds: median(samples.map((sample) => sample.cpuSeconds)), rssKib: Math.max(...samples.map((sample) => sample.rssKib)) };
+/**
+ * Each tool's median wall time, median CPU time and largest peak RSS over `runs` runs of
+ * `argsFor(tool)`, the tools' runs taken in turn (one of each, then again): a burst of load on
+ * this shared machine then slows both alike, where runs of one tool and then of the other
+ * compared two different moments.
+ */
+function measureRuns(tools, argsFor, cwd, work, runs) {
+  const samples = tools.map(() => []);
+  for (let run = 0; run < runs; run += 1) tools.forEach((tool, index) => samples[index].push(measure(argsFor(tool), cwd, work)));
+  return tools.map((tool, index) => ({
+    tool,
+    seconds: median(samples[index].map((sample) => sample.seconds)),
+    cpuSeconds: median(samples[index].map((sample) => sample.cpuSeconds)),
+    rssKib: Math.max(...samples[index].map((sample) => sample.rssKib)),
+  }));
 }
 
 const TOOLS = [
@@ -99,7 +110,7 @@ export async function benchLint(options = parseOptions(process.argv.slice(2))) {
       const bytes = await writePostmortems(corpus, size);
       // One unmeasured run each: the files into the page cache, Node's compile cache warm.
       for (const tool of TOOLS) measure(tool.args('.'), corpus, work);
-      const rows = TOOLS.map((tool) => ({ tool, ...measureRuns(tool.args('.'), corpus, work, options.runs) }));
+      const rows = measureRuns(TOOLS, (tool) => tool.args('.'), corpus, work, options.runs);
       for (const row of rows) {
         console.log(`${String(size).padStart(6)}  ${row.tool.name.padEnd(18)} ${String(options.runs).padStart(4)} ${row.seconds.toFixed(2).padStart(8)} ${(size / row.seconds).toFixed(0).padStart(9)} ${(row.rssKib / 1024).toFixed(1).padStart(13)}`);
       }
@@ -109,20 +120,17 @@ export async function benchLint(options = parseOptions(process.argv.slice(2))) {
       console.log(`${''.padStart(6)}  postmortem lint: ${ratio.toFixed(2)}x markdownlint-cli2's files/s, ${(rows[0].rssKib / rows[1].rssKib).toFixed(2)}x its peak RSS (${Math.round(bytes / size)} bytes per file on average)`);
       rmSync(corpus, { recursive: true, force: true, maxRetries: 3 });
     }
-    const single = TOOLS.map((tool) => {
-      measure(tool.args(singleFile.name), singleFile.corpus, work);
-      return { tool, ...measureRuns(tool.args(singleFile.name), singleFile.corpus, work, options.singleRuns) };
-    });
+    // One unmeasured run each first (page cache), as for the corpora.
+    for (const tool of TOOLS) measure(tool.args(singleFile.name), singleFile.corpus, work);
+    const single = measureRuns(TOOLS, (tool) => tool.args(singleFile.name), singleFile.corpus, work, options.singleRuns);
     // The same file with a (fake) GitHub token, a password in a connection string and an email
     // address appended: no-secrets imports secretlint for it, no-personal-data reports.
     const leakyFile = { corpus: join(work, 'leaky'), name: '00001-postmortem.md' };
     await writePostmortems(leakyFile.corpus, 1);
     const fakeToken = ['gh', 'p_', 'FAKE', '0aZ'.repeat(10), 'fa'].join('');
     appendFileSync(join(leakyFile.corpus, leakyFile.name), `\n## Notes\n\nThe deploy log printed ${fakeToken} and postgres://app:${['Fake', 'Pa55', 'w0rd'].join('')}@db.internal/orders; dana.jones@acme-corp.io noticed.\n`);
-    const leaky = TOOLS.map((tool) => {
-      measure(tool.args(leakyFile.name), leakyFile.corpus, work);
-      return { tool, ...measureRuns(tool.args(leakyFile.name), leakyFile.corpus, work, options.singleRuns) };
-    });
+    for (const tool of TOOLS) measure(tool.args(leakyFile.name), leakyFile.corpus, work);
+    const leaky = measureRuns(TOOLS, (tool) => tool.args(leakyFile.name), leakyFile.corpus, work, options.singleRuns);
     console.log(`\nfiles/s, postmortem lint over markdownlint-cli2: ${ratios.join(', ')} (target: at least 6x on 10,000 files)`);
     if (largest) console.log(`peak RSS of postmortem lint on ${largest.size} files: ${largest.rssMib.toFixed(1)} MiB (target: under 150 MiB)`);
     // CPU time (user + system, from /usr/bin/time) moves less than wall time when the machine is busy.
