@@ -93,6 +93,18 @@ const result = await build({
       },
     },
     {
+      // markdown-it imports decodeHTML and decodeHTMLStrict from the entities package's index, which
+      // also brings its encoders: a 23 KB table of entity names that the parser never uses and
+      // every command that parses a postmortem compiled and built. Both functions come from the
+      // package's own `entities/lib/decode.js` export, which markdown-it gets instead.
+      name: 'markdown-it-entities-decoder',
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /^entities$/ }, (args) =>
+          /[\\/]markdown-it[\\/]/.test(args.importer) ? esbuild.resolve('entities/lib/decode.js', { kind: args.kind, resolveDir: args.resolveDir }) : undefined,
+        );
+      },
+    },
+    {
       // An ES module import of node:process makes Node build the module's ESM facade, which reads
       // every property of process, and so runs its lazy getters: it created process.stdin and
       // process.allowedNodeEnvironmentFlags (about 1.5 ms of every command's start, through chalk's

@@ -105,6 +105,13 @@ describe('bin/postmortem.js', () => {
     expect(runBin(['rendr'], { cwd, env: { FORCE_COLOR: '1' } }).stderr).toContain('\u001b[');
   });
 
+  it('decodes HTML entities in exported Markdown (markdown-it gets the entities package\'s decoder on its own)', async () => {
+    await writeFile(join(cwd, 'entities.md'), '# Entities\n\n## Summary\n\nFish &amp; chips &copy; 2026, caf&eacute; &#169;.\n');
+    const result = runBin(['export', 'entities.md', '--format', 'html'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Fish &amp; chips © 2026, café ©.');
+  });
+
   it('loads only the parser in a site build\'s worker, and nothing heavy before a large site starts it', () => {
     const worker = loadedWithBundledModule('src/export/site-worker.ts');
     for (const name of ['markdown-it', 'js-yaml', 'gray-matter']) expect(worker.packages.has(name)).toBe(true);
