@@ -195,13 +195,13 @@ function valueSpan(text: string, message: SecretlintMessage): { start: number; e
   return value.length > 0 ? { start, end: start + value.length } : null;
 }
 
-type LintSource = typeof import('@secretlint/core').lintSource;
-type PresetRules = typeof import('@secretlint/secretlint-rule-preset-recommend').rules;
-let secretlint: Promise<{ lintSource: LintSource; rules: PresetRules }> | null = null;
+type Secretlint = typeof import('./secretlint.js');
+type PresetRules = Secretlint['rules'];
+let secretlint: Promise<Secretlint> | null = null;
 
 /** Imports secretlint and the rules of its recommended preset, once per process. */
-function loadSecretlint(): Promise<{ lintSource: LintSource; rules: PresetRules }> {
-  secretlint ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({ lintSource: core.lintSource, rules: preset.rules }));
+function loadSecretlint(): Promise<Secretlint> {
+  secretlint ??= import('./secretlint.js');
   return secretlint;
 }
 
