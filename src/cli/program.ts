@@ -11,6 +11,10 @@ import type { NewCommandOptions } from './commands/new.js';
 import { isIsoDate } from '../collection/action-state.js';
 import { IMPORT_SOURCE_NAMES } from '../import/types.js';
 
+// For run.ts, which loads the program and the colours with one import() of this module (they
+// were two bundle files, always loaded together).
+export { createColors } from './colors.js';
+
 /** Filled in by the action that ran; `run()` returns it. */
 export interface ProgramResult {
   exitCode: number;

@@ -61,7 +61,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   let colors: CliColors | undefined;
   let debug = args.includes('--debug');
   try {
-    const [{ createColors }, { createProgram, usageExitCode }] = await Promise.all([import('./colors.js'), import('./program.js')]);
+    const { createColors, createProgram, usageExitCode } = await import('./program.js');
     colors = createColors(io);
     const result = { exitCode: 0 };
     const program = createProgram({ io, colors }, result, args);
