@@ -36,8 +36,16 @@ const ZONE_NAMES: Array<[RegExp, string]> = [
   [/\beastern standard time\b/i, 'EST'],
 ];
 
+/**
+ * What every name above ends with. V8 compiles each pattern at its first use (about a tenth of
+ * a millisecond each), and labels such as "UTC" or "14:05 PST" name no zone in words: testing
+ * this first keeps them from compiling all 28, and changes no result.
+ */
+const ENDS_A_NAME = /time\b/i;
+
 /** The abbreviation of a timezone written out in words in the text, or null. */
 export function zoneNamedIn(text: string): string | null {
+  if (!ENDS_A_NAME.test(text)) return null;
   for (const [pattern, abbreviation] of ZONE_NAMES) if (pattern.test(text)) return abbreviation;
   return null;
 }

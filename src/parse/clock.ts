@@ -46,12 +46,14 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})(?:,?\\s+(\\d{4})\\b)?`, 'i');
 /**
- * What every match of the patterns with a month name holds: the first three letters of a month
- * at the start of a word. The patterns are large, and V8 compiles a pattern at its first use
- * (about half a millisecond each): these cheap tests keep a document without written-out dates
- * from ever compiling them, and change no result.
+ * What every match of MONTH_FIRST or DAY_FIRST holds: a month's first three letters at the start
+ * of a word, then perhaps more letters and a dot, then white space and a digit; or a day (perhaps
+ * with its ordinal), white space (perhaps "of") and a month's first three letters. The patterns
+ * are large, and V8 compiles a pattern at its first use (about half a millisecond each): these
+ * cheap tests keep text without a written-out date ("the incident was declared resolved") from
+ * ever compiling them, and change no result.
  */
-const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** Finds the first date in text: `2023-05-07`, `May 7th, 2023`, `7 May 2023`, `Friday, June 28, 2019`, `May 31`. */
 export function findDate(text: string): FoundDate | null {

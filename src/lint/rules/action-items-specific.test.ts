@@ -24,6 +24,9 @@ describe('action-items-specific', () => {
     ['an attitude', tasks('- Be more careful when editing firewall rules.'), {}, [/is an attitude, not an action/]],
     ['an attitude after a subject', tasks('- Engineers should pay more attention to alerts.'), {}, [/is an attitude, not an action/]],
     ['an attitude among broad improvements', markdown('## Corrective and Preventative Measures', '- Be more careful with deploys.'), {}, [/is an attitude/]],
+    ...['We will be vigilant.', 'Being thorough on reviews.', 'Try harder next time.', 'Trying harder.', 'Take more care.', "Don't let this happen again.", 'Do not let it happen again.', 'Never let this happen again.', 'Learn from our mistakes.'].map(
+      (sentence) => [`the attitude "${sentence}"`, tasks(`- ${sentence}`), {}, [/is an attitude, not an action/]] as [string, string, object, RegExp[]],
+    ),
     ['"improve X" alone', tasks('- Improve monitoring.'), {}, [/names a direction but not the change/]],
     ['a task that is only a link', tasks('- https://github.com/example/app/issues/8567'), {}, [/is only a reference: say what the task is/]],
     ['a missing owner and due date when required', tasks('- Add a canary stage to the deploy.'), { requireOwner: true, requireDueDate: true }, [/^No owner for "Add a canary stage/, /^No due date for "Add a canary stage/]],
