@@ -38,14 +38,14 @@ export const SECRETLINT_RULE_CANDIDATES: Readonly<Record<string, RegExp>> = {
   // Reads only .json and .p12 files, where a service account key holds a private key block.
   'secretlint-rule-gcp': /PRIVATE KEY/,
   'secretlint-rule-privatekey': /PRIVATE KEY/,
-  'secretlint-rule-npm': /npm_[A-Za-z0-9]{30}|_authToken|x-oauth-basic/,
+  'secretlint-rule-npm': /npm_\w{36}|_authToken|x-oauth-basic/,
   'secretlint-rule-basicauth': /:\/\/[^\s/:]+:[^\s/]+@/,
   'secretlint-rule-database-connection-string': /:\/\/[^\s/:]+:[^\s/]+@/,
   'secretlint-rule-slack': /xox[bparo]-|xapp-|hooks\.slack\.com/i,
   'secretlint-rule-openai': /sk-(?:proj|svcacct|admin)-|sk-[a-zA-Z0-9]{20}T3Blbk/,
   'secretlint-rule-anthropic': /sk-ant-/,
   'secretlint-rule-linear': /lin_api_/,
-  'secretlint-rule-sendgrid': /SG\.[\w-]{16}/,
+  'secretlint-rule-sendgrid': /SG\.\w+\.\w/,
   'secretlint-rule-shopify': /shp(?:pa|ca|at|ss)_/,
   'secretlint-rule-github': /gh[pousr]_|github_pat_/,
   'secretlint-rule-1password': /ops_ey/,
@@ -56,10 +56,10 @@ export function mayNeedSecretlint(text: string): boolean {
   return Object.values(SECRETLINT_RULE_CANDIDATES).some((candidate) => candidate.test(text));
 }
 
-/** The recommended rules not to run on `text`: those whose candidate text is not in it. */
-export function secretlintRulesNotNeeded(text: string): string[] {
+/** The recommended rules whose candidate text is in `text`: those to run on it. */
+export function secretlintRulesFor(text: string): string[] {
   return Object.entries(SECRETLINT_RULE_CANDIDATES)
-    .filter(([, candidate]) => !candidate.test(text))
+    .filter(([, candidate]) => candidate.test(text))
     .map(([rule]) => rule);
 }
 
@@ -206,15 +206,15 @@ function loadSecretlint(): Promise<Secretlint> {
 }
 
 /**
- * The secretlint config for `text`: the recommended preset's rules, each given on its own,
- * without those `text` gives nothing to. (A preset's rules cannot be turned off one by one:
- * secretlint 11 ignores `disabled` on them.)
+ * The secretlint config for a text: the recommended preset's rules, each given on its own, those
+ * `needed` for it and those SECRETLINT_RULE_CANDIDATES does not know. (A preset's rules cannot be
+ * turned off one by one: secretlint 11 ignores `disabled` on them.)
  */
-function secretlintConfig(rules: PresetRules, text: string): object {
-  const notNeeded = new Set(secretlintRulesNotNeeded(text));
+export function secretlintConfig(rules: PresetRules, needed: ReadonlySet<string>): { rules: Array<{ id: string }> } {
+  const runs = (id: string): boolean => needed.has(id) || !(id in SECRETLINT_RULE_CANDIDATES);
   return {
     rules: rules
-      .filter((rule) => !notNeeded.has(rule.meta.id.replace(/^@secretlint\//, '')))
+      .filter((rule) => runs(rule.meta.id.replace(/^@secretlint\//, '')))
       .map((rule) => ({
         id: rule.meta.id,
         rule,
@@ -225,10 +225,10 @@ function secretlintConfig(rules: PresetRules, text: string): object {
 }
 
 /** The secrets secretlint's recommended rules find in `text` (loads secretlint on first use). */
-async function findSecretlintSecrets(text: string, options: SecretScanOptions): Promise<SecretFinding[]> {
+async function findSecretlintSecrets(text: string, options: SecretScanOptions, needed: ReadonlySet<string>): Promise<SecretFinding[]> {
   const { lintSource, rules } = await loadSecretlint();
   // No file path: secretlint's GCP rule would otherwise read the file from disk itself.
-  const result = await lintSource({ source: { content: text, contentType: 'text', ext: '.md', filePath: undefined as unknown as string }, options: { config: secretlintConfig(rules, text) as never, noPhysicFilePath: true, maskSecrets: false } });
+  const result = await lintSource({ source: { content: text, contentType: 'text', ext: '.md', filePath: undefined as unknown as string }, options: { config: secretlintConfig(rules, needed) as never, noPhysicFilePath: true, maskSecrets: false } });
   const findings: SecretFinding[] = [];
   for (const message of result.messages as unknown as SecretlintMessage[]) {
     // An AWS account ID is not a secret, and twelve digits are found everywhere.
@@ -248,6 +248,7 @@ async function findSecretlintSecrets(text: string, options: SecretScanOptions): 
  * Resolves without importing secretlint when the text has nothing it could report.
  */
 export async function findSecrets(text: string, options: SecretScanOptions = {}): Promise<SecretFinding[]> {
-  const fromSecretlint = mayNeedSecretlint(text) ? await findSecretlintSecrets(text, options) : [];
+  const needed = new Set(secretlintRulesFor(text));
+  const fromSecretlint = needed.size > 0 ? await findSecretlintSecrets(text, options, needed) : [];
   return withoutOverlaps([...fromSecretlint, ...findPatternSecrets(text, options)]);
 }
