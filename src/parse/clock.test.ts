@@ -30,6 +30,8 @@ describe('readLeadingTime', () => {
     ['Tue 5 March 2024 14:05: Paged', 'Tue 5 March 2024 14:05', 14, 5, '2024-03-05', null, 'Paged'],
     ['5th MAR 2024 at 9:30 AM - Paged', '5th MAR 2024 at 9:30 AM', 9, 30, '2024-03-05', null, 'Paged'],
     ['**Mar 5 14:05 UTC:** Paged', 'Mar 5 14:05 UTC', 14, 5, '0000-03-05', 'UTC', 'Paged'],
+    ['5 March 2024 14:05: Paged', '5 March 2024 14:05', 14, 5, '2024-03-05', null, 'Paged'],
+    ['mar 5 14:05 UTC: Paged', 'mar 5 14:05 UTC', 14, 5, '0000-03-05', 'UTC', 'Paged'],
   ])('reads %j', (input, written, hour, minute, date, zone, rest) => {
     const time = readLeadingTime(input);
     expect(time?.written).toBe(written);
@@ -66,6 +68,8 @@ describe('findDate and dateOnly', () => {
     ['maybe 5 of them; the 5th of March, 2024', '2024-03-05'],
     ['(Sat. 2 Nov 2024)', '2024-11-02'],
     ['primary db failed on DEC 24', '0000-12-24'],
+    ['the 5th of March', '0000-03-05'],
+    ['Sept. 5', '0000-09-05'],
   ])('finds the date in %j', (text, date) => {
     expect(findDate(text)?.date).toBe(date);
   });

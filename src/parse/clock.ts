@@ -53,7 +53,8 @@ const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?($
  * cheap tests keep text without a written-out date ("the incident was declared resolved") from
  * ever compiling them, and change no result.
  */
-const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const MONTH_START = `(?:${MONTHS.join('|')})`;
+const MONTH_WORD = new RegExp(`\\b${MONTH_START}[a-z]*\\.?\\s+\\d|\\d${ORDINAL}\\s+(?:of\\s+)?${MONTH_START}`, 'i');
 
 /** Finds the first date in text: `2023-05-07`, `May 7th, 2023`, `7 May 2023`, `Friday, June 28, 2019`, `May 31`. */
 export function findDate(text: string): FoundDate | null {
@@ -189,7 +190,7 @@ const DAY_MONTH_PREFIX = new RegExp(`^${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(${MONTH
 // How each of the two can start (a weekday or a month; a weekday or a day and then a word), tested
 // first for the reason MONTH_WORD is.
 const MONTH_DATE_START = /^[a-z]/i;
-const DAY_MONTH_START = /^(?:[a-z]|\d{1,2}(?:st|nd|rd|th)?\s+[a-z])/i;
+const DAY_MONTH_START = new RegExp(`^(?:[a-z]|\\d{1,2}${ORDINAL}\\s+[a-z])`, 'i');
 
 /**
  * Reads a time at the start of a string, with whatever date and zone are written with it.

@@ -36,6 +36,7 @@ describe('the personal-data scan helpers', () => {
     ['an IPv4 address', 'host 172.16.0.9 failed', ['172.16.0.9'], []],
     ['an IPv6 range', 'host fd12:3456:789a::1 failed', ['fd00::/8'], []],
     ['an IPv6 address written in capitals', 'host fd12:3456:789a::1 failed', ['FD12:3456:789A::1'], []],
+    ['an IPv6 range written in capitals', 'host fd12:3456:789a::1 failed', ['FD00::/8'], []],
     ['a range that does not hold the address', 'host 172.16.0.9 failed', ['10.0.0.0/8'], ['172.16.0.9']],
     // Digits and dots, but not an address: a glob that allows the phone number itself.
     ['a dotted phone number', 'call 415.867.2345 now', ['415.867.2345'], []],

@@ -24,6 +24,8 @@ describe('action-items-specific', () => {
     ['an attitude', tasks('- Be more careful when editing firewall rules.'), {}, [/is an attitude, not an action/]],
     ['an attitude after a subject', tasks('- Engineers should pay more attention to alerts.'), {}, [/is an attitude, not an action/]],
     ['an attitude among broad improvements', markdown('## Corrective and Preventative Measures', '- Be more careful with deploys.'), {}, [/is an attitude/]],
+    ['an attitude with its subject among broad improvements', markdown('## Corrective and Preventative Measures', '- We will be more careful with deploys.'), {}, [/is an attitude/]],
+    ['an attitude starting "Paying"', tasks('- Paying more attention.'), {}, [/is an attitude, not an action/]],
     ...['We will be vigilant.', 'Being thorough on reviews.', 'Try harder next time.', 'Trying harder.', 'Take more care.', "Don't let this happen again.", 'Do not let it happen again.', 'Never let this happen again.', 'Learn from our mistakes.'].map(
       (sentence) => [`the attitude "${sentence}"`, tasks(`- ${sentence}`), {}, [/is an attitude, not an action/]] as [string, string, object, RegExp[]],
     ),
