@@ -58,6 +58,10 @@ export async function lintInput(filePath: string, input: LintInput, options: Lin
     const result = await lintTextAsync(input.text, { filePath, config: options.config, fix: options.fix, inlineConfig: options.inlineConfig, rules: options.rules });
     // The text was linted without its byte order mark; the fixed file keeps the one it had.
     if (input.byteOrderMark && result.output !== undefined) result.output = `${BYTE_ORDER_MARK}${result.output}`;
+    // Messages quote the file ("Rate-limit a canary ..." does not start with a verb), and V8 keeps
+    // a piece cut from a string as a view of the whole: kept until the report, each result held its
+    // file's text alive (about 40 MB of 92 on 10,000 files). A copy holds only the messages.
+    result.messages = structuredClone(result.messages);
     return result;
   } catch (error) {
     if (isPostmortemError(error)) throw error;
