@@ -1,6 +1,6 @@
 // `postmortem new` checks each answer for secrets: typed ones are asked about (redact, type
 // again, keep), preset ones (flags, answers file) give a warning on stderr.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin, useTempDir } from '../cli/cli-harness.js';
@@ -44,6 +44,22 @@ describe('postmortem new: secrets in typed answers', () => {
     expect(await readFile(join(cwd, UPLOAD_OUTPUT), 'utf8')).not.toContain('[REDACTED]');
   });
 
+  it('uses the no-secrets options of the lint config: its replacement, and not asking about what it allows', async () => {
+    await writeFile(join(cwd, '.postmortemrc.json'), JSON.stringify({ rules: { 'no-secrets': ['error', { replacement: '<removed>' }] } }));
+    const redacting = new ScriptedPrompter(scriptWithToken([[SECRET_QUESTION, 'redact']]));
+    expect((await runNew({}, { cwd, prompter: redacting })).exitCode).toBe(0);
+    expect(await readFile(join(cwd, UPLOAD_OUTPUT), 'utf8')).toContain(`${IMPACT} The log showed <removed>.`);
+
+    const other = join(cwd, 'other');
+    await mkdir(other);
+    await writeFile(join(other, '.postmortemrc.json'), JSON.stringify({ rules: { 'no-secrets': ['error', { allow: [token] }] } }));
+    const allowed = new ScriptedPrompter(scriptWithToken([]));
+    expect((await runNew({}, { cwd: other, prompter: allowed })).exitCode).toBe(0);
+    expect(allowed.remaining).toEqual([]);
+    expect(allowed.asked.some((asked) => asked.message.includes(SECRET_QUESTION))).toBe(false);
+    expect(await readFile(join(other, UPLOAD_OUTPUT), 'utf8')).toContain(token);
+  });
+
   it('keeps the answer as typed when told to', async () => {
     const prompter = new ScriptedPrompter(scriptWithToken([[SECRET_QUESTION, 'keep']]));
     expect((await runNew({}, { cwd, prompter })).exitCode).toBe(0);
@@ -68,5 +84,12 @@ describe('postmortem new: secrets in flags and answers files (the real bin)', ()
     const fromFile = runBin(['new', ...REQUIRED.filter((_, index, all) => all[index] !== '--resolution' && all[index - 1] !== '--resolution'), '--impact', 'Forty people saw the log', '--answers', 'answers.yaml', '--yes', '-o', 'file.md'], { cwd, env: { CI: '1' } });
     expect(fromFile.exitCode).toBe(0);
     expect(fromFile.stderr).toContain('postmortem: warning: answers.yaml: resolution holds what looks like a secret (Slack token "xoxb…")');
+  });
+
+  it('does not warn about a value the no-secrets rule allows in the lint config', async () => {
+    await writeFile(join(cwd, '.postmortemrc.yaml'), `rules:\n  no-secrets: [error, { allow: ['${token}'] }]\n`);
+    const result = runBin(['new', ...REQUIRED, '--impact', `The build log showed ${token} to 40 people`, '--yes', '-o', 'out.md'], { cwd, env: { CI: '1' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).not.toContain('holds what looks like a secret');
   });
 });

@@ -47,16 +47,13 @@ function usage(message: string): PostmortemError {
 
 /**
  * What `--redact` redacts: secrets and personal data, with the options the `no-secrets` and
- * `no-personal-data` rules have in the lint config found from the current directory (their
- * `replacement`, `allow` and `patterns`), or their defaults. Null without `--redact`.
+ * `no-personal-data` rules have in the lint config found from the current directory, or their
+ * defaults. Null without `--redact`.
  */
 async function redactionOptions(options: ExportCommandOptions, cwd: string): Promise<RedactOptions | null> {
   if (options.redact !== true) return null;
-  const [{ createConfigResolver }, { configureRules }, { builtinRules }] = await Promise.all([import('../../lint/config-files.js'), import('../../lint/config.js'), import('../../lint/rules/index.js')]);
-  const found = await createConfigResolver({ cwd, rules: builtinRules }).configFor(path.join(cwd, 'postmortem.md'));
-  const configured = configureRules(found.config, builtinRules, found.displayPath);
-  const optionsOf = (id: string): Record<string, unknown> => configured.get(id)?.options ?? {};
-  return { secrets: optionsOf('no-secrets'), personalData: optionsOf('no-personal-data') };
+  const { configuredRedaction } = await import('../redaction-options.js');
+  return configuredRedaction(cwd);
 }
 
 async function parseFiles(files: readonly string[], cwd: string, redact: RedactOptions | null): Promise<Postmortem[]> {

@@ -37,6 +37,7 @@ import { loadNewConfig } from '../new/new-config.js';
 import { DEFAULT_OUTPUT_DIRECTORY, type PathKind } from '../new/output-path.js';
 import { PromptCancelledError, type Prompter } from '../new/prompter.js';
 import { presetSecretWarnings, withSecretCheck } from '../new/secret-check.js';
+import { configuredRedaction } from '../redaction-options.js';
 import { checkTimezone, DEFAULT_SEVERITIES } from '../new/validate-answers.js';
 
 /** Options of `postmortem new`: the answers as flags, and how to run. */
@@ -173,8 +174,6 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
     const { createPrompter } = await import('../prompts.js');
     prompter = createPrompter(io, { output: terminal as unknown as NodeJS.WritableStream });
   }
-  // Every typed answer is checked for secrets before it is kept (or saved in the draft).
-  if (prompter) prompter = withSecretCheck(prompter);
   const say = (text: string): void => {
     if (prompter) prompter.note(text);
     else io.stdout.write(`${text}\n`);
@@ -192,12 +191,16 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
     }
   }
   const config = await loadNewConfig(io.cwd);
+  // Every answer is checked for secrets before it is kept (or saved in the draft), with the
+  // no-secrets rule's options from the lint config (a published test key it allows is not asked about).
+  const { secrets: secretOptions } = await configuredRedaction(io.cwd);
+  if (prompter) prompter = withSecretCheck(prompter, secretOptions);
   const fileAnswers = options.answers === undefined ? {} : await readAnswersFile(options.answers, io.cwd);
   const flagAnswers = answersFromFlags(options);
   const presets = mergeAnswers(fileAnswers, flagAnswers);
   const fromFile = new Set(ANSWER_KEYS.filter((key) => fileAnswers[key] !== undefined && flagAnswers[key] === undefined));
   const presetKeys = new Set(ANSWER_KEYS.filter((key) => presets[key] !== undefined));
-  for (const warning of await presetSecretWarnings(presets as Record<string, unknown>, presetKeys, (key) => answerName(key as AnswerKey, fromFile, options.answers))) {
+  for (const warning of await presetSecretWarnings(presets as Record<string, unknown>, presetKeys, (key) => answerName(key as AnswerKey, fromFile, options.answers), secretOptions)) {
     io.stderr.write(`${context.colors.stderr.yellow('postmortem: warning:')} ${warning}\n`);
   }
 

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_REPLACEMENT, previewValue, type SensitiveFinding } from '../../redact/findings.js';
 import { redactText } from '../../redact/redact-text.js';
-import { findSecrets } from '../../redact/secrets.js';
+import { findSecrets, type SecretScanOptions } from '../../redact/secrets.js';
 import type { InputQuestion, MultilineQuestion, Prompter } from './prompter.js';
 
 /** What the user chose for an answer that holds a secret. */
@@ -21,19 +21,21 @@ export function describeSecrets(text: string, findings: readonly SensitiveFindin
 
 /**
  * A prompter that checks each typed answer (one-line and multi-line) for secrets and, when it
- * finds one, asks whether to redact it, type the answer again, or keep it as typed.
+ * finds one, asks whether to redact it, type the answer again, or keep it as typed. `options`
+ * are the `no-secrets` rule's from the project's lint config (its `allow` and `replacement`).
  */
-export function withSecretCheck(prompter: Prompter): Prompter {
+export function withSecretCheck(prompter: Prompter, options: SecretScanOptions = {}): Prompter {
+  const replacement = options.replacement ?? DEFAULT_REPLACEMENT;
   const checked = async <Question extends InputQuestion | MultilineQuestion>(question: Question, ask: (question: Question) => Promise<string>): Promise<string> => {
     let current = question;
     for (;;) {
       const answer = await ask(current);
-      const { text: redacted, findings } = await redactText(answer, { personalData: false });
+      const { text: redacted, findings } = await redactText(answer, { secrets: options, personalData: false });
       if (findings.length === 0) return answer;
       const choice = await prompter.select<SecretChoice>({
         message: `That answer holds what looks like a secret (${describeSecrets(answer, findings)}). Published postmortems must not: what now?`,
         choices: [
-          { value: 'redact', name: `Redact it (write ${DEFAULT_REPLACEMENT} in its place)` },
+          { value: 'redact', name: `Redact it (write ${replacement} in its place)` },
           { value: 'retype', name: 'Type the answer again' },
           { value: 'keep', name: 'Keep it as typed' },
         ],
@@ -66,11 +68,11 @@ function answerTexts(value: unknown, key: string): Array<[string, string]> {
  * A warning for each preset answer (flag or answers file) that holds a secret, naming the
  * answer as `name` gives it (the flag, or the answers file and key).
  */
-export async function presetSecretWarnings(answers: Readonly<Record<string, unknown>>, keys: Iterable<string>, name: (key: string) => string): Promise<string[]> {
+export async function presetSecretWarnings(answers: Readonly<Record<string, unknown>>, keys: Iterable<string>, name: (key: string) => string, options: SecretScanOptions = {}): Promise<string[]> {
   const warnings: string[] = [];
   for (const key of keys) {
     for (const [, text] of answerTexts(answers[key], key)) {
-      const findings = await findSecrets(text);
+      const findings = await findSecrets(text, options);
       if (findings.length > 0) warnings.push(`${name(key)} holds what looks like a secret (${describeSecrets(text, findings)}); it is written as given: revoke it, and run \`postmortem lint --fix\` on the file to redact it`);
     }
   }
