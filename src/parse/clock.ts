@@ -187,10 +187,11 @@ const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]|,?\s+(?:at\s+)?)(\d{1,2}):(\d{
 const YEAR = '((?:19|20)\\d{2})(?![\\d:])';
 const MONTH_DATE_PREFIX = new RegExp(`^${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i');
 const DAY_MONTH_PREFIX = new RegExp(`^${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(${MONTH_NAME})(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i');
-// How each of the two can start (a weekday or a month; a weekday or a day and then a word), tested
-// first for the reason MONTH_WORD is.
-const MONTH_DATE_START = /^[a-z]/i;
-const DAY_MONTH_START = new RegExp(`^(?:[a-z]|\\d{1,2}${ORDINAL}\\s+[a-z])`, 'i');
+// How each of the two starts (a weekday or a month; a weekday, or a day and a month), tested first
+// for the reason MONTH_WORD is: a line such as "The deploy began" never compiles them.
+const WEEKDAY_START = '(?:mon|tue|wed|thu|fri|sat|sun)';
+const MONTH_DATE_START = new RegExp(`^(?:${WEEKDAY_START}|${MONTH_START})`, 'i');
+const DAY_MONTH_START = new RegExp(`^(?:${WEEKDAY_START}|\\d{1,2}${ORDINAL}\\s+${MONTH_START})`, 'i');
 
 /**
  * Reads a time at the start of a string, with whatever date and zone are written with it.

@@ -71,7 +71,7 @@ const DYNAMIC_CALLS: Record<string, string> = {
   'src/parse/clock.ts new RegExp(`\\\\b${WEEKDAY}': 'built at load from constants: checked below',
   'src/parse/clock.ts new RegExp(`^${CLOCK}`': 'built at load from constants: checked below',
   'src/parse/clock.ts new RegExp(`\\\\b${MONTH_START}': 'built at load from constants: checked below',
-  'src/parse/clock.ts new RegExp(`^(?:[a-z]|\\\\d{1,2}${ORDINAL}': 'built at load from constants: checked below',
+  'src/parse/clock.ts new RegExp(`^(?:${WEEKDAY_START}': 'built at load from constants: checked below',
   'src/parse/clock.ts new RegExp(`^\\\\s*(\\\\([^()]{1,60}\\\\)|${ZONE_WORD})`)': 'built at load from constants: checked below',
   'src/parse/clock.ts new RegExp(`^${WEEKDAY}': 'built at load from constants: checked below',
   'src/parse/clock.ts new RegExp(`\\\\b${DURATION_UNIT_PART}`': 'built at load from constants: checked below',
