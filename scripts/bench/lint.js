@@ -86,7 +86,7 @@ function parseOptions(argv) {
   const sizes = String(value('--lint-sizes', quick ? '1000' : '1000,10000')).split(',').map(Number);
   // Not --runs: that is the start-up benchmarks' sample count (20), far too many 10,000-file runs.
   const runs = Number(value('--lint-runs', '1'));
-  const singleRuns = Number(value('--single-runs', quick ? '3' : '10'));
+  const singleRuns = Number(value('--single-runs', quick ? '3' : '21'));
   if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(singleRuns) || singleRuns < 1) {
     throw new Error('--lint-sizes takes whole numbers separated by commas; --lint-runs and --single-runs a positive whole number');
   }
