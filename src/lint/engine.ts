@@ -143,7 +143,9 @@ function toMessage(ruleId: string, severity: 1 | 2, problem: ProblemReport, line
   };
   if (typeof problem.endLine === 'number') message.endLine = clampLine(problem.endLine);
   if (typeof problem.endColumn === 'number' && problem.endColumn >= 1) message.endColumn = Math.trunc(problem.endColumn);
-  if (problem.fix) message.fix = problem.fix;
+  // A plain copy: the rule's own object (a custom rule's may be a class instance) would not survive
+  // the structured clone of results (worker threads, lint-file.ts).
+  if (problem.fix) message.fix = { range: [problem.fix.range[0], problem.fix.range[1]], text: String(problem.fix.text) };
   return message;
 }
 

@@ -37,6 +37,7 @@ const LABEL_KINDS: ReadonlyArray<[RegExp, TimelineEntryKind]> = [
  */
 const TEXT_KINDS: ReadonlyArray<[RegExp, TimelineEntryKind]> = [
   [/\b(?:start of (?:the )?(?:outage|impact|incident)|(?:outage|impact|incident|errors?|downtime) (?:begins|began|starts|started)|users? (?:began|started) (?:to )?(?:see|report|experienc)|deploy(?:ed|ment)? (?:of|to) .* (?:caus|trigger))/i, 'impact'],
+  // DETECTION_WORD (below) holds a word of each alternative of this pattern: keep them in step.
   [/\b(?:alerts? (?:fired|triggered|went off|was raised|were raised|came in|indicated|showed|reported|notified|for (?:high|elevated|increased))|alerted|(?:received|got|triggered|fired) (?:an |the |a |multiple |several )?alerts?|paged|paging|pager|detected|noticed|discovered|identified|monitoring (?:flagged|showed|reported|indicated)|on-?call (?:was )?(?:notified|alerted)|first (?:user )?reports?|customers? reported|users? reported)\b/i, 'detection'],
   [/\b(?:escalat\w*|acknowledg\w*|ack'?ed|incident (?:was )?(?:declared|opened)|war ?room|bridge (?:was )?opened|(?:called|brought) in|sev ?[0-9] declared)/i, 'escalation'],
   [/\b(?:roll(?:ed|ing)? ?back|revert(?:ed|ing)?|mitigat\w*|workaround|failover|failed over|restarted|rebooted|scaled (?:up|out)|disabled|hotfix|patch(?:ed)? deployed|fix (?:was )?(?:deployed|applied|pushed)|deployed (?:a |the )?fix)/i, 'mitigation'],

@@ -28,6 +28,39 @@ describe('lintInput', () => {
     expect(result.messages[0]?.message).toMatch(/^Internal error while linting this file .*Maximum call stack size exceeded$/);
   });
 
+  it("keeps a custom rule's fix that is a class instance, as a plain range and text", async () => {
+    class Replace {
+      readonly #range: [number, number];
+      readonly #text: string;
+      constructor(range: [number, number], text: string) {
+        this.#range = range;
+        this.#text = text;
+      }
+      get range(): [number, number] {
+        return this.#range;
+      }
+      get text(): string {
+        return this.#text;
+      }
+      toString(): string {
+        return this.#text;
+      }
+    }
+    const classFixRule = defineRule({
+      id: 'class-fix',
+      description: 'fixes with an object of its own class',
+      tags: [],
+      severity: 'warn',
+      fixable: true,
+      defaultOptions: {},
+      check({ report }) {
+        report({ message: 'Shout the title', line: 1, column: 3, fix: new Replace([2, 3], 'A') });
+      },
+    });
+    const result = await lintInput('/tmp/three.md', { text: '# a title\n' }, { rules: [classFixRule] });
+    expect(result.messages).toEqual([{ ruleId: 'class-fix', severity: 1, message: 'Shout the title', line: 1, column: 3, fix: { range: [2, 3], text: 'A' } }]);
+  });
+
   it('lints normally otherwise', async () => {
     const result = await lintInput('/tmp/two.md', { text: '# A title\n' }, { rules: [wordRule] });
     expect(result.messages.every((message) => !('fatal' in message && message.fatal))).toBe(true);

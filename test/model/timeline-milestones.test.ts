@@ -16,6 +16,29 @@ describe('timeline entry kinds', () => {
     expect(classifyTimelineEntry(input)).toBe(kind);
   });
 
+  // One entry for each way the detection pattern reads an entry (a word of each is in
+  // DETECTION_WORD, the test that keeps entries without one from the pattern).
+  it.each([
+    'Alerts fired for high latency.',
+    'An alert was raised on the queue.',
+    'The on-call engineer was alerted.',
+    'Grafana triggered multiple alerts.',
+    'Dana was paged.',
+    'Paging the database team.',
+    'Pager went off at night.',
+    'Errors detected on checkout.',
+    'Support noticed slow pages.',
+    'We discovered the bad config.',
+    'The cause was identified.',
+    'Monitoring flagged the error rate.',
+    'On-call was notified by the vendor.',
+    'First user reports arrived.',
+    'Customers reported failed payments.',
+    'Users reported timeouts.',
+  ])('reads %j as detection', (text) => {
+    expect(classifyTimelineEntry({ label: null, text })).toBe('detection');
+  });
+
   it('prefers the kind stored on the entry, as an answers file may give it', () => {
     expect(timelineEntryKind({ label: null, text: 'Rolled back.', kind: 'resolution' })).toBe('resolution');
   });

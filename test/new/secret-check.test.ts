@@ -86,6 +86,16 @@ describe('postmortem new: secrets in flags and answers files (the real bin)', ()
     expect(fromFile.stderr).toContain('postmortem: warning: answers.yaml: resolution holds what looks like a secret (Slack token "xoxb…")');
   });
 
+  it('still writes the postmortem when the lint config has a mistake, checking with the default options', async () => {
+    await writeFile(join(cwd, '.postmortemrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'error' } }));
+    const result = runBin(['new', ...REQUIRED, '--impact', `The build log showed ${token} to 40 people`, '--yes', '-o', 'out.md'], { cwd, env: { CI: '1' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('postmortem: warning: .postmortemrc.json: unknown rule "no-such-rule"');
+    expect(result.stderr).toContain("answers are checked for secrets with no-secrets' default options");
+    expect(result.stderr).toContain('--impact holds what looks like a secret');
+    expect(await readFile(join(cwd, 'out.md'), 'utf8')).toContain(token);
+  });
+
   it('does not warn about a value the no-secrets rule allows in the lint config', async () => {
     await writeFile(join(cwd, '.postmortemrc.yaml'), `rules:\n  no-secrets: [error, { allow: ['${token}'] }]\n`);
     const result = runBin(['new', ...REQUIRED, '--impact', `The build log showed ${token} to 40 people`, '--yes', '-o', 'out.md'], { cwd, env: { CI: '1' } });

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importTimelineOptions, type ImportSourceCommandOptions } from '../import-source-options.js';
-import { PostmortemError } from '../../model/errors.js';
+import { isPostmortemError, PostmortemError } from '../../model/errors.js';
 import { dayjs } from '../../model/dayjs.js';
 import { readPostmortemFile } from '../../parse/read-file.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
@@ -192,8 +192,16 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
   }
   const config = await loadNewConfig(io.cwd);
   // Every answer is checked for secrets before it is kept (or saved in the draft), with the
-  // no-secrets rule's options from the lint config (a published test key it allows is not asked about).
-  const { secrets: secretOptions } = await configuredRedaction(io.cwd);
+  // no-secrets rule's options from the lint config (a published test key it allows is not asked
+  // about). A lint config with a mistake does not stop new (its lint at the end says so too): the
+  // rule's defaults are used.
+  let secretOptions = {};
+  try {
+    secretOptions = (await configuredRedaction(io.cwd)).secrets;
+  } catch (error) {
+    if (!isPostmortemError(error)) throw error;
+    io.stderr.write(`${context.colors.stderr.yellow('postmortem: warning:')} ${error.format()}; answers are checked for secrets with no-secrets' default options\n`);
+  }
   if (prompter) prompter = withSecretCheck(prompter, secretOptions);
   const fileAnswers = options.answers === undefined ? {} : await readAnswersFile(options.answers, io.cwd);
   const flagAnswers = answersFromFlags(options);
