@@ -9,6 +9,7 @@
  * `Escalated to`, `Rolled back`, `Service restored`). Anything else is a plain event.
  */
 import type { Postmortem, TimelineEntry, TimelineEntryKind } from './postmortem.js';
+import { pretested, type PretestedPattern } from './pretested.js';
 import { zonedInstantMillis } from './time.js';
 
 export type { TimelineEntryKind } from './postmortem.js';
@@ -35,21 +36,14 @@ const LABEL_KINDS: ReadonlyArray<[RegExp, TimelineEntryKind]> = [
  * Cues in the text, tried in this order. Only near the start of the text: "the alert that
  * should have detected it did not fire" is not a detection. A negation nearby cancels.
  */
-const TEXT_KINDS: ReadonlyArray<[RegExp, TimelineEntryKind]> = [
+const TEXT_KINDS: ReadonlyArray<[RegExp | PretestedPattern, TimelineEntryKind]> = [
   [/\b(?:start of (?:the )?(?:outage|impact|incident)|(?:outage|impact|incident|errors?|downtime) (?:begins|began|starts|started)|users? (?:began|started) (?:to )?(?:see|report|experienc)|deploy(?:ed|ment)? (?:of|to) .* (?:caus|trigger))/i, 'impact'],
-  // DETECTION_WORD (below) holds a word of each alternative of this pattern: keep them in step.
-  [/\b(?:alerts? (?:fired|triggered|went off|was raised|were raised|came in|indicated|showed|reported|notified|for (?:high|elevated|increased))|alerted|(?:received|got|triggered|fired) (?:an |the |a |multiple |several )?alerts?|paged|paging|pager|detected|noticed|discovered|identified|monitoring (?:flagged|showed|reported|indicated)|on-?call (?:was )?(?:notified|alerted)|first (?:user )?reports?|customers? reported|users? reported)\b/i, 'detection'],
+  // Pretested by a word that every match holds (the largest pattern here): keep them in step.
+  [pretested(/alert|pag(?:ed|ing|er)|detected|noticed|discovered|identified|monitoring|call|first|report/i, /\b(?:alerts? (?:fired|triggered|went off|was raised|were raised|came in|indicated|showed|reported|notified|for (?:high|elevated|increased))|alerted|(?:received|got|triggered|fired) (?:an |the |a |multiple |several )?alerts?|paged|paging|pager|detected|noticed|discovered|identified|monitoring (?:flagged|showed|reported|indicated)|on-?call (?:was )?(?:notified|alerted)|first (?:user )?reports?|customers? reported|users? reported)\b/i), 'detection'],
   [/\b(?:escalat\w*|acknowledg\w*|ack'?ed|incident (?:was )?(?:declared|opened)|war ?room|bridge (?:was )?opened|(?:called|brought) in|sev ?[0-9] declared)/i, 'escalation'],
   [/\b(?:roll(?:ed|ing)? ?back|revert(?:ed|ing)?|mitigat\w*|workaround|failover|failed over|restarted|rebooted|scaled (?:up|out)|disabled|hotfix|patch(?:ed)? deployed|fix (?:was )?(?:deployed|applied|pushed)|deployed (?:a |the )?fix)/i, 'mitigation'],
   [/\b(?:resolved|restored|recovered|resumed|stabili[sz]ed|back to normal|fully (?:operational|functional)|service (?:is )?(?:back|up)|end of (?:the )?(?:outage|impact|incident)|incident (?:was )?closed|all clear|returned to normal|normal operations?)/i, 'resolution'],
 ];
-
-/**
- * A word every match of the detection pattern above holds. That pattern is the largest here, and
- * V8 compiles a pattern at its first use (about a millisecond for this one): entries without such
- * a word are not tried against it, which changes no result.
- */
-const DETECTION_WORD = /alert|pag(?:ed|ing|er)|detected|noticed|discovered|identified|monitoring|call|first|report/i;
 
 const NEGATION = /\b(?:not|no|never|without|failed to|didn't|did not|wasn't|was not|hadn't)\b/i;
 
@@ -85,7 +79,6 @@ function kindOf(entry: Pick<TimelineEntry, 'label' | 'text'>): TimelineEntryKind
   }
   const opening = entry.text.slice(0, TEXT_CUE_WINDOW);
   for (const [pattern, kind] of TEXT_KINDS) {
-    if (kind === 'detection' && !DETECTION_WORD.test(opening)) continue;
     const match = pattern.exec(opening);
     if (match && !NEGATION.test(opening.slice(Math.max(0, match.index - 24), match.index + match[0].length))) return kind;
   }

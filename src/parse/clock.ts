@@ -3,10 +3,11 @@
  * Pure functions over strings; the parser decides what they mean in context.
  */
 import { parseZone, type ClockTime } from '../model/time.js';
+import { pretested } from '../model/pretested.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-// Every weekday name here starts with one of WEEKDAY_START's (below, a pre-test): keep them in step.
+// Every weekday name here starts with one of WEEKDAY_START's (below, in a pretest): keep them in step.
 const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\\.?,?\\s+)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
 
@@ -44,18 +45,16 @@ function validDate(year: number, month: number, day: number): boolean {
 }
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
-const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})(?:,?\\s+(\\d{4})\\b)?`, 'i');
-/**
- * What every match of MONTH_FIRST or DAY_FIRST holds: a month's first three letters at the start
- * of a word, then perhaps more letters and a dot, then white space and a digit; or a day (perhaps
- * with its ordinal), white space (perhaps "of") and a month's first three letters. The patterns
- * are large, and V8 compiles a pattern at its first use (about half a millisecond each): these
- * cheap tests keep text without a written-out date ("the incident was declared resolved") from
- * ever compiling them, and change no result.
- */
 const MONTH_START = `(?:${MONTHS.join('|')})`;
+/**
+ * What every match of MONTH_FIRST or DAY_FIRST holds (their pretest): a month's first three
+ * letters at the start of a word, then perhaps more letters and a dot, then white space and a
+ * digit; or a day (perhaps with its ordinal), white space (perhaps "of") and a month's first three
+ * letters. Text without a written-out date ("the incident was declared resolved") never compiles them.
+ */
 const MONTH_WORD = new RegExp(`\\b${MONTH_START}[a-z]*\\.?\\s+\\d|\\d${ORDINAL}\\s+(?:of\\s+)?${MONTH_START}`, 'i');
+const MONTH_FIRST = pretested(MONTH_WORD, new RegExp(`\\b${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4})\\b)?`, 'i'));
+const DAY_FIRST = pretested(MONTH_WORD, new RegExp(`\\b${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})(?:,?\\s+(\\d{4})\\b)?`, 'i'));
 
 /** Finds the first date in text: `2023-05-07`, `May 7th, 2023`, `7 May 2023`, `Friday, June 28, 2019`, `May 31`. */
 export function findDate(text: string): FoundDate | null {
@@ -64,8 +63,7 @@ export function findDate(text: string): FoundDate | null {
   if (iso && validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {
     candidates.push({ date: `${iso[1]}-${iso[2]}-${iso[3]}`, hasYear: true, index: iso.index, written: iso[0] });
   }
-  const hasMonth = MONTH_WORD.test(text);
-  const monthFirst = hasMonth ? MONTH_FIRST.exec(text) : null;
+  const monthFirst = MONTH_FIRST.exec(text);
   if (monthFirst) {
     const month = monthNumber(monthFirst[1] as string);
     const day = Number(monthFirst[2]);
@@ -74,7 +72,7 @@ export function findDate(text: string): FoundDate | null {
       candidates.push({ date: `${year ? year : '0000'}-${pad(month)}-${pad(day)}`, hasYear: year > 0, index: monthFirst.index, written: monthFirst[0] });
     }
   }
-  const dayFirst = hasMonth ? DAY_FIRST.exec(text) : null;
+  const dayFirst = DAY_FIRST.exec(text);
   if (dayFirst) {
     const month = monthNumber(dayFirst[2] as string);
     const day = Number(dayFirst[1]);
@@ -186,13 +184,11 @@ function matchZone(text: string): { zoneText: string; length: number } | null {
 const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]|,?\s+(?:at\s+)?)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap]\.?m\.?)(?![A-Za-z0-9]))?(?:\s*(Z|[+-]\d{2}:?\d{2})(?![\d:]))?/i;
 // A year is 19xx or 20xx not followed by a colon, so that "Feb 7 1506 UTC" reads 1506 as a time.
 const YEAR = '((?:19|20)\\d{2})(?![\\d:])';
-const MONTH_DATE_PREFIX = new RegExp(`^${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i');
-const DAY_MONTH_PREFIX = new RegExp(`^${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(${MONTH_NAME})(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i');
-// How each of the two starts (a weekday or a month; a weekday, or a day and a month), tested first
-// for the reason MONTH_WORD is: a line such as "The deploy began" never compiles them.
+// Each pretested by how its matches start (a weekday or a month; a weekday, or a day and a month):
+// a line such as "The deploy began" never compiles them.
 const WEEKDAY_START = '(?:mon|tue|wed|thu|fri|sat|sun)';
-const MONTH_DATE_START = new RegExp(`^(?:${WEEKDAY_START}|${MONTH_START})`, 'i');
-const DAY_MONTH_START = new RegExp(`^(?:${WEEKDAY_START}|\\d{1,2}${ORDINAL}\\s+${MONTH_START})`, 'i');
+const MONTH_DATE_PREFIX = pretested(new RegExp(`^(?:${WEEKDAY_START}|${MONTH_START})`, 'i'), new RegExp(`^${WEEKDAY}(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i'));
+const DAY_MONTH_PREFIX = pretested(new RegExp(`^(?:${WEEKDAY_START}|\\d{1,2}${ORDINAL}\\s+${MONTH_START})`, 'i'), new RegExp(`^${WEEKDAY}(\\d{1,2})${ORDINAL}\\s+(${MONTH_NAME})(?:,?\\s+${YEAR})?,?\\s+(?:at\\s+)?`, 'i'));
 
 /**
  * Reads a time at the start of a string, with whatever date and zone are written with it.
@@ -220,8 +216,8 @@ export function readLeadingTime(input: string): LeadingTime | null {
     if (offset) zoneText = offset === 'Z' || offset === 'z' ? 'UTC' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`;
     consumed = iso[0].length;
   } else {
-    const monthFirstPrefix = MONTH_DATE_START.test(text) ? MONTH_DATE_PREFIX.exec(text) : null;
-    const prefix = monthFirstPrefix ?? (DAY_MONTH_START.test(text) ? DAY_MONTH_PREFIX.exec(text) : null);
+    const monthFirstPrefix = MONTH_DATE_PREFIX.exec(text);
+    const prefix = monthFirstPrefix ?? DAY_MONTH_PREFIX.exec(text);
     let afterDate = 0;
     if (prefix) {
       const monthFirst = prefix === monthFirstPrefix;

@@ -174,6 +174,9 @@ export function globMatcher(glob: string): (value: string) => boolean {
  */
 const ADDRESS_SHAPED = /^[0-9A-Fa-f:.]+(?:%[^\s/*?]+)?(?:\/\d{1,3})?$/;
 
+/** An entry written as a range: what may be an address, then the prefix length. */
+const RANGE_ENTRY = /^([^/\s]+)\/(\d{1,3})$/;
+
 /** A compiled allow-list: globs, and the address-shaped entries sorted into addresses, ranges and globs when first needed. */
 interface AllowList {
   globs: Array<(value: string) => boolean>;
@@ -202,7 +205,7 @@ function allowedAddresses(list: AllowList): NonNullable<AllowList['addresses']> 
   const ranges = new (net().BlockList)();
   const globs: AllowList['globs'] = [];
   for (const entry of list.addressShaped) {
-    const range = /^([^/\s]+)\/(\d{1,3})$/.exec(entry);
+    const range = RANGE_ENTRY.exec(entry);
     const family = range ? net().isIP(range[1] ?? '') : net().isIP(entry);
     if (range && family !== 0) ranges.addSubnet(range[1] ?? '', Number(range[2]), family === 6 ? 'ipv6' : 'ipv4');
     else if (family !== 0) ranges.addAddress(entry, family === 6 ? 'ipv6' : 'ipv4');
@@ -214,7 +217,7 @@ function allowedAddresses(list: AllowList): NonNullable<AllowList['addresses']> 
 
 /** Checks an `allow` entry: a CIDR range must be valid. Returns an error message or null. */
 export function checkAllowEntry(entry: string): string | null {
-  const range = /^([^/\s]+)\/(\d{1,3})$/.exec(entry);
+  const range = RANGE_ENTRY.exec(entry);
   if (!range) return null;
   const family = net().isIP(range[1] ?? '');
   if (family === 0) return null;

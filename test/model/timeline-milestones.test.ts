@@ -17,7 +17,7 @@ describe('timeline entry kinds', () => {
   });
 
   // One entry for each way the detection pattern reads an entry (a word of each is in
-  // DETECTION_WORD, the test that keeps entries without one from the pattern).
+  // the pattern's pretest, which keeps entries without one from the pattern).
   it.each([
     'Alerts fired for high latency.',
     'An alert was raised on the queue.',

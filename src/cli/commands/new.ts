@@ -38,6 +38,7 @@ import { DEFAULT_OUTPUT_DIRECTORY, type PathKind } from '../new/output-path.js';
 import { PromptCancelledError, type Prompter } from '../new/prompter.js';
 import { presetSecretWarnings, withSecretCheck } from '../new/secret-check.js';
 import { configuredRedaction } from '../redaction-options.js';
+import type { SecretScanOptions } from '../../redact/secrets.js';
 import { checkTimezone, DEFAULT_SEVERITIES } from '../new/validate-answers.js';
 
 /** Options of `postmortem new`: the answers as flags, and how to run. */
@@ -195,7 +196,7 @@ export async function newCommand(options: NewCommandOptions, context: CommandCon
   // no-secrets rule's options from the lint config (a published test key it allows is not asked
   // about). A lint config with a mistake does not stop new (its lint at the end says so too): the
   // rule's defaults are used.
-  let secretOptions = {};
+  let secretOptions: SecretScanOptions = {};
   try {
     secretOptions = (await configuredRedaction(io.cwd)).secrets;
   } catch (error) {

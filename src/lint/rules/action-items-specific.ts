@@ -7,6 +7,7 @@
  * (`- []`, `-[x]`, `* [X ]`) does not render as a checklist item, and is fixed in place.
  */
 import type { Postmortem } from '../../model/postmortem.js';
+import { pretested } from '../../model/pretested.js';
 import { defineRule, type RuleContext } from '../types.js';
 import { isActionVerb } from './support/action-verbs.js';
 import { checkBoolean, checkKnownOptions, firstError } from './support/options.js';
@@ -22,11 +23,9 @@ export interface ActionItemsSpecificOptions {
 }
 
 // Attitudes, not actions: nobody can tell when one of these is done.
-const ATTITUDE = /^(?:we\s+(?:will|should|must|need to)\s+)?(?:be(?:ing)?\s+(?:more\s+|extra\s+|very\s+)?(?:careful|cautious|vigilant|attentive|mindful|aware|diligent|thorough)|pay(?:ing)?\s+(?:more\s+|closer\s+)?(?:close\s+)?attention|try(?:ing)?\s+harder|take\s+more\s+care|(?:do not|don't|never)\s+(?:do|let)\s+(?:this|it|that)\s+(?:happen\s+)?again|learn\s+from\s+(?:this|our|the)\s+mistakes?)\b/i;
-// The words ATTITUDE can start with. The pattern is large, and V8 compiles a pattern at its first
-// use (about a millisecond): a sentence that starts otherwise ("Add an alert ...") never needs it.
-const ATTITUDE_START = /^(?:we|be|being|pay|paying|try|trying|take|do|don't|never|learn)\s/i;
-const isAttitude = (text: string): boolean => ATTITUDE_START.test(text) && ATTITUDE.test(text);
+// Pretested by the words it can start with: a sentence that starts otherwise ("Add an alert ...")
+// never compiles it.
+const ATTITUDE = pretested(/^(?:we|be|being|pay|paying|try|trying|take|do|don't|never|learn)\s/i, /^(?:we\s+(?:will|should|must|need to)\s+)?(?:be(?:ing)?\s+(?:more\s+|extra\s+|very\s+)?(?:careful|cautious|vigilant|attentive|mindful|aware|diligent|thorough)|pay(?:ing)?\s+(?:more\s+|closer\s+)?(?:close\s+)?attention|try(?:ing)?\s+harder|take\s+more\s+care|(?:do not|don't|never)\s+(?:do|let)\s+(?:this|it|that)\s+(?:happen\s+)?again|learn\s+from\s+(?:this|our|the)\s+mistakes?)\b/i);
 // A direction without the change: "Improve monitoring", "Enhance security".
 const DIRECTION_VERB = /^(?:improv|enhanc|optimi[sz]|strengthen|better|refin)\w*$/i;
 const SAYS_HOW = /\b(?:by|to|so|with|for|from|via|using|when|that|which|until|before|after|on|in|at|per|within|under|over)\b|[:\d]/i;
@@ -60,7 +59,7 @@ function wordingProblem(text: string): string | null {
     return `"${truncate(sentence)}" is only a reference: say what the task is, and keep the link after it ("Add a fuzzer for large header frames (${truncate(sentence)})")`;
   }
   const action = isActionVerb(firstWord(sentence.replace(OPENERS, ''))) ? sentence : withoutSubject(sentence);
-  if (isAttitude(action)) {
+  if (ATTITUDE.test(action)) {
     return `"${truncate(sentence)}" is an attitude, not an action: say what will change so that it cannot happen again (a check, an alert, a safeguard), with who does it`;
   }
   const opened = action.replace(OPENERS, '');
@@ -155,7 +154,7 @@ export default defineRule<ActionItemsSpecificOptions>({
     // Broad improvements need not start with a verb, but an attitude is no improvement either.
     for (const improvement of doc.correctiveActions.improvements) {
       const sentence = plainWords(improvement).join(' ');
-      if (!isAttitude(sentence)) continue;
+      if (!ATTITUDE.test(sentence)) continue;
       const line = lineOfImprovement(doc, lines, improvement) ?? sectionsOf(doc, 'correctiveActions')[0]?.line ?? 1;
       report({ message: wordingProblem(improvement) as string, line });
     }
